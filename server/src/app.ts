@@ -1,0 +1,79 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import compression from 'compression';
+import express, { type RequestHandler } from 'express';
+import helmet from 'helmet';
+import type { Logger } from 'pino';
+import type { Clock } from './clock.ts';
+import type { Db } from './db/connection.ts';
+import { derivedKeeper } from './domain/derived.ts';
+import { errorHandler, notFoundRoute } from './http/errors.ts';
+import { catalogRoutes } from './routes/catalog.ts';
+import { clientRoutes } from './routes/clients.ts';
+import { dashboardRoutes } from './routes/dashboard.ts';
+import { ledgerRoutes } from './routes/ledger.ts';
+import { subscriptionRoutes } from './routes/subscriptions.ts';
+
+export interface AppDeps {
+  db: Db;
+  clock: Clock;
+  logger: Logger;
+  /** Folder of the built SPA; when it holds no index.html, `/` says the API runs alone. */
+  staticDir?: string;
+}
+
+/** Builds the HTTP application from its dependencies (tests pass a fresh database and a pinned clock). */
+export function createApp({ db, clock, logger, staticDir }: AppDeps) {
+  const app = express();
+  app.disable('x-powered-by');
+  // No HTTPS upgrade: the console is also served over plain HTTP on a LAN or localhost.
+  app.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } }, strictTransportSecurity: false }));
+  app.use(compression());
+
+  app.get('/api/health', (_req, res) => {
+    res.json({ status: 'ok', today: clock.today() });
+  });
+
+  const ensureCurrent = derivedKeeper(db);
+  const requestContext: RequestHandler = async (_req, res, next) => {
+    const today = clock.today();
+    // Until logins exist (next issue) every caller acts as the API itself.
+    res.locals.ctx = { actor: 'api', today, now: clock.now() };
+    res.set('Access-Control-Expose-Headers', 'Content-Range');
+    await ensureCurrent({ today });
+    next();
+  };
+
+  const api = express.Router();
+  api.use(express.json({ limit: '100kb' }));
+  api.use(requestContext);
+  api.use(catalogRoutes(db));
+  api.use('/clients', clientRoutes(db));
+  api.use('/subscriptions', subscriptionRoutes(db));
+  api.use('/dashboard', dashboardRoutes(db));
+  api.use(ledgerRoutes(db));
+  api.use(notFoundRoute);
+  app.use('/api', api);
+
+  const index = staticDir ? path.resolve(staticDir, 'index.html') : null;
+  if (index && fs.existsSync(index)) {
+    app.use(
+      '/assets',
+      express.static(path.resolve(staticDir!, 'assets'), { immutable: true, maxAge: '1y', fallthrough: false }),
+    );
+    app.use(express.static(path.resolve(staticDir!), { index: false }));
+    app.get('/{*splat}', (_req, res) => res.sendFile(index));
+  } else {
+    app.get('/', (_req, res) => {
+      res.type('html').send(
+        '<!doctype html><html lang="fr"><meta charset="utf-8"><title>Cascade</title>' +
+          '<h1>Cascade</h1><p>Le serveur API fonctionne (the API server is running): ' +
+          '<a href="/api/dashboard">/api/dashboard</a>, <a href="/api/clients">/api/clients</a>. ' +
+          'La console n\'est pas construite ici (the console is not built: run <code>npm run build</code>).</p></html>',
+      );
+    });
+  }
+
+  app.use(errorHandler(logger));
+  return app;
+}

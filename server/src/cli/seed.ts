@@ -1,0 +1,24 @@
+import { z } from 'zod';
+import { createClock } from '../clock.ts';
+import { databasePath, loadConfig } from '../config.ts';
+import { openDatabase } from '../db/connection.ts';
+import { migrate } from '../db/migrate.ts';
+import { seedDatabase } from '../seed/generate.ts';
+import { parseCliOptions } from './args.ts';
+
+/** npm run seed -- --clients N [--seed S]: fills DATABASE_URL with generated data (no logins). */
+const options = parseCliOptions(
+  z.object({
+    clients: z.coerce.number().int().min(1).max(1_000_000).default(300),
+    seed: z.coerce.number().int().min(0).default(1),
+  }),
+);
+const config = loadConfig();
+const today = createClock({ timeZone: config.TIME_ZONE, pinnedToday: config.TODAY }).today();
+const connection = openDatabase(databasePath(config.DATABASE_URL));
+migrate(connection.sqlite);
+const started = performance.now();
+const summary = await seedDatabase(connection.db, { clients: options.clients, today, seed: options.seed });
+const seconds = ((performance.now() - started) / 1000).toFixed(1);
+console.log(`Seeded ${config.DATABASE_URL} for ${today} in ${seconds} s:`, summary);
+await connection.close();

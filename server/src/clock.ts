@@ -1,0 +1,52 @@
+import { TZDate } from '@date-fns/tz';
+import { format } from 'date-fns';
+
+/** The one source of "today" and "now" for every time-dependent rule. */
+export interface Clock {
+  /** Calendar date in the publisher's time zone, 'YYYY-MM-DD'. */
+  today(): string;
+  /** ISO timestamp; when the date is pinned, today's date with the wall-clock time of day. */
+  now(): string;
+}
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export function isIsoDate(value: string): boolean {
+  if (!ISO_DATE.test(value)) return false;
+  const [y, m, d] = value.split('-').map(Number);
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
+/**
+ * The clock the server runs on. `pinnedToday` (env TODAY) fixes the date for tests and demos;
+ * `timeZone` decides when a day starts (the publisher's zone, default Europe/Paris).
+ */
+export function createClock(options: { timeZone: string; pinnedToday?: string }): Clock {
+  const { timeZone, pinnedToday } = options;
+  if (pinnedToday !== undefined && !isIsoDate(pinnedToday)) {
+    throw new Error(`TODAY must be a date YYYY-MM-DD, got "${pinnedToday}"`);
+  }
+  const zoned = () => new TZDate(Date.now(), timeZone);
+  return {
+    today: () => pinnedToday ?? format(zoned(), 'yyyy-MM-dd'),
+    now: () => {
+      const wall = zoned();
+      const date = pinnedToday ?? format(wall, 'yyyy-MM-dd');
+      return `${date}T${format(wall, 'HH:mm:ss.SSSxxx')}`;
+    },
+  };
+}
+
+/** A clock whose date the caller moves by hand (tests, the simulated calendar of jobs). */
+export function manualClock(start: string): Clock & { set(date: string): void } {
+  let current = start;
+  return {
+    today: () => current,
+    now: () => `${current}T12:00:00.000Z`,
+    set(date: string) {
+      if (!isIsoDate(date)) throw new Error(`not a date: ${date}`);
+      current = date;
+    },
+  };
+}

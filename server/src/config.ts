@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import { isIsoDate } from './clock.ts';
+
+/** Environment of the server, validated once at start (a bad value stops the boot with its name). */
+const EnvSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  DATABASE_URL: z
+    .string()
+    .regex(/^file:.+/, 'must look like file:path/to/cascade.db')
+    .default('file:data/cascade.db'),
+  TODAY: z.string().refine(isIsoDate, 'must be a date YYYY-MM-DD').optional(),
+  TIME_ZONE: z.string().default('Europe/Paris'),
+  STATIC_DIR: z.string().default('dist'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type Config = z.infer<typeof EnvSchema>;
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid environment:\n${lines.join('\n')}`);
+  }
+  return parsed.data;
+}
+
+/** Path of the SQLite file named by a DATABASE_URL ('file:data/cascade.db' → 'data/cascade.db'). */
+export function databasePath(url: string): string {
+  return url.replace(/^file:/, '');
+}

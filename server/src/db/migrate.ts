@@ -1,0 +1,31 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type SQLite from 'better-sqlite3';
+
+const MIGRATIONS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../db/migrations');
+
+/**
+ * Applies the forward-only migrations of db/migrations not yet applied, in file-name order,
+ * each in its own transaction. Returns the names applied.
+ */
+export function migrate(sqlite: SQLite.Database, dir = MIGRATIONS_DIR): string[] {
+  sqlite.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+    name TEXT PRIMARY KEY, applied_at TEXT NOT NULL) STRICT`);
+  const applied = new Set(
+    sqlite.prepare('SELECT name FROM schema_migrations').pluck().all() as string[],
+  );
+  const pending = fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.sql') && !applied.has(f))
+    .sort();
+  const record = sqlite.prepare('INSERT INTO schema_migrations (name, applied_at) VALUES (?, ?)');
+  for (const name of pending) {
+    const sql = fs.readFileSync(path.join(dir, name), 'utf8');
+    sqlite.transaction(() => {
+      sqlite.exec(sql);
+      record.run(name, new Date().toISOString());
+    })();
+  }
+  return pending;
+}

@@ -1,0 +1,48 @@
+import type { ActionContext, Tx } from './context.ts';
+import { move, poolFor } from './ledger.ts';
+import { requirePartner, requireProduct, requireReseller } from './hierarchy.ts';
+
+/** Publisher → partner: new licenses enter the hierarchy. */
+export async function grantLicenses(
+  tx: Tx,
+  ctx: ActionContext,
+  input: { product_id: number; partner_id: number; quantity: number; reason?: string | null },
+) {
+  await requireProduct(tx, input.product_id);
+  await requirePartner(tx, input.partner_id);
+  const pool = await poolFor(tx, { partnerId: input.partner_id, resellerId: null }, input.product_id);
+  const { movementId } = await move(tx, ctx, {
+    kind: 'grant',
+    productId: input.product_id,
+    quantity: input.quantity,
+    fromPoolId: null,
+    toPoolId: pool.id,
+    reason: input.reason ?? null,
+  });
+  return { movementId, poolId: pool.id };
+}
+
+/**
+ * Partner → its reseller (positive quantity, `allocate`) or back (negative, `reclaim`).
+ * The debited pool must hold the quantity.
+ */
+export async function allocateLicenses(
+  tx: Tx,
+  ctx: ActionContext,
+  input: { product_id: number; reseller_id: number; quantity: number },
+) {
+  await requireProduct(tx, input.product_id);
+  const reseller = await requireReseller(tx, input.reseller_id);
+  const partnerPool = await poolFor(tx, { partnerId: reseller.partner_id, resellerId: null }, input.product_id);
+  const resellerPool = await poolFor(tx, { partnerId: reseller.partner_id, resellerId: reseller.id }, input.product_id);
+  const reclaim = input.quantity < 0;
+  const { movementId } = await move(tx, ctx, {
+    kind: reclaim ? 'reclaim' : 'allocate',
+    productId: input.product_id,
+    quantity: Math.abs(input.quantity),
+    fromPoolId: reclaim ? resellerPool.id : partnerPool.id,
+    toPoolId: reclaim ? partnerPool.id : resellerPool.id,
+    field: 'quantity',
+  });
+  return { movementId, partnerPoolId: partnerPool.id, resellerPoolId: resellerPool.id };
+}

@@ -1,0 +1,100 @@
+import type { ActionContext, Tx } from './context.ts';
+import { termEndDate } from './dates.ts';
+import { NotFoundError, ValidationError } from './errors.ts';
+import { requireProduct, resolveOwner } from './hierarchy.ts';
+import { move, poolFor } from './ledger.ts';
+import { termCost } from './renewal.ts';
+import { refreshSubscriptions } from './derived.ts';
+
+export interface NewClient {
+  name: string;
+  partner_id?: number | null;
+  reseller_id?: number | null;
+  subscriptions: { product_id: number; start_date: string; years: number; seats: number }[];
+}
+
+/**
+ * Creates a client with its subscriptions and their first terms, each consuming seats × years
+ * licenses from the manager's pool, also for a start date in the past (an imported contract).
+ * All or nothing: a short pool rolls the whole creation back.
+ */
+export async function createClient(tx: Tx, ctx: ActionContext, input: NewClient): Promise<number> {
+  const owner = await resolveOwner(tx, input);
+  const seen = new Set<number>();
+  for (const [i, sub] of input.subscriptions.entries()) {
+    await requireProduct(tx, sub.product_id, `subscriptions.${i}.product_id`);
+    if (seen.has(sub.product_id)) {
+      throw new ValidationError('A client has one subscription per product', {
+        [`subscriptions.${i}.product_id`]: 'This product is already listed',
+      });
+    }
+    seen.add(sub.product_id);
+  }
+
+  const { id: clientId } = await tx
+    .insertInto('clients')
+    .values({ name: input.name, partner_id: owner.partnerId, reseller_id: owner.resellerId, created_at: ctx.now })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+
+  const subscriptionIds: number[] = [];
+  for (const [i, sub] of input.subscriptions.entries()) {
+    const { id: subscriptionId } = await tx
+      .insertInto('subscriptions')
+      .values({
+        client_id: clientId,
+        product_id: sub.product_id,
+        partner_id: owner.partnerId,
+        reseller_id: owner.resellerId,
+        client_name: input.name,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const { id: termId } = await tx
+      .insertInto('terms')
+      .values({
+        subscription_id: subscriptionId,
+        start_date: sub.start_date,
+        end_date: termEndDate(sub.start_date, sub.years),
+        years: sub.years,
+        seats: sub.seats,
+        created_at: ctx.now,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const pool = await poolFor(tx, owner, sub.product_id);
+    await move(tx, ctx, {
+      kind: 'consume',
+      productId: sub.product_id,
+      quantity: termCost(sub.seats, sub.years),
+      fromPoolId: pool.id,
+      toPoolId: null,
+      subscriptionId,
+      clientId,
+      termId,
+      field: `subscriptions.${i}.seats`,
+    });
+    subscriptionIds.push(subscriptionId);
+  }
+  await refreshSubscriptions(tx, subscriptionIds, ctx.today);
+  return clientId;
+}
+
+/** Renames a client or moves it to another reseller of the same partner (or back to the partner). */
+export async function updateClient(
+  tx: Tx,
+  id: number,
+  changes: { name?: string; reseller_id?: number | null },
+): Promise<void> {
+  const client = await tx.selectFrom('clients').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!client) throw new NotFoundError('Client', id);
+  const resellerId = changes.reseller_id === undefined ? client.reseller_id : changes.reseller_id;
+  const owner = await resolveOwner(tx, { partner_id: client.partner_id, reseller_id: resellerId });
+  const name = changes.name ?? client.name;
+  await tx.updateTable('clients').set({ name, reseller_id: owner.resellerId }).where('id', '=', id).execute();
+  await tx
+    .updateTable('subscriptions')
+    .set({ client_name: name, reseller_id: owner.resellerId })
+    .where('client_id', '=', id)
+    .execute();
+}

@@ -1,0 +1,15 @@
+/** Business settings of DESIGN §2, in one place. */
+export const settings = {
+  /** A subscription is "expiring" when its current term ends within this many months. */
+  expiringWindowMonths: 3,
+  /** A renewal or a client creation can be undone for this many days. */
+  undoWindowDays: 7,
+  /** Auto-renewal runs this many days before the end of the latest term. */
+  autoRenewLeadDays: 14,
+  /** Failed auto-renewals are retried daily for this many days after the first attempt. */
+  autoRenewRetryDays: 45,
+  /** Idempotency keys are kept at least this long. */
+  idempotencyKeyHours: 24,
+  /** Largest page a list answers (ra-data-simple-rest range). */
+  maxPageSize: 1000,
+} as const;

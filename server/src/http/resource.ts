@@ -1,0 +1,116 @@
+import type { Request, Response } from 'express';
+import { sql, type Expression, type SqlBool, type SelectQueryBuilder } from 'kysely';
+import type { Database } from '../db/schema.ts';
+import type { Db } from '../db/connection.ts';
+import { NotFoundError, ValidationError } from '../domain/errors.ts';
+import { parseListQuery, type FieldSpec, type FilterValue } from './listQuery.ts';
+
+/**
+ * A readable resource of the API: where its rows come from, which fields it lists (each one
+ * filterable and sortable), which columns `q` searches, and how a row becomes a JSON record.
+ * `list` and `getOne` speak the ra-data-simple-rest protocol for every resource.
+ */
+// Rows are assembled dynamically from the field table, so the builder's row type is opaque here.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyQuery = SelectQueryBuilder<Database, any, any>;
+
+export interface ResourceSpec {
+  name: string;
+  /** Singular label used in 404 messages. */
+  label: string;
+  from(db: Db): AnyQuery;
+  fields: Record<string, FieldSpec>;
+  /** Columns `q` searches (case-insensitive substring); none means `q` is refused. */
+  search?: string[];
+  defaultSort?: [string, 'ASC' | 'DESC'];
+  toRecord?(row: Record<string, unknown>): Record<string, unknown>;
+}
+
+const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/** The SQL of a field: a column reference or the field's own expression. */
+const sqlOf = (field: FieldSpec) => (typeof field.column === 'string' ? sql.ref(field.column) : field.column);
+
+function whereValue(field: FieldSpec, value: FilterValue): Expression<SqlBool> {
+  const ref = sqlOf(field);
+  if (value === null) return sql<SqlBool>`${ref} IS NULL`;
+  if (!Array.isArray(value)) return sql<SqlBool>`${ref} = ${value}`;
+  const present = value.filter((v) => v !== null);
+  const parts: Expression<SqlBool>[] = [];
+  if (present.length) parts.push(sql<SqlBool>`${ref} IN (${sql.join(present)})`);
+  if (present.length < value.length) parts.push(sql<SqlBool>`${ref} IS NULL`);
+  return parts.length ? sql<SqlBool>`(${sql.join(parts, sql` OR `)})` : sql<SqlBool>`0`;
+}
+
+function selection(spec: ResourceSpec) {
+  return Object.entries(spec.fields).map(([name, f]) => sqlOf(f).as(name));
+}
+
+export function filteredQuery(db: Db, spec: ResourceSpec, query: ReturnType<typeof parseListQuery>): AnyQuery {
+  let builder = spec.from(db);
+  for (const [name, value] of Object.entries(query.filter)) {
+    builder = builder.where(whereValue(spec.fields[name], value));
+  }
+  if (query.q && spec.search) {
+    const pattern = likePattern(query.q);
+    const ors = spec.search.map((c) => sql<SqlBool>`${sql.ref(c)} LIKE ${pattern} ESCAPE '\\'`);
+    builder = builder.where(sql<SqlBool>`(${sql.join(ors, sql` OR `)})`);
+  }
+  return builder;
+}
+
+const toRecord = (spec: ResourceSpec, row: Record<string, unknown>) => {
+  const booleans = Object.entries(spec.fields).filter(([, f]) => f.type === 'bool');
+  const record = { ...row };
+  for (const [name] of booleans) if (record[name] !== null) record[name] = record[name] === 1;
+  return spec.toRecord ? spec.toRecord(record) : record;
+};
+
+export async function listRecords(db: Db, spec: ResourceSpec, rawQuery: unknown) {
+  const query = parseListQuery(rawQuery, spec.fields, { searchable: !!spec.search, defaultSort: spec.defaultSort });
+  const filtered = filteredQuery(db, spec, query);
+  const sortColumn = sqlOf(spec.fields[query.sort.field]);
+  const idColumn = sqlOf(spec.fields.id);
+  const rows = await filtered
+    .select(selection(spec))
+    .orderBy(sortColumn, query.sort.order)
+    .orderBy(idColumn, query.sort.order)
+    .limit(query.range.limit)
+    .offset(query.range.offset)
+    .execute();
+  const { total } = await filtered.select(sql<number>`count(*)`.as('total')).executeTakeFirstOrThrow();
+  return { records: rows.map((r) => toRecord(spec, r)), total: Number(total), start: query.range.start };
+}
+
+export function parseId(raw: unknown, field = 'id'): number {
+  const id = typeof raw === 'string' && /^\d+$/.test(raw) ? Number(raw) : NaN;
+  if (!Number.isSafeInteger(id) || id < 1) throw new ValidationError(`Invalid ${field}: expected a positive integer`, { [field]: 'Expected a positive integer' });
+  return id;
+}
+
+export async function getRecord(db: Db, spec: ResourceSpec, id: number) {
+  const row = await spec
+    .from(db)
+    .select(selection(spec))
+    .where(sqlOf(spec.fields.id), '=', id)
+    .executeTakeFirst();
+  if (!row) throw new NotFoundError(spec.label, id);
+  return toRecord(spec, row);
+}
+
+/** Sends a list page with the `Content-Range` header react-admin reads the total from. */
+export function sendList(res: Response, name: string, page: { records: unknown[]; total: number; start: number }) {
+  const end = page.records.length ? page.start + page.records.length - 1 : page.start;
+  res.set('Content-Range', `${name} ${page.start}-${end}/${page.total}`);
+  res.json(page.records);
+}
+
+/** Handlers for GET /R and GET /R/:id. */
+export function readHandlers(db: Db, spec: ResourceSpec) {
+  return {
+    list: async (req: Request, res: Response) => sendList(res, spec.name, await listRecords(db, spec, req.query)),
+    one: async (req: Request, res: Response) => {
+      res.json(await getRecord(db, spec, parseId(req.params.id)));
+    },
+  };
+}

@@ -1,0 +1,25 @@
+import pino from 'pino';
+import { createApp } from './app.ts';
+import { createClock } from './clock.ts';
+import { databasePath, loadConfig } from './config.ts';
+import { openDatabase } from './db/connection.ts';
+import { migrate } from './db/migrate.ts';
+
+/** Boot: validate the environment, open and migrate the database, listen. */
+const config = loadConfig();
+const logger = pino({ level: config.LOG_LEVEL });
+const clock = createClock({ timeZone: config.TIME_ZONE, pinnedToday: config.TODAY });
+const connection = openDatabase(databasePath(config.DATABASE_URL));
+const applied = migrate(connection.sqlite);
+if (applied.length) logger.info({ applied }, 'migrations applied');
+
+const app = createApp({ db: connection.db, clock, logger, staticDir: config.STATIC_DIR });
+const server = app.listen(config.PORT, () => {
+  logger.info({ port: config.PORT, database: config.DATABASE_URL, today: clock.today() }, 'Cascade listening');
+});
+
+const shutdown = () => {
+  server.close(() => void connection.close().then(() => process.exit(0)));
+};
+process.on('SIGINT', shutdown);
+process.on('SIGTERM', shutdown);

@@ -1,0 +1,65 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import type { Db } from '../db/connection.ts';
+import { isIsoDate } from '../clock.ts';
+import { createClient, updateClient } from '../domain/clients.ts';
+import { STATUSES } from '../domain/status.ts';
+import { getRecord, parseId, readHandlers, type ResourceSpec } from '../http/resource.ts';
+import { answerIdempotent } from '../http/idempotent.ts';
+import { actionContext, fields, parseBody } from '../http/validate.ts';
+
+export const clientsSpec: ResourceSpec = {
+  name: 'clients',
+  label: 'Client',
+  from: (db) => db.selectFrom('clients'),
+  fields: {
+    id: { column: 'clients.id', type: 'int' },
+    name: { column: 'clients.name', type: 'text' },
+    partner_id: { column: 'clients.partner_id', type: 'int' },
+    reseller_id: { column: 'clients.reseller_id', type: 'int' },
+    status: { column: 'clients.status', type: 'enum', values: STATUSES },
+    end_date: { column: 'clients.end_date', type: 'date' },
+    to_renew: { column: 'clients.to_renew', type: 'bool' },
+    created_at: { column: 'clients.created_at', type: 'text' },
+  },
+  search: ['clients.name'],
+  defaultSort: ['name', 'ASC'],
+};
+
+const isoDate = z.string({ error: 'Expected a date YYYY-MM-DD' }).refine(isIsoDate, 'Expected a date YYYY-MM-DD');
+
+const NewClientInput = z.object({
+  name: fields.name,
+  partner_id: fields.id.nullish(),
+  reseller_id: fields.id.nullish(),
+  subscriptions: z
+    .array(z.object({ product_id: fields.id, start_date: isoDate, years: fields.years, seats: fields.seats }), {
+      error: 'Expected a list of subscriptions',
+    })
+    .min(1, 'At least one subscription'),
+});
+
+const ClientChanges = z.object({ name: fields.name.optional(), reseller_id: fields.id.nullish() });
+
+export function clientRoutes(db: Db) {
+  const router = Router();
+  const read = readHandlers(db, clientsSpec);
+  router.get('/', read.list);
+  router.get('/:id', read.one);
+
+  router.post('/', async (req, res) => {
+    const input = parseBody(NewClientInput, req.body);
+    await answerIdempotent(db, req, res, async (tx) => {
+      const id = await createClient(tx, actionContext(res), input);
+      return { status: 201, body: await getRecord(tx, clientsSpec, id) };
+    });
+  });
+
+  router.put('/:id', async (req, res) => {
+    const id = parseId(req.params.id);
+    const changes = parseBody(ClientChanges, req.body);
+    await db.transaction().execute((tx) => updateClient(tx, id, changes));
+    res.json(await getRecord(db, clientsSpec, id));
+  });
+  return router;
+}

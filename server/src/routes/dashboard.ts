@@ -1,0 +1,12 @@
+import { Router } from 'express';
+import type { Db } from '../db/connection.ts';
+import { dashboardFigures } from '../domain/dashboard.ts';
+import { actionContext } from '../http/validate.ts';
+
+export function dashboardRoutes(db: Db) {
+  const router = Router();
+  router.get('/', async (_req, res) => {
+    res.json(await dashboardFigures(db, actionContext(res).today));
+  });
+  return router;
+}
