@@ -3,7 +3,7 @@ import { sql, type Expression, type SqlBool, type SelectQueryBuilder } from 'kys
 import type { Database } from '../db/schema.ts';
 import type { Db } from '../db/connection.ts';
 import { NotFoundError, ValidationError } from '../domain/errors.ts';
-import { parseListQuery, type FieldSpec, type FilterValue } from './listQuery.ts';
+import { parseListQuery, type FieldSpec, type FilterValue, type ListQuery } from './listQuery.ts';
 
 /**
  * A readable resource of the API: where its rows come from, which fields it lists (each one
@@ -46,7 +46,7 @@ function selection(spec: ResourceSpec) {
   return Object.entries(spec.fields).map(([name, f]) => sqlOf(f).as(name));
 }
 
-export function filteredQuery(db: Db, spec: ResourceSpec, query: ReturnType<typeof parseListQuery>): AnyQuery {
+export function filteredQuery(db: Db, spec: ResourceSpec, query: ListQuery): AnyQuery {
   let builder = spec.from(db);
   for (const [name, value] of Object.entries(query.filter)) {
     builder = builder.where(whereValue(spec.fields[name], value));
@@ -66,19 +66,25 @@ const toRecord = (spec: ResourceSpec, row: Record<string, unknown>) => {
   return spec.toRecord ? spec.toRecord(record) : record;
 };
 
-export async function listRecords(db: Db, spec: ResourceSpec, rawQuery: unknown) {
-  const query = parseListQuery(rawQuery, spec.fields, { searchable: !!spec.search, defaultSort: spec.defaultSort });
-  const filtered = filteredQuery(db, spec, query);
-  const sortColumn = sqlOf(spec.fields[query.sort.field]);
-  const idColumn = sqlOf(spec.fields.id);
-  const rows = await filtered
+/** The SQL of one list page: filtered, sorted (id breaks ties, so pages are stable), limited. */
+export function pageQuery(db: Db, spec: ResourceSpec, query: ListQuery): AnyQuery {
+  return filteredQuery(db, spec, query)
     .select(selection(spec))
-    .orderBy(sortColumn, query.sort.order)
-    .orderBy(idColumn, query.sort.order)
+    .orderBy(sqlOf(spec.fields[query.sort.field]), query.sort.order)
+    .orderBy(sqlOf(spec.fields.id), query.sort.order)
     .limit(query.range.limit)
-    .offset(query.range.offset)
-    .execute();
-  const { total } = await filtered.select(sql<number>`count(*)`.as('total')).executeTakeFirstOrThrow();
+    .offset(query.range.offset);
+}
+
+export const parseResourceQuery = (spec: ResourceSpec, rawQuery: unknown) =>
+  parseListQuery(rawQuery, spec.fields, { searchable: !!spec.search, defaultSort: spec.defaultSort });
+
+export async function listRecords(db: Db, spec: ResourceSpec, rawQuery: unknown) {
+  const query = parseResourceQuery(spec, rawQuery);
+  const rows = await pageQuery(db, spec, query).execute();
+  const { total } = await filteredQuery(db, spec, query)
+    .select(sql<number>`count(*)`.as('total'))
+    .executeTakeFirstOrThrow();
   return { records: rows.map((r) => toRecord(spec, r)), total: Number(total), start: query.range.start };
 }
 
