@@ -1,5 +1,6 @@
 import { grantLicenses, allocateLicenses } from '../../server/src/domain/allocations.ts';
 import { createClient, type NewClient } from '../../server/src/domain/clients.ts';
+import { searchKey } from '../../server/src/domain/search.ts';
 import type { TestDatabase } from './testApp.ts';
 
 /**
@@ -8,8 +9,8 @@ import type { TestDatabase } from './testApp.ts';
  */
 export async function buildHierarchy(t: TestDatabase) {
   const { db } = t;
-  const insert = async <T extends 'products' | 'partners' | 'resellers'>(table: T, values: object) =>
-    (await db.insertInto(table).values(values as never).returning('id').executeTakeFirstOrThrow()).id as number;
+  const insert = async <T extends 'products' | 'partners' | 'resellers'>(table: T, values: { name: string; code?: string; email?: string; partner_id?: number }) =>
+    (await db.insertInto(table).values({ ...values, search_name: searchKey(values.name) } as never).returning('id').executeTakeFirstOrThrow()).id as number;
   const tbox = await insert('products', { code: 'TBox', name: 'TBox' });
   const tsend = await insert('products', { code: 'TSend', name: 'TSend' });
   const alpha = await insert('partners', { name: 'Alpha', email: 'alpha@example.fr' });

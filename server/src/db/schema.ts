@@ -4,9 +4,9 @@ import type { Generated, Insertable, Selectable } from 'kysely';
 export type Status = 'not_started' | 'renewed' | 'cancelled' | 'expired' | 'expiring' | 'active';
 export type MovementKind = 'grant' | 'allocate' | 'reclaim' | 'consume' | 'adjust';
 
-export interface ProductsTable { id: Generated<number>; code: string; name: string }
-export interface PartnersTable { id: Generated<number>; name: string; email: string }
-export interface ResellersTable { id: Generated<number>; name: string; email: string; partner_id: number }
+export interface ProductsTable { id: Generated<number>; code: string; name: string; search_name: string }
+export interface PartnersTable { id: Generated<number>; name: string; email: string; search_name: string }
+export interface ResellersTable { id: Generated<number>; name: string; email: string; partner_id: number; search_name: string }
 
 export interface PoolsTable {
   id: Generated<number>;
@@ -23,6 +23,7 @@ export interface ClientsTable {
   name: string;
   partner_id: number;
   reseller_id: number | null;
+  search_name: string;
   created_at: string;
   status: Generated<Status>;
   end_date: string | null;
@@ -36,6 +37,7 @@ export interface SubscriptionsTable {
   partner_id: number;
   reseller_id: number | null;
   client_name: string;
+  search_name: string;
   auto_renew: Generated<number>;
   cancelled: Generated<number>;
   status: Generated<Status>;

@@ -4,6 +4,7 @@ import { NotFoundError, ValidationError } from './errors.ts';
 import { requireProduct, resolveOwner } from './hierarchy.ts';
 import { move, poolFor } from './ledger.ts';
 import { termCost } from './renewal.ts';
+import { searchKey } from './search.ts';
 import { refreshSubscriptions } from './derived.ts';
 
 export interface NewClient {
@@ -33,7 +34,13 @@ export async function createClient(tx: Tx, ctx: ActionContext, input: NewClient)
 
   const { id: clientId } = await tx
     .insertInto('clients')
-    .values({ name: input.name, partner_id: owner.partnerId, reseller_id: owner.resellerId, created_at: ctx.now })
+    .values({
+      name: input.name,
+      search_name: searchKey(input.name),
+      partner_id: owner.partnerId,
+      reseller_id: owner.resellerId,
+      created_at: ctx.now,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
 
@@ -47,6 +54,7 @@ export async function createClient(tx: Tx, ctx: ActionContext, input: NewClient)
         partner_id: owner.partnerId,
         reseller_id: owner.resellerId,
         client_name: input.name,
+        search_name: searchKey(input.name),
       })
       .returning('id')
       .executeTakeFirstOrThrow();
@@ -91,10 +99,11 @@ export async function updateClient(
   const resellerId = changes.reseller_id === undefined ? client.reseller_id : changes.reseller_id;
   const owner = await resolveOwner(tx, { partner_id: client.partner_id, reseller_id: resellerId });
   const name = changes.name ?? client.name;
-  await tx.updateTable('clients').set({ name, reseller_id: owner.resellerId }).where('id', '=', id).execute();
+  const search_name = searchKey(name);
+  await tx.updateTable('clients').set({ name, search_name, reseller_id: owner.resellerId }).where('id', '=', id).execute();
   await tx
     .updateTable('subscriptions')
-    .set({ client_name: name, reseller_id: owner.resellerId })
+    .set({ client_name: name, search_name, reseller_id: owner.resellerId })
     .where('client_id', '=', id)
     .execute();
 }

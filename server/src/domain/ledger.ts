@@ -12,29 +12,34 @@ export interface PoolRef {
   balance: number;
 }
 
-/** The pool of a partner (resellerId null) or of one of its resellers for a product, created empty if missing. */
-export async function poolFor(
-  tx: Tx,
-  holder: { partnerId: number; resellerId: number | null },
-  productId: number,
-): Promise<PoolRef> {
-  const holderType = holder.resellerId === null ? 'partner' : 'reseller';
-  const holderId = holder.resellerId ?? holder.partnerId;
-  const find = () =>
-    tx
-      .selectFrom('pools')
-      .select(['id', 'balance'])
-      .where('holder_type', '=', holderType)
-      .where('holder_id', '=', holderId)
-      .where('product_id', '=', productId)
-      .executeTakeFirst();
-  const existing = await find();
+export interface Holder {
+  partnerId: number;
+  /** Null for the partner's own pool. */
+  resellerId: number | null;
+}
+
+/** The pool of a partner or of one of its resellers for a product, if it exists (reads only). */
+export async function findPool(tx: Tx, holder: Holder, productId: number): Promise<PoolRef | null> {
+  const pool = await tx
+    .selectFrom('pools')
+    .select(['id', 'balance'])
+    .where('holder_type', '=', holder.resellerId === null ? 'partner' : 'reseller')
+    .where('holder_id', '=', holder.resellerId ?? holder.partnerId)
+    .where('product_id', '=', productId)
+    .executeTakeFirst();
+  return pool ?? null;
+}
+
+/** The holder's pool for a product, created empty if missing (a failed action rolls the creation back). */
+export async function poolFor(tx: Tx, holder: Holder, productId: number): Promise<PoolRef> {
+  const existing = await findPool(tx, holder, productId);
   if (existing) return existing;
-  await tx
+  const created = await tx
     .insertInto('pools')
     .values({ partner_id: holder.partnerId, reseller_id: holder.resellerId, product_id: productId })
-    .execute();
-  return (await find())!;
+    .returning(['id', 'balance'])
+    .executeTakeFirstOrThrow();
+  return created;
 }
 
 export interface Move {

@@ -2,7 +2,7 @@ import type { ActionContext, Tx } from './context.ts';
 import { refreshSubscriptions } from './derived.ts';
 import { NotFoundError, ValidationError } from './errors.ts';
 import { managerOfClient, type Manager } from './hierarchy.ts';
-import { move, poolFor } from './ledger.ts';
+import { findPool, move, poolFor } from './ledger.ts';
 import { seatChangeCost } from './proration.ts';
 import { planRenewal, type RenewalPlan } from './renewal.ts';
 import { subscriptionState } from './status.ts';
@@ -24,13 +24,14 @@ async function latestTerm(tx: Tx, subscriptionId: number) {
 }
 
 export interface RenewalQuote extends RenewalPlan {
-  pool_id: number;
+  /** Null while the manager has never held this product (its balance is then 0). */
+  pool_id: number | null;
   balance: number;
   manager_name: string;
   client_name: string;
 }
 
-/** What a renewal would cost and leave; `seats` defaults to the latest term's. Changes nothing but may create an empty pool. */
+/** What a renewal would cost and leave; `seats` defaults to the latest term's. Reads only. */
 export async function quoteRenewal(
   tx: Tx,
   today: string,
@@ -40,12 +41,13 @@ export async function quoteRenewal(
   const sub = await loadSubscription(tx, id);
   const latest = await latestTerm(tx, id);
   const manager = await managerOfClient(tx, sub.client_id);
-  const pool = await poolFor(tx, manager, sub.product_id);
+  const pool = await findPool(tx, manager, sub.product_id);
+  const balance = pool?.balance ?? 0;
   const seats = input.seats ?? latest?.seats ?? 1;
-  const plan = planRenewal({ latestEnd: latest?.end_date ?? null, today, years: input.years, seats, balance: pool.balance });
+  const plan = planRenewal({ latestEnd: latest?.end_date ?? null, today, years: input.years, seats, balance });
   return {
-    pool_id: pool.id,
-    balance: pool.balance,
+    pool_id: pool?.id ?? null,
+    balance,
     manager_name: manager.name,
     client_name: sub.client_name,
     ...plan,
@@ -82,7 +84,7 @@ export async function renewSubscription(
     kind: 'consume',
     productId: sub.product_id,
     quantity: quote.cost,
-    fromPoolId: quote.pool_id,
+    fromPoolId: quote.pool_id ?? (await poolFor(tx, quote.manager, sub.product_id)).id,
     toPoolId: null,
     subscriptionId: id,
     clientId: sub.client_id,

@@ -53,7 +53,11 @@ const RangeSchema = jsonText('range')
     `a page holds at most ${settings.maxPageSize} rows`,
   );
 
-const FilterSchema = jsonText('filter').pipe(z.record(z.string(), z.unknown(), { error: 'filter must be a JSON object' }));
+// Not z.record: it copies keys by assignment, and a "__proto__" key would vanish instead of being refused.
+const FilterSchema = jsonText('filter').refine(
+  (value): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value),
+  'filter must be a JSON object',
+);
 
 const single = z.union([z.string(), z.array(z.unknown())]).optional();
 const QuerySchema = z.object({ sort: single, range: single, filter: single });
@@ -100,7 +104,7 @@ export function parseListQuery(
   const raw = QuerySchema.safeParse(query);
   if (!raw.success) throw new ValidationError('Invalid list parameters', { query: raw.error.issues[0].message });
   const [sortField, sortOrder] = parseParam(SortSchema, raw.data.sort, 'sort') ?? options.defaultSort ?? ['id', 'ASC'];
-  if (!(sortField in fields)) {
+  if (!Object.hasOwn(fields, sortField)) {
     throw new ValidationError(`Unknown sort field ${sortField}`, { sort: `Unknown field ${sortField}` });
   }
   const [start, end] = parseParam(RangeSchema, raw.data.range, 'range') ?? [0, settings.maxPageSize - 1];
@@ -114,7 +118,7 @@ export function parseListQuery(
       if (value.trim() !== '') q = value.trim();
       continue;
     }
-    const spec = fields[name];
+    const spec = Object.hasOwn(fields, name) ? fields[name] : undefined;
     if (!spec) throw new ValidationError(`Unknown filter ${name}`, { [name]: `Unknown filter ${name}` });
     if (value === undefined) continue;
     filter[name] = Array.isArray(value) ? value.map((v) => coerce(name, spec, v)) : coerce(name, spec, value);

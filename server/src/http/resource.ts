@@ -3,6 +3,7 @@ import { sql, type Expression, type SqlBool, type SelectQueryBuilder } from 'kys
 import type { Database } from '../db/schema.ts';
 import type { Db } from '../db/connection.ts';
 import { NotFoundError, ValidationError } from '../domain/errors.ts';
+import { searchKey } from '../domain/search.ts';
 import { parseListQuery, type FieldSpec, type FilterValue, type ListQuery } from './listQuery.ts';
 
 /**
@@ -20,7 +21,7 @@ export interface ResourceSpec {
   label: string;
   from(db: Db): AnyQuery;
   fields: Record<string, FieldSpec>;
-  /** Columns `q` searches (case-insensitive substring); none means `q` is refused. */
+  /** Folded search_name columns `q` searches (accent- and case-insensitive substring); none means `q` is refused. */
   search?: string[];
   defaultSort?: [string, 'ASC' | 'DESC'];
   toRecord?(row: Record<string, unknown>): Record<string, unknown>;
@@ -52,7 +53,7 @@ export function filteredQuery(db: Db, spec: ResourceSpec, query: ListQuery): Any
     builder = builder.where(whereValue(spec.fields[name], value));
   }
   if (query.q && spec.search) {
-    const pattern = likePattern(query.q);
+    const pattern = likePattern(searchKey(query.q));
     const ors = spec.search.map((c) => sql<SqlBool>`${sql.ref(c)} LIKE ${pattern} ESCAPE '\\'`);
     builder = builder.where(sql<SqlBool>`(${sql.join(ors, sql` OR `)})`);
   }

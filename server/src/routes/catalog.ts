@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Db } from '../db/connection.ts';
 import { ConflictError, NotFoundError } from '../domain/errors.ts';
 import { requirePartner } from '../domain/hierarchy.ts';
+import { searchKey } from '../domain/search.ts';
 import { getRecord, parseId, readHandlers, type ResourceSpec } from '../http/resource.ts';
 import { fields, parseBody } from '../http/validate.ts';
 
@@ -20,7 +21,7 @@ export const productsSpec: ResourceSpec = {
     code: { column: 'products.code', type: 'text' },
     name: { column: 'products.name', type: 'text' },
   },
-  search: ['products.code', 'products.name'],
+  search: ['products.search_name'],
   defaultSort: ['code', 'ASC'],
 };
 
@@ -33,7 +34,7 @@ export const partnersSpec: ResourceSpec = {
     name: { column: 'partners.name', type: 'text' },
     email: { column: 'partners.email', type: 'text' },
   },
-  search: ['partners.name', 'partners.email'],
+  search: ['partners.search_name'],
   defaultSort: ['name', 'ASC'],
 };
 
@@ -47,7 +48,7 @@ export const resellersSpec: ResourceSpec = {
     email: { column: 'resellers.email', type: 'text' },
     partner_id: { column: 'resellers.partner_id', type: 'int' },
   },
-  search: ['resellers.name', 'resellers.email'],
+  search: ['resellers.search_name'],
   defaultSort: ['name', 'ASC'],
 };
 
@@ -60,14 +61,20 @@ type Table = 'products' | 'partners' | 'resellers';
 const isConstraint = (error: unknown, code: string) =>
   typeof error === 'object' && error !== null && (error as { code?: string }).code === code;
 
-/** CRUD for one catalog table; `update` takes only what that table lets a user change. */
-function catalogRouter<C extends z.ZodObject, U extends z.ZodObject>(
-  db: Db,
-  spec: ResourceSpec,
-  table: Table,
-  schemas: { create: C; update: U },
-  checkCreate?: (input: z.infer<C>) => Promise<void>,
-) {
+interface CatalogTable<C extends z.ZodObject, U extends z.ZodObject> {
+  spec: ResourceSpec;
+  table: Table;
+  create: C;
+  /** What a user may change (react-admin sends the whole record; the rest is ignored). */
+  update: U;
+  /** The folded names `q` searches, from what create and update both carry. */
+  searchName(input: z.infer<C> | z.infer<U>): string;
+  checkCreate?(input: z.infer<C>): Promise<void>;
+}
+
+/** CRUD for one catalog table. */
+function catalogRouter<C extends z.ZodObject, U extends z.ZodObject>(db: Db, config: CatalogTable<C, U>) {
+  const { spec, table } = config;
   const router = Router();
   const read = readHandlers(db, spec);
   const unique = (error: unknown) => {
@@ -79,10 +86,11 @@ function catalogRouter<C extends z.ZodObject, U extends z.ZodObject>(
   router.get('/', read.list);
   router.get('/:id', read.one);
   router.post('/', async (req, res) => {
-    const input = parseBody(schemas.create, req.body);
-    await checkCreate?.(input);
+    const input = parseBody(config.create, req.body);
+    await config.checkCreate?.(input);
+    const row = { ...input, search_name: config.searchName(input) };
     try {
-      const { id } = await db.insertInto(table).values(input as never).returning('id').executeTakeFirstOrThrow();
+      const { id } = await db.insertInto(table).values(row as never).returning('id').executeTakeFirstOrThrow();
       res.status(201).json(await getRecord(db, spec, id));
     } catch (error) {
       throw unique(error);
@@ -90,9 +98,10 @@ function catalogRouter<C extends z.ZodObject, U extends z.ZodObject>(
   });
   router.put('/:id', async (req, res) => {
     const id = parseId(req.params.id);
-    const input = parseBody(schemas.update, req.body);
+    const input = parseBody(config.update, req.body);
+    const row = { ...input, search_name: config.searchName(input) };
     try {
-      const result = await db.updateTable(table).set(input as never).where('id', '=', id).executeTakeFirst();
+      const result = await db.updateTable(table).set(row as never).where('id', '=', id).executeTakeFirst();
       if (result.numUpdatedRows === 0n) throw new NotFoundError(spec.label, id);
     } catch (error) {
       throw unique(error);
@@ -117,12 +126,32 @@ function catalogRouter<C extends z.ZodObject, U extends z.ZodObject>(
 
 export function catalogRoutes(db: Db) {
   const router = Router();
-  router.use('/products', catalogRouter(db, productsSpec, 'products', { create: ProductInput, update: ProductInput }));
-  router.use('/partners', catalogRouter(db, partnersSpec, 'partners', { create: PartnerInput, update: PartnerInput }));
+  const nameAndEmail = (input: z.infer<typeof PartnerInput>) => searchKey(input.name, input.email);
+  router.use(
+    '/products',
+    catalogRouter(db, {
+      spec: productsSpec,
+      table: 'products',
+      create: ProductInput,
+      update: ProductInput,
+      searchName: (input) => searchKey(input.code, input.name),
+    }),
+  );
+  router.use(
+    '/partners',
+    catalogRouter(db, { spec: partnersSpec, table: 'partners', create: PartnerInput, update: PartnerInput, searchName: nameAndEmail }),
+  );
   router.use(
     '/resellers',
-    catalogRouter(db, resellersSpec, 'resellers', { create: ResellerInput, update: PartnerInput }, async (input) => {
-      await requirePartner(db, input.partner_id);
+    catalogRouter(db, {
+      spec: resellersSpec,
+      table: 'resellers',
+      create: ResellerInput,
+      update: PartnerInput,
+      searchName: nameAndEmail,
+      checkCreate: async (input) => {
+        await requirePartner(db, input.partner_id);
+      },
     }),
   );
   return router;

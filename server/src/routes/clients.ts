@@ -22,7 +22,7 @@ export const clientsSpec: ResourceSpec = {
     to_renew: { column: 'clients.to_renew', type: 'bool' },
     created_at: { column: 'clients.created_at', type: 'text' },
   },
-  search: ['clients.name'],
+  search: ['clients.search_name'],
   defaultSort: ['name', 'ASC'],
 };
 

@@ -43,7 +43,7 @@ export const poolsSpec: ResourceSpec = {
     product_id: { column: 'pools.product_id', type: 'int' },
     balance: { column: 'pools.balance', type: 'int' },
   },
-  search: ['partners.name', 'resellers.name'],
+  search: ['partners.search_name', 'resellers.search_name'],
   defaultSort: ['id', 'ASC'],
 };
 

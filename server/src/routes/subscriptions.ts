@@ -28,7 +28,7 @@ export const subscriptionsSpec: ResourceSpec = {
     renewed: { column: 'subscriptions.renewed', type: 'bool' },
     to_renew: { column: 'subscriptions.to_renew', type: 'bool' },
   },
-  search: ['subscriptions.client_name'],
+  search: ['subscriptions.search_name'],
   defaultSort: ['end_date', 'ASC'],
 };
 
@@ -52,9 +52,7 @@ export function subscriptionRoutes(db: Db) {
   router.get('/:id/renewal-quote', async (req, res) => {
     const id = parseId(req.params.id);
     const input = parseQuery(RenewInput, req.query);
-    const { manager: _manager, seats: _seats, ...quote } = await db
-      .transaction()
-      .execute((tx) => quoteRenewal(tx, actionContext(res).today, id, input));
+    const { manager: _manager, seats: _seats, ...quote } = await quoteRenewal(db, actionContext(res).today, id, input);
     res.json(quote);
   });
 

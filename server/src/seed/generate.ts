@@ -4,6 +4,7 @@ import type { NewMovement } from '../db/schema.ts';
 import { daysBetween, plusDays, plusMonths, plusYears, termEndDate } from '../domain/dates.ts';
 import { markDerivedAsOf } from '../domain/derived.ts';
 import { termCost } from '../domain/renewal.ts';
+import { searchKey } from '../domain/search.ts';
 import { clientState, subscriptionState, type TermLike } from '../domain/status.ts';
 import { companyName, emailFor, partnerName, pick, resellerName, seededRandom, type Random } from './names.ts';
 
@@ -95,18 +96,18 @@ export async function seedDatabase(db: Db, options: SeedOptions): Promise<SeedSu
   const { today } = options;
   return db.transaction().execute(async (tx) => {
     for (const p of PRODUCTS) {
-      await tx.insertInto('products').values(p).onConflict((oc) => oc.column('code').doNothing()).execute();
+      await tx.insertInto('products').values({ ...p, search_name: searchKey(p.code, p.name) }).onConflict((oc) => oc.column('code').doNothing()).execute();
     }
     const products = await tx.selectFrom('products').select(['id', 'code']).where('code', 'in', PRODUCTS.map((p) => p.code)).execute();
 
     const partnerCount = Math.min(50, Math.max(3, Math.ceil(options.clients / 10_000)));
     let partnerId = await nextId(tx, 'partners');
     let resellerId = await nextId(tx, 'resellers');
-    const partners = Array.from({ length: partnerCount }, (_, i) => ({ id: partnerId++, name: partnerName(i), email: emailFor(partnerName(i)) }));
+    const partners = Array.from({ length: partnerCount }, (_, i) => ({ id: partnerId++, name: partnerName(i), email: emailFor(partnerName(i)), search_name: searchKey(partnerName(i), emailFor(partnerName(i))) }));
     const resellers = partners.flatMap((p, i) =>
       [0, 1].map((k) => {
         const name = resellerName(i * 2 + k);
-        return { id: resellerId++, name, email: emailFor(name), partner_id: p.id };
+        return { id: resellerId++, name, email: emailFor(name), partner_id: p.id, search_name: searchKey(name, emailFor(name)) };
       }),
     );
 
@@ -140,7 +141,7 @@ export async function seedDatabase(db: Db, options: SeedOptions): Promise<SeedSu
         const state = subscriptionState(subTerms, generated.cancelled, today);
         subscriptions.push({
           id: sid, client_id: id, product_id: product.id, partner_id: owner.partner, reseller_id: owner.reseller,
-          client_name: name, auto_renew: random() < 0.2 ? 1 : 0, cancelled: generated.cancelled ? 1 : 0,
+          client_name: name, search_name: searchKey(name), auto_renew: random() < 0.2 ? 1 : 0, cancelled: generated.cancelled ? 1 : 0,
           status: state.status, renewed: state.renewed ? 1 : 0, to_renew: state.toRenew ? 1 : 0,
           start_date: state.shown?.start_date ?? null, end_date: state.shown?.end_date ?? null,
           years: state.shown?.years ?? null, seats: state.shown?.seats ?? null,
@@ -157,7 +158,7 @@ export async function seedDatabase(db: Db, options: SeedOptions): Promise<SeedSu
       }
       const state = clientState(states);
       clients.push({
-        id, name, partner_id: owner.partner, reseller_id: owner.reseller, created_at: createdAt,
+        id, name, search_name: searchKey(name), partner_id: owner.partner, reseller_id: owner.reseller, created_at: createdAt,
         status: state.status, end_date: state.endDate, to_renew: state.toRenew ? 1 : 0,
       });
     }
