@@ -1,0 +1,84 @@
+import {
+    ArrayInput,
+    AutocompleteInput,
+    DateInput,
+    maxValue,
+    minValue,
+    NumberInput,
+    ReferenceInput,
+    required,
+    SelectInput,
+    SimpleFormIterator,
+    TextInput,
+} from 'react-admin';
+import { useWatch } from 'react-hook-form';
+import { Stack } from '@mui/material';
+import { todayIso } from '../misc/dates';
+import { ConsumptionSummary } from './ConsumptionSummary';
+
+const wholeNumber = (value: unknown) =>
+    value === null || value === undefined || value === '' || Number.isInteger(Number(value))
+        ? undefined
+        : 'cascade.validation.whole';
+
+const ResellerInput = () => {
+    const partnerId = useWatch({ name: 'partner_id' });
+    return (
+        <ReferenceInput
+            source="reseller_id"
+            reference="resellers"
+            filter={partnerId ? { partner_id: partnerId } : {}}
+        >
+            <AutocompleteInput optionText="name" />
+        </ReferenceInput>
+    );
+};
+
+export const newSubscriptionLine = () => ({ start_date: todayIso(), years: 1, seats: 1 });
+
+/** Inputs of a new client: name, partner, optional reseller, and its products. */
+export const ClientInputs = () => (
+    <>
+        <TextInput source="name" validate={required()} />
+        <Stack direction={{ xs: 'column', sm: 'row' }} spacing={{ xs: 0, sm: 2 }} sx={{ width: '100%' }}>
+            <ReferenceInput source="partner_id" reference="partners">
+                <AutocompleteInput optionText="name" />
+            </ReferenceInput>
+            <ResellerInput />
+        </Stack>
+        <ArrayInput source="subscriptions" label="cascade.clients.subscriptions" validate={required()}>
+            <SimpleFormIterator inline disableReordering>
+                <ReferenceInput source="product_id" reference="products">
+                    <SelectInput
+                        optionText="code"
+                        label="resources.clients.fields.product_id"
+                        validate={required()}
+                        sx={{ minWidth: 140 }}
+                    />
+                </ReferenceInput>
+                <DateInput
+                    source="start_date"
+                    label="resources.clients.fields.start_date"
+                    defaultValue={todayIso()} validate={required()} />
+                <NumberInput
+                    source="years"
+                    label="resources.clients.fields.years"
+                    defaultValue={1}
+                    min={1}
+                    max={10}
+                    step={1}
+                    validate={[required(), minValue(1), maxValue(10), wholeNumber]}
+                />
+                <NumberInput
+                    source="seats"
+                    label="resources.clients.fields.seats"
+                    defaultValue={1}
+                    min={1}
+                    step={1}
+                    validate={[required(), minValue(1), wholeNumber]}
+                />
+            </SimpleFormIterator>
+        </ArrayInput>
+        <ConsumptionSummary />
+    </>
+);

@@ -1,0 +1,79 @@
+import {
+    DataTable,
+    Pagination,
+    ReferenceField,
+    ReferenceManyField,
+    Show,
+    TabbedShowLayout,
+    TextField,
+    useRecordContext,
+    BooleanField,
+} from 'react-admin';
+import { DateOnlyField } from '../misc/DateOnlyField';
+import { MovementTable } from '../movements/MovementTable';
+import { RenewButton } from '../subscriptions/RenewButton';
+import { statusRowSx } from '../subscriptions/rowSx';
+import { StatusField } from '../subscriptions/StatusField';
+import { StatusLegend } from '../subscriptions/StatusLegend';
+import { ClientTerms } from './ClientTerms';
+
+const ClientTitle = () => {
+    const record = useRecordContext();
+    return <>{record?.name ?? ''}</>;
+};
+
+
+const ClientSubscriptions = () => {
+    const client = useRecordContext();
+    return (
+        <ReferenceManyField reference="subscriptions" target="client_id" sort={{ field: 'end_date', order: 'ASC' }}>
+            <StatusLegend />
+            <DataTable rowSx={statusRowSx} bulkActionButtons={false} rowClick={false}>
+                <DataTable.Col source="product_id" disableSort>
+                    <ReferenceField source="product_id" reference="products" link={false} />
+                </DataTable.Col>
+                <DataTable.Col source="status" field={StatusField} />
+                <DataTable.Col source="start_date" field={DateOnlyField} />
+                <DataTable.Col source="end_date" field={DateOnlyField} />
+                <DataTable.NumberCol source="years" />
+                <DataTable.NumberCol source="seats" label="resources.clients.fields.seats" />
+                <DataTable.Col source="auto_renew" field={BooleanField} disableSort />
+                <DataTable.Col label={false} disableSort align="right">
+                    <RenewButton clientName={client?.name} />
+                </DataTable.Col>
+            </DataTable>
+        </ReferenceManyField>
+    );
+};
+
+/** A client's page: its subscriptions (renewable), their term history and its ledger rows. */
+export const ClientShow = () => (
+    <Show title={<ClientTitle />}>
+        <TabbedShowLayout>
+            <TabbedShowLayout.Tab label="cascade.clients.subscriptions">
+                <TextField source="name" />
+                <StatusField source="status" label="resources.clients.fields.status" />
+                <DateOnlyField source="end_date" label="resources.clients.fields.end_date" />
+                <ReferenceField source="partner_id" reference="partners" link="show" />
+                <ReferenceField source="reseller_id" reference="resellers" link="show" emptyText="—" />
+                <ClientSubscriptions />
+            </TabbedShowLayout.Tab>
+            <TabbedShowLayout.Tab label="cascade.clients.terms" path="terms">
+                <ClientTerms />
+            </TabbedShowLayout.Tab>
+            <TabbedShowLayout.Tab label="cascade.clients.movements" path="movements">
+                <ReferenceManyField
+                    reference="movements"
+                    target="client_id"
+                    sort={{ field: 'created_at', order: 'DESC' }}
+                    perPage={25}
+                    pagination={<Pagination />}
+                >
+                    <MovementTable showClient={false} />
+                </ReferenceManyField>
+            </TabbedShowLayout.Tab>
+        </TabbedShowLayout>
+    </Show>
+);
+
+export default ClientShow;

@@ -1,0 +1,19 @@
+import { parseWhole } from '../subscriptions/renewPreview';
+
+export interface SubscriptionLine {
+    product_id?: unknown;
+    years?: unknown;
+    seats?: unknown;
+}
+
+/** Licenses one line consumes (seats × years), 0 while it is incomplete or invalid. */
+export const lineConsumption = (line: SubscriptionLine | null | undefined): number => {
+    const years = parseWhole(line?.years);
+    const seats = parseWhole(line?.seats);
+    if (years === null || seats === null || years < 1 || years > 10 || seats < 1) return 0;
+    return years * seats;
+};
+
+/** Σ seats × years over the new client's subscriptions. */
+export const totalConsumption = (lines: ReadonlyArray<SubscriptionLine | null | undefined> | null | undefined) =>
+    (lines ?? []).reduce((sum, line) => sum + lineConsumption(line), 0);

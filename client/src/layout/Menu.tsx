@@ -1,0 +1,23 @@
+import EventRepeatIcon from '@mui/icons-material/EventRepeat';
+import { Menu as RaMenu, useTranslate } from 'react-admin';
+import { TO_RENEW_PATH } from '../dashboard/ToRenewCard';
+
+/** Dashboard, the two daily screens, then the channel and its ledger. */
+export const Menu = () => {
+    const translate = useTranslate();
+    return (
+        <RaMenu>
+            <RaMenu.DashboardItem />
+            <RaMenu.ResourceItem name="clients" />
+            <RaMenu.Item
+                to={TO_RENEW_PATH}
+                primaryText={translate('cascade.menu.to_renew')}
+                leftIcon={<EventRepeatIcon />}
+            />
+            <RaMenu.ResourceItem name="partners" />
+            <RaMenu.ResourceItem name="resellers" />
+            <RaMenu.ResourceItem name="pools" />
+            <RaMenu.ResourceItem name="movements" />
+        </RaMenu>
+    );
+};

@@ -1,0 +1,35 @@
+import { useMediaQuery, type Theme } from '@mui/material';
+import { List, ReferenceInput, SelectInput, SimpleList, useLocaleState, useTranslate, type RaRecord } from 'react-admin';
+import { formatDateTime } from '../misc/dates';
+import { movementKindChoices } from './MovementKindField';
+import { MovementTable } from './MovementTable';
+
+const movementFilters = [
+    <SelectInput key="kind" source="kind" choices={movementKindChoices} alwaysOn />,
+    <ReferenceInput key="product_id" source="product_id" reference="products" alwaysOn>
+        <SelectInput optionText="code" />
+    </ReferenceInput>,
+];
+
+/** The ledger: every pool change, latest first (read-only). */
+export const MovementList = () => {
+    const isSmall = useMediaQuery<Theme>(theme => theme.breakpoints.down('md'));
+    const translate = useTranslate();
+    const [locale] = useLocaleState();
+    return (
+        <List filters={movementFilters} sort={{ field: 'created_at', order: 'DESC' }} perPage={25}>
+            {isSmall ? (
+                <SimpleList<RaRecord>
+                    primaryText={record => `${translate(`cascade.movement_kind.${record.kind}`)} · ${record.quantity}`}
+                    secondaryText={record => record.reason ?? record.actor ?? ''}
+                    tertiaryText={record => formatDateTime(record.created_at, locale)}
+                    rowClick={false}
+                />
+            ) : (
+                <MovementTable />
+            )}
+        </List>
+    );
+};
+
+export default MovementList;

@@ -1,0 +1,55 @@
+import {
+    DataTable,
+    Pagination,
+    ReferenceManyField,
+    Show,
+    TabbedShowLayout,
+    TextField,
+    useRecordContext,
+} from 'react-admin';
+import { PoolTable } from '../pools/PoolTable';
+import { DateOnlyField } from '../misc/DateOnlyField';
+import { statusRowSx } from '../subscriptions/rowSx';
+import { StatusField } from '../subscriptions/StatusField';
+
+const Name = () => <>{useRecordContext()?.name ?? ''}</>;
+
+/** A partner: its pools, its resellers and its clients. */
+export const PartnerShow = () => (
+    <Show title={<Name />}>
+        <TabbedShowLayout>
+            <TabbedShowLayout.Tab label="cascade.pools.title">
+                <TextField source="name" />
+                <TextField source="email" />
+                <ReferenceManyField reference="pools" target="partner_id" filter={{ holder_type: 'partner' }}>
+                    <PoolTable />
+                </ReferenceManyField>
+            </TabbedShowLayout.Tab>
+            <TabbedShowLayout.Tab label="cascade.partners.resellers" path="resellers">
+                <ReferenceManyField reference="resellers" target="partner_id" sort={{ field: 'name', order: 'ASC' }}>
+                    <DataTable rowClick="show" bulkActionButtons={false}>
+                        <DataTable.Col source="name" />
+                        <DataTable.Col source="email" />
+                    </DataTable>
+                </ReferenceManyField>
+            </TabbedShowLayout.Tab>
+            <TabbedShowLayout.Tab label="cascade.partners.clients" path="clients">
+                <ReferenceManyField
+                    reference="clients"
+                    target="partner_id"
+                    sort={{ field: 'name', order: 'ASC' }}
+                    perPage={25}
+                    pagination={<Pagination />}
+                >
+                    <DataTable rowSx={statusRowSx} rowClick="show" bulkActionButtons={false}>
+                        <DataTable.Col source="name" />
+                        <DataTable.Col source="status" field={StatusField} />
+                        <DataTable.Col source="end_date" field={DateOnlyField} />
+                    </DataTable>
+                </ReferenceManyField>
+            </TabbedShowLayout.Tab>
+        </TabbedShowLayout>
+    </Show>
+);
+
+export default PartnerShow;

@@ -1,0 +1,57 @@
+import {
+    DataTable,
+    Pagination,
+    ReferenceField,
+    ReferenceManyField,
+    Show,
+    TabbedShowLayout,
+    TextField,
+    TopToolbar,
+    useRecordContext,
+} from 'react-admin';
+import { PoolTable } from '../pools/PoolTable';
+import { DateOnlyField } from '../misc/DateOnlyField';
+import { statusRowSx } from '../subscriptions/rowSx';
+import { StatusField } from '../subscriptions/StatusField';
+import { AllocateButton } from './AllocateButton';
+
+const Name = () => <>{useRecordContext()?.name ?? ''}</>;
+
+const Actions = () => (
+    <TopToolbar>
+        <AllocateButton />
+    </TopToolbar>
+);
+
+/** A reseller: its pools (with the allocate dialog) and its clients. */
+export const ResellerShow = () => (
+    <Show title={<Name />} actions={<Actions />}>
+        <TabbedShowLayout>
+            <TabbedShowLayout.Tab label="cascade.pools.title">
+                <TextField source="name" />
+                <TextField source="email" />
+                <ReferenceField source="partner_id" reference="partners" link="show" />
+                <ReferenceManyField reference="pools" target="holder_id" filter={{ holder_type: 'reseller' }}>
+                    <PoolTable />
+                </ReferenceManyField>
+            </TabbedShowLayout.Tab>
+            <TabbedShowLayout.Tab label="cascade.partners.clients" path="clients">
+                <ReferenceManyField
+                    reference="clients"
+                    target="reseller_id"
+                    sort={{ field: 'name', order: 'ASC' }}
+                    perPage={25}
+                    pagination={<Pagination />}
+                >
+                    <DataTable rowSx={statusRowSx} rowClick="show" bulkActionButtons={false}>
+                        <DataTable.Col source="name" />
+                        <DataTable.Col source="status" field={StatusField} />
+                        <DataTable.Col source="end_date" field={DateOnlyField} />
+                    </DataTable>
+                </ReferenceManyField>
+            </TabbedShowLayout.Tab>
+        </TabbedShowLayout>
+    </Show>
+);
+
+export default ResellerShow;

@@ -1,0 +1,9 @@
+import { lazy } from 'react';
+import StorefrontIcon from '@mui/icons-material/Storefront';
+
+export default {
+    list: lazy(() => import('./ResellerList')),
+    show: lazy(() => import('./ResellerShow')),
+    icon: StorefrontIcon,
+    recordRepresentation: 'name',
+};

@@ -1,0 +1,25 @@
+import { Stack } from '@mui/material';
+import CheckCircleIcon from '@mui/icons-material/CheckCircle';
+import { useRecordContext, useTranslate } from 'react-admin';
+import { styleOf } from './statusStyle';
+
+/** A name followed by the green check when the status table says so (renewed). */
+export const NameWithCheck = ({ source }: { source: string; label?: string }) => {
+    const record = useRecordContext();
+    const translate = useTranslate();
+    if (!record) return null;
+    const style = styleOf(record.status);
+    return (
+        <Stack direction="row" spacing={0.75} alignItems="center" component="span">
+            <span>{String(record[source] ?? '')}</span>
+            {style.check ? (
+                <CheckCircleIcon
+                    fontSize="small"
+                    titleAccess={translate(`cascade.status.${record.status}`)}
+                    data-testid="renewed-check"
+                    sx={{ color: style.main ?? undefined }}
+                />
+            ) : null}
+        </Stack>
+    );
+};

@@ -1,0 +1,34 @@
+import { useState, type MouseEvent } from 'react';
+import { Button } from '@mui/material';
+import AutorenewIcon from '@mui/icons-material/Autorenew';
+import { useRecordContext, useTranslate } from 'react-admin';
+import type { Subscription } from '../providers/dataProvider';
+import { RenewDialog } from './RenewDialog';
+
+/** "Renouveler" for the subscription in the record context; owns the dialog's open state. */
+export const RenewButton = ({ clientName }: { clientName?: string }) => {
+    const record = useRecordContext<Subscription>();
+    const translate = useTranslate();
+    const [open, setOpen] = useState(false);
+    if (!record || record.cancelled) return null;
+    const handleOpen = (event: MouseEvent) => {
+        event.stopPropagation(); // no row click
+        setOpen(true);
+    };
+    return (
+        <>
+            <Button size="small" variant="outlined" startIcon={<AutorenewIcon />} onClick={handleOpen}>
+                {translate('cascade.renew.button')}
+            </Button>
+            {open ? (
+                <span onClick={event => event.stopPropagation()}>
+                    <RenewDialog
+                        subscription={record}
+                        clientName={clientName ?? record.client_name ?? ''}
+                        onClose={() => setOpen(false)}
+                    />
+                </span>
+            ) : null}
+        </>
+    );
+};

@@ -1,0 +1,156 @@
+import { useRef, useState } from 'react';
+import {
+    Alert,
+    Button,
+    Dialog,
+    DialogActions,
+    DialogContent,
+    DialogTitle,
+    Stack,
+    TextField,
+    Typography,
+} from '@mui/material';
+import { useLocaleState, useNotify, useTranslate } from 'react-admin';
+import type { RenewResult, Subscription } from '../providers/dataProvider';
+import { formatDate } from '../misc/dates';
+import { renewPreview } from './renewPreview';
+import { useRenewal } from './useRenewal';
+
+export interface RenewDialogProps {
+    subscription: Subscription;
+    clientName: string;
+    onClose: () => void;
+}
+
+/** DESIGN §5: pool balance, years, seats, and the live remaining balance. Mounted when opened. */
+export const RenewDialog = ({ subscription, clientName, onClose }: RenewDialogProps) => {
+    const translate = useTranslate();
+    const notify = useNotify();
+    const [locale] = useLocaleState();
+    const [years, setYears] = useState(String(Math.max(1, Math.min(10, subscription.years || 1))));
+    const [seats, setSeats] = useState(String(Math.max(1, subscription.seats || 1)));
+    const onRenewed = (result: RenewResult) => {
+        notify('cascade.renew.success', {
+            type: 'success',
+            messageArgs: { end: formatDate(result.end_date, locale), remaining: result.remaining_after },
+        });
+        onClose();
+    };
+    const { quote, mutation } = useRenewal(subscription, onRenewed);
+
+    const manager = quote.data?.manager_name ?? '…';
+    const client = quote.data?.client_name ?? clientName;
+    const preview = renewPreview(quote.data?.balance, years, seats);
+    const fieldErrors = (mutation.error?.body?.errors ?? {}) as Record<string, string>;
+    const reason =
+        preview.blocker === 'years'
+            ? translate('cascade.renew.reason_years')
+            : preview.blocker === 'seats'
+              ? translate('cascade.renew.reason_seats')
+              : preview.blocker === 'short'
+                ? translate('cascade.renew.reason_short', { manager, missing: -(preview.remaining ?? 0) })
+                : null;
+    const canSubmit = preview.blocker === null && !mutation.isPending && !quote.isFetching;
+
+    // Guards against two submits landing before React re-renders the disabled button.
+    const inFlight = useRef(false);
+    const submit = () => {
+        if (inFlight.current || !canSubmit || preview.years === null || preview.seats === null) return;
+        inFlight.current = true;
+        mutation.mutate(
+            { years: preview.years, seats: preview.seats },
+            { onSettled: () => (inFlight.current = false) },
+        );
+    };
+
+    return (
+        <Dialog open onClose={mutation.isPending ? undefined : onClose} fullWidth maxWidth="xs">
+            <form
+                noValidate
+                onSubmit={event => {
+                    event.preventDefault();
+                    submit();
+                }}
+            >
+                <DialogTitle>{translate('cascade.renew.title', { client })}</DialogTitle>
+                <DialogContent>
+                    <Stack spacing={2} sx={{ pt: 1 }}>
+                        {quote.isError ? (
+                            <Alert severity="error">
+                                {translate('cascade.renew.quote_error', { message: quote.error?.message ?? '' })}
+                            </Alert>
+                        ) : null}
+                        <TextField
+                            label={translate('cascade.renew.balance', { manager })}
+                            value={quote.data ? String(quote.data.balance) : ''}
+                            placeholder={quote.isPending ? translate('cascade.renew.loading_quote') : undefined}
+                            slotProps={{ input: { readOnly: true }, htmlInput: { 'data-testid': 'renew-balance' } }}
+                            variant="outlined"
+                        />
+                        <TextField
+                            label={translate('cascade.renew.years')}
+                            value={years}
+                            onChange={event => setYears(event.target.value)}
+                            type="number"
+                            autoFocus
+                            error={preview.blocker === 'years' || !!fieldErrors.years}
+                            helperText={fieldErrors.years}
+                            slotProps={{ htmlInput: { min: 1, max: 10, step: 1, inputMode: 'numeric' } }}
+                            variant="outlined"
+                        />
+                        <TextField
+                            label={translate('cascade.renew.seats', { client })}
+                            value={seats}
+                            onChange={event => setSeats(event.target.value)}
+                            type="number"
+                            error={preview.blocker === 'seats' || !!fieldErrors.seats}
+                            helperText={fieldErrors.seats}
+                            slotProps={{ htmlInput: { min: 1, step: 1, inputMode: 'numeric' } }}
+                            variant="outlined"
+                        />
+                        <TextField
+                            label={translate('cascade.renew.remaining')}
+                            value={preview.remaining === null ? '' : String(preview.remaining)}
+                            error={preview.blocker === 'short'}
+                            slotProps={{
+                                input: { readOnly: true },
+                                htmlInput: { 'data-testid': 'renew-remaining', 'aria-live': 'polite' },
+                            }}
+                            variant="outlined"
+                        />
+                        {preview.cost !== null ? (
+                            <Typography variant="caption" color="text.secondary">
+                                {translate('cascade.renew.cost', {
+                                    seats: preview.seats,
+                                    years: preview.years,
+                                    cost: preview.cost,
+                                })}
+                            </Typography>
+                        ) : null}
+                        {reason ? (
+                            <Alert severity="warning" data-testid="renew-reason">
+                                {reason}
+                            </Alert>
+                        ) : null}
+                        {mutation.error ? (
+                            <Alert severity="error" data-testid="renew-error">
+                                {mutation.error.message}
+                                {mutation.error.status === 409
+                                    ? ` ${translate('cascade.renew.conflict_refreshed')}`
+                                    : null}
+                            </Alert>
+                        ) : null}
+                    </Stack>
+                </DialogContent>
+                <DialogActions>
+                    <Button onClick={onClose} disabled={mutation.isPending}>
+                        {translate('cascade.renew.cancel')}
+                    </Button>
+                    <Button type="submit" variant="contained" disabled={!canSubmit}>
+                        {translate('cascade.renew.ok')}
+                    </Button>
+                </DialogActions>
+            </form>
+        </Dialog>
+    );
+};

@@ -1,0 +1,30 @@
+import type { ReactNode } from 'react';
+import { render } from '@testing-library/react';
+import { AdminContext, memoryStore, Notification, type DataProvider } from 'react-admin';
+import { MemoryRouter } from 'react-router';
+import { i18nProvider } from '../../client/src/i18n/i18nProvider';
+
+/** The bits of a data provider a test needs; missing methods throw when called. */
+export const fakeDataProvider = (methods: Record<string, unknown>): DataProvider =>
+    new Proxy(methods, {
+        get: (target, name) =>
+            name in target
+                ? target[name as string]
+                : typeof name === 'string' && name !== 'then' && name !== 'supportAbortSignal'
+                  ? () => Promise.reject(new Error(`fake dataProvider: ${name} not implemented`))
+                  : undefined,
+    }) as unknown as DataProvider;
+
+/** Renders inside react-admin's context (French i18n, fresh store) and a memory router. */
+export const renderWithAdmin = (
+    ui: ReactNode,
+    { dataProvider, initialEntries = ['/'] }: { dataProvider: DataProvider; initialEntries?: string[] },
+) =>
+    render(
+        <MemoryRouter initialEntries={initialEntries}>
+            <AdminContext dataProvider={dataProvider} i18nProvider={i18nProvider} store={memoryStore()}>
+                {ui}
+                <Notification />
+            </AdminContext>
+        </MemoryRouter>,
+    );
