@@ -50,8 +50,9 @@ const RESELLER_KINDS = ['Bureautique', 'InfoServices', 'Micro', 'Systèmes', 'Di
 export const partnerName = (index: number) =>
   index < PARTNER_NAMES.length ? PARTNER_NAMES[index] : `${PARTNER_NAMES[index % PARTNER_NAMES.length]} ${Math.floor(index / PARTNER_NAMES.length) + 1}`;
 
+/** Distinct for the first 72 indexes (kinds × places); then a number tells them apart. */
 export const resellerName = (index: number) =>
-  `${RESELLER_KINDS[index % RESELLER_KINDS.length]} ${RESELLER_PLACES[Math.floor(index / RESELLER_KINDS.length) % RESELLER_PLACES.length]}` +
+  `${RESELLER_KINDS[(index + Math.floor(index / RESELLER_PLACES.length)) % RESELLER_KINDS.length]} ${RESELLER_PLACES[index % RESELLER_PLACES.length]}` +
   (index >= RESELLER_KINDS.length * RESELLER_PLACES.length ? ` ${index + 1}` : '');
 
 /** 'Numéria Distribution' → 'contact@numeria-distribution.fr' */
