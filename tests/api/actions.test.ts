@@ -280,6 +280,9 @@ describe('renewal', () => {
       const res = await api().post(`/api/subscriptions/${expiring}/renew`).send({ years: 5 });
       expect(res.status).toBe(409);
       expect(typeof res.body.message).toBe('string');
+      // A code and its numbers, so the console can say it in French.
+      expect(res.body).toMatchObject({ code: 'insufficient_licenses', details: { needed: res.body.details.needed, balance: res.body.details.balance } });
+      expect(res.body.details.needed).toBeGreaterThan(res.body.details.balance);
       expect(await snapshot()).toEqual(before);
       expect((await api().get(`/api/subscriptions/${expiring}`)).body).toMatchObject({ status: 'expiring', renewed: false });
       await expectLedgerConsistent(t);

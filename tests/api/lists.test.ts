@@ -337,6 +337,16 @@ describe('reference filters (getManyReference)', () => {
     expect(ids(beta)).toEqual([s.subs.domaine, s.subs.entreprise]);
   });
 
+  it('clients by product: those having a subscription to it (one product or any of several)', async () => {
+    const tsend = (await list('clients', { filter: { product_id: s.products.tsend }, sort: ['name', 'ASC'] })).rows;
+    expect(names(tsend)).toEqual(['Atelier Dupont', 'Domaine Moreau', 'Entreprise Garnier']);
+    const both = await list('clients', { filter: { product_id: [s.products.tbox, s.products.tsend], status: 'expiring' } });
+    expect(names(both.rows)).toEqual(['Atelier Dupont']);
+    expect(both.rows[0]).not.toHaveProperty('product_id');
+    const bad = await request(t.app).get('/api/clients').query(listQuery({ sort: ['product_id', 'ASC'] }));
+    expect(bad.status).toBe(400);
+  });
+
   it('terms of a subscription, in date order', async () => {
     const { rows } = await list('terms', { filter: { subscription_id: s.subs.domaine }, sort: ['start_date', 'ASC'] });
     expect(rows.map((r) => [r.start_date, r.end_date, r.years, r.seats])).toEqual([

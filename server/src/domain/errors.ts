@@ -1,14 +1,27 @@
 /**
  * Errors the domain raises; the HTTP error middleware turns each into its status and
- * `{message, errors}` body (react-admin's HttpError shape).
+ * `{message, errors, code?, details?}` body (react-admin's HttpError shape). `code` and `details`
+ * let the console say the same thing in the user's language.
  */
 export class AppError extends Error {
+  code?: string;
+  details?: Record<string, number | string>;
   constructor(
     readonly status: number,
     message: string,
     readonly errors?: Record<string, string>,
   ) {
     super(message);
+  }
+
+  /** The JSON body of this error. */
+  toBody() {
+    return {
+      message: this.message,
+      ...(this.errors ? { errors: this.errors } : {}),
+      ...(this.code ? { code: this.code } : {}),
+      ...(this.details ? { details: this.details } : {}),
+    };
   }
 }
 
@@ -36,5 +49,7 @@ export class InsufficientLicensesError extends ConflictError {
     super(`Insufficient licenses: ${needed} needed, ${balance} remaining in the pool`, {
       [field]: `${needed} licenses needed, ${balance} remaining`,
     });
+    this.code = 'insufficient_licenses';
+    this.details = { needed, balance };
   }
 }

@@ -38,6 +38,7 @@ export function fingerprint(req: Pick<IdempotencyRequest, 'method' | 'path' | 'b
 export class IdempotencyMismatchError extends AppError {
   constructor() {
     super(422, 'This Idempotency-Key was already used with other parameters');
+    this.code = 'idempotency_key_reused';
   }
 }
 
@@ -94,10 +95,7 @@ export async function runIdempotent(
     });
   } catch (error) {
     if (!isStored(error)) throw error;
-    const refused: StoredResponse = {
-      status: error.status,
-      body: { message: error.message, ...(error.errors ? { errors: error.errors } : {}) },
-    };
+    const refused: StoredResponse = { status: error.status, body: error.toBody() };
     return db.transaction().execute(async (tx) => {
       const previous = await replay(tx, req, print);
       if (previous) return previous;

@@ -29,9 +29,6 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       logger.error({ err: error, method: req.method, path: req.path }, 'unhandled error');
       appError = new AppError(500, 'Internal server error');
     }
-    res.status(appError.status).json({
-      message: appError.message,
-      ...(appError.errors ? { errors: appError.errors } : {}),
-    });
+    res.status(appError.status).json(appError.toBody());
   };
 }

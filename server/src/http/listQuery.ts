@@ -1,4 +1,4 @@
-import type { RawBuilder } from 'kysely';
+import type { Expression, RawBuilder, SqlBool } from 'kysely';
 import { z } from 'zod';
 import { ValidationError } from '../domain/errors.ts';
 import { isIsoDate } from '../clock.ts';
@@ -17,6 +17,11 @@ export interface FieldSpec {
   column: string | RawBuilder<unknown>;
   type: FieldType;
   values?: readonly string[];
+  /**
+   * A filter that is not a field of the record (e.g. clients by product): it is neither listed
+   * nor sortable, and `where` says which rows match the (already checked) value.
+   */
+  filterOnly?: { where(value: FilterValue): Expression<SqlBool> };
 }
 
 export type FilterValue = number | string | null | (number | string | null)[];
@@ -104,7 +109,7 @@ export function parseListQuery(
   const raw = QuerySchema.safeParse(query);
   if (!raw.success) throw new ValidationError('Invalid list parameters', { query: raw.error.issues[0].message });
   const [sortField, sortOrder] = parseParam(SortSchema, raw.data.sort, 'sort') ?? options.defaultSort ?? ['id', 'ASC'];
-  if (!Object.hasOwn(fields, sortField)) {
+  if (!Object.hasOwn(fields, sortField) || fields[sortField].filterOnly) {
     throw new ValidationError(`Unknown sort field ${sortField}`, { sort: `Unknown field ${sortField}` });
   }
   const [start, end] = parseParam(RangeSchema, raw.data.range, 'range') ?? [0, settings.maxPageSize - 1];

@@ -32,7 +32,7 @@ const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}
 /** The SQL of a field: a column reference or the field's own expression. */
 const sqlOf = (field: FieldSpec) => (typeof field.column === 'string' ? sql.ref(field.column) : field.column);
 
-function whereValue(field: FieldSpec, value: FilterValue): Expression<SqlBool> {
+export function whereValue(field: FieldSpec, value: FilterValue): Expression<SqlBool> {
   const ref = sqlOf(field);
   if (value === null) return sql<SqlBool>`${ref} IS NULL`;
   if (!Array.isArray(value)) return sql<SqlBool>`${ref} = ${value}`;
@@ -44,13 +44,16 @@ function whereValue(field: FieldSpec, value: FilterValue): Expression<SqlBool> {
 }
 
 function selection(spec: ResourceSpec) {
-  return Object.entries(spec.fields).map(([name, f]) => sqlOf(f).as(name));
+  return Object.entries(spec.fields)
+    .filter(([, f]) => !f.filterOnly)
+    .map(([name, f]) => sqlOf(f).as(name));
 }
 
 export function filteredQuery(db: Db, spec: ResourceSpec, query: ListQuery): AnyQuery {
   let builder = spec.from(db);
   for (const [name, value] of Object.entries(query.filter)) {
-    builder = builder.where(whereValue(spec.fields[name], value));
+    const field = spec.fields[name];
+    builder = builder.where(field.filterOnly ? field.filterOnly.where(value) : whereValue(field, value));
   }
   if (query.q && spec.search) {
     const pattern = likePattern(searchKey(query.q));

@@ -1,10 +1,11 @@
 import { Router } from 'express';
+import { sql, type SqlBool } from 'kysely';
 import { z } from 'zod';
 import type { Db } from '../db/connection.ts';
 import { isIsoDate } from '../clock.ts';
 import { createClient, updateClient } from '../domain/clients.ts';
 import { STATUSES } from '../domain/status.ts';
-import { getRecord, parseId, readHandlers, type ResourceSpec } from '../http/resource.ts';
+import { getRecord, parseId, readHandlers, whereValue, type ResourceSpec } from '../http/resource.ts';
 import { answerIdempotent } from '../http/idempotent.ts';
 import { actionContext, fields, parseBody } from '../http/validate.ts';
 
@@ -21,6 +22,15 @@ export const clientsSpec: ResourceSpec = {
     end_date: { column: 'clients.end_date', type: 'date' },
     to_renew: { column: 'clients.to_renew', type: 'bool' },
     created_at: { column: 'clients.created_at', type: 'text' },
+    // Clients having a subscription to the product(s).
+    product_id: {
+      column: 'subscriptions.product_id',
+      type: 'int',
+      filterOnly: {
+        where: (value) =>
+          sql<SqlBool>`EXISTS (SELECT 1 FROM subscriptions WHERE subscriptions.client_id = clients.id AND ${whereValue(clientsSpec.fields.product_id, value)})`,
+      },
+    },
   },
   search: ['clients.search_name'],
   defaultSort: ['name', 'ASC'],
