@@ -13,6 +13,11 @@ import { clientRoutes } from './routes/clients.ts';
 import { dashboardRoutes } from './routes/dashboard.ts';
 import { ledgerRoutes } from './routes/ledger.ts';
 import { subscriptionRoutes } from './routes/subscriptions.ts';
+import { accountRoutes, loginRoute } from './routes/auth.ts';
+import { auditRoutes } from './routes/audit.ts';
+import { userRoutes } from './routes/users.ts';
+import { requireSession, sameOriginWrites, totpEnrolmentGate } from './http/session.ts';
+import { actionContext } from './http/validate.ts';
 
 export interface AppDeps {
   db: Db;
@@ -20,12 +25,15 @@ export interface AppDeps {
   logger: Logger;
   /** Folder of the built SPA; when it holds no index.html, `/` says the API runs alone. */
   staticDir?: string;
+  /** Express's `trust proxy` (TRUST_PROXY), so req.ip and req.secure see through a reverse proxy. */
+  trustProxy?: boolean | number | string;
 }
 
 /** Builds the HTTP application from its dependencies (tests pass a fresh database and a pinned clock). */
-export function createApp({ db, clock, logger, staticDir }: AppDeps) {
+export function createApp({ db, clock, logger, staticDir, trustProxy = false }: AppDeps) {
   const app = express();
   app.disable('x-powered-by');
+  app.set('trust proxy', trustProxy);
   // No HTTPS upgrade: the console is also served over plain HTTP on a LAN or localhost.
   app.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } }, strictTransportSecurity: false }));
   app.use(compression());
@@ -35,19 +43,24 @@ export function createApp({ db, clock, logger, staticDir }: AppDeps) {
   });
 
   const ensureCurrent = derivedKeeper(db);
-  const requestContext: RequestHandler = async (_req, res, next) => {
-    const today = clock.today();
-    // Until logins exist (next issue) every caller acts as the API itself.
-    res.locals.ctx = { actor: 'api', today, now: clock.now() };
+  const currentDay: RequestHandler = async (_req, res, next) => {
     res.set('Access-Control-Expose-Headers', 'Content-Range');
-    await ensureCurrent({ today });
+    await ensureCurrent(actionContext(res));
     next();
   };
 
+  // Only login (and health, above) are public; everything after requireSession needs a session.
   const api = express.Router();
   api.use(express.json({ limit: '100kb' }));
-  api.use(requestContext);
+  api.use(sameOriginWrites);
+  api.use(loginRoute(db, clock));
+  api.use(requireSession(db, clock));
+  api.use(accountRoutes(db, clock));
+  api.use(totpEnrolmentGate);
+  api.use(currentDay);
   api.use(catalogRoutes(db));
+  api.use('/users', userRoutes(db));
+  api.use(auditRoutes(db));
   api.use('/clients', clientRoutes(db));
   api.use('/subscriptions', subscriptionRoutes(db));
   api.use('/dashboard', dashboardRoutes(db));

@@ -7,6 +7,8 @@ export interface Clock {
   today(): string;
   /** ISO timestamp; when the date is pinned, today's date with the wall-clock time of day. */
   now(): string;
+  /** Real elapsed time in epoch milliseconds, for session lifetimes (never pinned). */
+  instant(): number;
 }
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -35,18 +37,24 @@ export function createClock(options: { timeZone: string; pinnedToday?: string })
       const date = pinnedToday ?? format(wall, 'yyyy-MM-dd');
       return `${date}T${format(wall, 'HH:mm:ss.SSSxxx')}`;
     },
+    instant: () => Date.now(),
   };
 }
 
-/** A clock whose date the caller moves by hand (tests, the simulated calendar of jobs). */
-export function manualClock(start: string): Clock & { set(date: string): void } {
+/** A clock the caller moves by hand (tests, the simulated calendar of jobs). */
+export function manualClock(start: string): Clock & { set(date: string): void; advance(ms: number): void } {
   let current = start;
+  let offset = 0;
   return {
     today: () => current,
     now: () => `${current}T12:00:00.000Z`,
+    instant: () => Date.now() + offset,
     set(date: string) {
       if (!isIsoDate(date)) throw new Error(`not a date: ${date}`);
       current = date;
+    },
+    advance(ms: number) {
+      offset += ms;
     },
   };
 }

@@ -12,6 +12,13 @@ const EnvSchema = z.object({
   TIME_ZONE: z.string().default('Europe/Paris'),
   STATIC_DIR: z.string().default('dist'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  ADMIN_EMAIL: z.string().optional(),
+  ADMIN_PASSWORD: z.string().optional(),
+  // Express "trust proxy": false (default), true, a hop count, or addresses such as "loopback".
+  TRUST_PROXY: z
+    .string()
+    .optional()
+    .transform((v) => (v === undefined || v === 'false' ? false : v === 'true' ? true : /^\d+$/.test(v) ? Number(v) : v)),
 });
 
 export type Config = z.infer<typeof EnvSchema>;

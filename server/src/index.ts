@@ -4,6 +4,7 @@ import { createClock } from './clock.ts';
 import { databasePath, loadConfig } from './config.ts';
 import { openDatabase } from './db/connection.ts';
 import { migrate } from './db/migrate.ts';
+import { ensureFirstAdmin } from './domain/auth/firstAdmin.ts';
 
 /** Boot: validate the environment, open and migrate the database, listen. */
 const config = loadConfig();
@@ -13,7 +14,13 @@ const connection = openDatabase(databasePath(config.DATABASE_URL));
 const applied = migrate(connection.sqlite);
 if (applied.length) logger.info({ applied }, 'migrations applied');
 
-const app = createApp({ db: connection.db, clock, logger, staticDir: config.STATIC_DIR });
+const firstAdmin = await ensureFirstAdmin(connection.db, config, clock.now());
+if (firstAdmin === 'created') logger.info({ email: config.ADMIN_EMAIL }, 'first admin login created');
+if (firstAdmin === 'missing') {
+  logger.warn('No login exists yet: set ADMIN_EMAIL and ADMIN_PASSWORD (10+ characters) and restart to create the first admin');
+}
+
+const app = createApp({ db: connection.db, clock, logger, staticDir: config.STATIC_DIR, trustProxy: config.TRUST_PROXY });
 const server = app.listen(config.PORT, () => {
   logger.info({ port: config.PORT, database: config.DATABASE_URL, today: clock.today() }, 'Cascade listening');
 });

@@ -124,10 +124,10 @@ describe('ra-data-simple-rest against the live API', () => {
 
   it('create, update and delete a partner', async () => {
     const created = await dataProvider.create('partners', { data: { name: 'Gamma', email: 'gamma@example.fr' } });
-    expect(created.data).toEqual({ id: expect.any(Number), name: 'Gamma', email: 'gamma@example.fr' });
+    expect(created.data).toEqual({ id: expect.any(Number), name: 'Gamma', email: 'gamma@example.fr', require_totp: false });
     const id = created.data.id;
     const updated = await dataProvider.update('partners', { id, data: { ...created.data, name: 'Gamma Distribution' }, previousData: created.data });
-    expect(updated.data).toEqual({ id, name: 'Gamma Distribution', email: 'gamma@example.fr' });
+    expect(updated.data).toEqual({ id, name: 'Gamma Distribution', email: 'gamma@example.fr', require_totp: false });
     expect((await dataProvider.getOne('partners', { id })).data.name).toBe('Gamma Distribution');
     const deleted = await dataProvider.delete('partners', { id, previousData: updated.data });
     expect(deleted.data).toEqual(updated.data);

@@ -3,6 +3,7 @@ import { clientsSpec } from '../../server/src/routes/clients.ts';
 import { subscriptionsSpec } from '../../server/src/routes/subscriptions.ts';
 import { pageQuery, parseResourceQuery, type ResourceSpec } from '../../server/src/http/resource.ts';
 import { testDatabase } from '../helpers/testApp.ts';
+import { SYSTEM_SCOPE } from '../../server/src/domain/access.ts';
 
 /** The plan SQLite picks for a list page: status filters and end-date sorting must use an index. */
 async function planOf(spec: ResourceSpec, params: { filter?: object; sort?: [string, string] }) {
@@ -12,7 +13,7 @@ async function planOf(spec: ResourceSpec, params: { filter?: object; sort?: [str
     sort: JSON.stringify(params.sort ?? ['id', 'ASC']),
     range: '[0,24]',
   });
-  const compiled = pageQuery(t.db, spec, query).compile();
+  const compiled = pageQuery(t.db, spec, query, SYSTEM_SCOPE).compile();
   const rows = t.sqlite.prepare(`EXPLAIN QUERY PLAN ${compiled.sql}`).all(...(compiled.parameters as unknown[]));
   await t.close();
   return (rows as { detail: string }[]).map((r) => r.detail).join('\n');

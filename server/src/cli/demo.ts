@@ -4,21 +4,25 @@ import { databasePath, loadConfig } from '../config.ts';
 import { openDatabase } from '../db/connection.ts';
 import { migrate } from '../db/migrate.ts';
 import { seedDatabase } from '../seed/generate.ts';
+import { addDemoLogins, demoLoginsText } from '../seed/demoLogins.ts';
 
 /**
  * npm run demo: the console on a demo database (data/demo.db unless DATABASE_URL says otherwise),
- * created and filled with ~300 clients on first run, then the production server.
+ * created on first run with ~300 clients and one login per role, then the production server.
  */
 process.env.DATABASE_URL ??= 'file:data/demo.db';
 const config = loadConfig();
 const file = databasePath(config.DATABASE_URL);
 if (!fs.existsSync(file)) {
-  const today = createClock({ timeZone: config.TIME_ZONE, pinnedToday: config.TODAY }).today();
+  const clock = createClock({ timeZone: config.TIME_ZONE, pinnedToday: config.TODAY });
+  const today = clock.today();
   const connection = openDatabase(file);
   migrate(connection.sqlite);
   const summary = await seedDatabase(connection.db, { clients: 300, today });
+  await addDemoLogins(connection.db, clock.now());
   await connection.close();
   console.log(`Demo database ${file} created for ${today}:`, summary);
 }
 console.log(`Cascade demo: http://localhost:${config.PORT}  (database ${file}; delete it to start afresh)`);
+console.log(`Demo logins (role, email, password):\n${demoLoginsText()}`);
 await import('../index.ts');

@@ -5,8 +5,8 @@ export type Status = 'not_started' | 'renewed' | 'cancelled' | 'expired' | 'expi
 export type MovementKind = 'grant' | 'allocate' | 'reclaim' | 'consume' | 'adjust';
 
 export interface ProductsTable { id: Generated<number>; code: string; name: string; search_name: string }
-export interface PartnersTable { id: Generated<number>; name: string; email: string; search_name: string }
-export interface ResellersTable { id: Generated<number>; name: string; email: string; partner_id: number; search_name: string }
+export interface PartnersTable { id: Generated<number>; name: string; email: string; search_name: string; require_totp: Generated<number> }
+export interface ResellersTable { id: Generated<number>; name: string; email: string; partner_id: number; search_name: string; require_totp: Generated<number> }
 
 export interface PoolsTable {
   id: Generated<number>;
@@ -87,6 +87,67 @@ export interface IdempotencyKeysTable {
 
 export interface MetaTable { key: string; value: string }
 
+export type Role = 'admin' | 'partner' | 'reseller';
+
+export interface UsersTable {
+  id: Generated<number>;
+  email: string;
+  name: string;
+  role: Role;
+  partner_id: number | null;
+  reseller_id: number | null;
+  active: Generated<number>;
+  password_hash: string;
+  totp_secret: string | null;
+  totp_enabled: Generated<number>;
+  search_name: string;
+  created_at: string;
+}
+
+export interface SessionsTable {
+  token_hash: string;
+  user_id: number;
+  created_at: number;
+  last_seen_at: number;
+  expires_at: number;
+}
+
+export interface RecoveryCodesTable { id: Generated<number>; user_id: number; code_hash: string; used_at: string | null }
+
+export type AccessEvent =
+  | 'login_success'
+  | 'login_failure'
+  | 'logout'
+  | 'password_change'
+  | 'totp_enabled'
+  | 'totp_disabled'
+  | 'recovery_code_used';
+
+export interface AccessLogTable {
+  id: Generated<number>;
+  event: AccessEvent;
+  user_id: number | null;
+  email: string;
+  reason: string | null;
+  ip: string | null;
+  user_agent: string | null;
+  partner_id: number | null;
+  reseller_id: number | null;
+  created_at: string;
+}
+
+export interface ChangesTable {
+  id: Generated<number>;
+  actor: string;
+  action: string;
+  resource: string;
+  record_id: number | null;
+  partner_id: number | null;
+  reseller_id: number | null;
+  data: string | null;
+  created_at: string;
+}
+
 export interface Database {
   products: ProductsTable;
   partners: PartnersTable;
@@ -98,6 +159,11 @@ export interface Database {
   movements: MovementsTable;
   idempotency_keys: IdempotencyKeysTable;
   meta: MetaTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  recovery_codes: RecoveryCodesTable;
+  access_log: AccessLogTable;
+  changes: ChangesTable;
 }
 
 export type Term = Selectable<TermsTable>;

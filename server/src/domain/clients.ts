@@ -5,6 +5,7 @@ import { requireProduct, resolveOwner } from './hierarchy.ts';
 import { move, poolFor } from './ledger.ts';
 import { termCost } from './renewal.ts';
 import { searchKey } from './search.ts';
+import { recordChange } from './changes.ts';
 import { refreshSubscriptions } from './derived.ts';
 
 export interface NewClient {
@@ -20,7 +21,7 @@ export interface NewClient {
  * All or nothing: a short pool rolls the whole creation back.
  */
 export async function createClient(tx: Tx, ctx: ActionContext, input: NewClient): Promise<number> {
-  const owner = await resolveOwner(tx, input);
+  const owner = await resolveOwner(tx, input, ctx.scope);
   const seen = new Set<number>();
   for (const [i, sub] of input.subscriptions.entries()) {
     await requireProduct(tx, sub.product_id, `subscriptions.${i}.product_id`);
@@ -85,19 +86,21 @@ export async function createClient(tx: Tx, ctx: ActionContext, input: NewClient)
     subscriptionIds.push(subscriptionId);
   }
   await refreshSubscriptions(tx, subscriptionIds, ctx.today);
+  await recordChange(tx, ctx, { action: 'create', resource: 'clients', recordId: clientId, organisation: owner, data: input });
   return clientId;
 }
 
 /** Renames a client or moves it to another reseller of the same partner (or back to the partner). */
 export async function updateClient(
   tx: Tx,
+  ctx: ActionContext,
   id: number,
   changes: { name?: string; reseller_id?: number | null },
 ): Promise<void> {
   const client = await tx.selectFrom('clients').selectAll().where('id', '=', id).executeTakeFirst();
   if (!client) throw new NotFoundError('Client', id);
   const resellerId = changes.reseller_id === undefined ? client.reseller_id : changes.reseller_id;
-  const owner = await resolveOwner(tx, { partner_id: client.partner_id, reseller_id: resellerId });
+  const owner = await resolveOwner(tx, { partner_id: client.partner_id, reseller_id: resellerId }, ctx.scope);
   const name = changes.name ?? client.name;
   const search_name = searchKey(name);
   await tx.updateTable('clients').set({ name, search_name, reseller_id: owner.resellerId }).where('id', '=', id).execute();
@@ -106,4 +109,5 @@ export async function updateClient(
     .set({ client_name: name, search_name, reseller_id: owner.resellerId })
     .where('client_id', '=', id)
     .execute();
+  await recordChange(tx, ctx, { action: 'update', resource: 'clients', recordId: id, organisation: owner, data: changes });
 }

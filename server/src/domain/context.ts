@@ -1,10 +1,13 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
+import type { Scope } from './access.ts';
 
 /** What a domain operation needs to know about its caller and the day it runs on. */
 export interface ActionContext {
-  /** Who acts, recorded on every ledger row and change. */
+  /** Who acts (the login's email), recorded on every ledger row and change. */
   actor: string;
+  /** What the actor may see and do. */
+  scope: Scope;
   today: string;
   now: string;
 }

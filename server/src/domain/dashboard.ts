@@ -1,4 +1,5 @@
-import { sql } from 'kysely';
+import { sql, type SqlBool } from 'kysely';
+import { byOrganisation, type Scope } from './access.ts';
 import type { Status } from '../db/schema.ts';
 import type { Tx } from './context.ts';
 import { monthOf, plusMonths } from './dates.ts';
@@ -15,10 +16,14 @@ export interface Dashboard extends Record<Status, number> {
  * clients having something to renew, pools, and what falls due in each of the next 12 months
  * (subscriptions whose shown term ends that month and that are not renewed or cancelled yet).
  */
-export async function dashboardFigures(tx: Tx, today: string): Promise<Dashboard> {
+export async function dashboardFigures(tx: Tx, today: string, scope: Scope): Promise<Dashboard> {
+  // Everything counted is what the caller sees (admin: all; partner: its network; reseller: its own).
+  const all = sql<SqlBool>`1`;
+  const subscriptionsInScope = byOrganisation(scope, 'subscriptions.partner_id', 'subscriptions.reseller_id') ?? all;
   const byStatus = await tx
     .selectFrom('subscriptions')
     .select(['status', sql<number>`count(*)`.as('n')])
+    .where(subscriptionsInScope)
     .groupBy('status')
     .execute();
   const counts = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>;
@@ -28,6 +33,7 @@ export async function dashboardFigures(tx: Tx, today: string): Promise<Dashboard
     .selectFrom('clients')
     .select(sql<number>`count(*)`.as('n'))
     .where('to_renew', '=', 1)
+    .where(byOrganisation(scope, 'clients.partner_id', 'clients.reseller_id') ?? all)
     .executeTakeFirstOrThrow();
 
   const pools = await tx
@@ -44,6 +50,7 @@ export async function dashboardFigures(tx: Tx, today: string): Promise<Dashboard
       'products.code as product_code',
       'pools.balance',
     ])
+    .where(byOrganisation(scope, 'pools.partner_id', 'pools.reseller_id') ?? all)
     .orderBy('products.code')
     .orderBy('pools.holder_type')
     .orderBy('holder_name')
@@ -55,6 +62,7 @@ export async function dashboardFigures(tx: Tx, today: string): Promise<Dashboard
     .selectFrom('subscriptions')
     .select([sql<string>`substr(end_date, 1, 7)`.as('month'), sql<number>`count(*)`.as('subscriptions'), sql<number>`sum(seats)`.as('seats')])
     .where('status', 'in', ['active', 'expiring'])
+    .where(subscriptionsInScope)
     .where('end_date', '>=', firstMonth)
     .where('end_date', '<', `${monthOf(plusMonths(firstMonth, 12))}-01`)
     .groupBy('month')

@@ -31,6 +31,20 @@ export class ValidationError extends AppError {
   }
 }
 
+export class UnauthorizedError extends AppError {
+  constructor(message = 'Authentication required', code = 'unauthenticated') {
+    super(401, message);
+    this.code = code;
+  }
+}
+
+export class ForbiddenError extends AppError {
+  constructor(message: string, code = 'forbidden') {
+    super(403, message);
+    this.code = code;
+  }
+}
+
 export class NotFoundError extends AppError {
   constructor(what: string, id: number | string) {
     super(404, `${what} ${id} not found`);

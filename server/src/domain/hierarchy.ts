@@ -1,55 +1,74 @@
+import { manages, type Organisation, type Scope } from './access.ts';
 import type { Tx } from './context.ts';
-import { NotFoundError, ValidationError } from './errors.ts';
+import { ForbiddenError, NotFoundError, ValidationError } from './errors.ts';
 
-/** Lookups along publisher → partner → reseller → client. */
+/**
+ * Lookups along publisher → partner → reseller → client. An organisation out of the caller's
+ * scope is reported exactly like a missing one, so ids do not leak.
+ */
 
-export interface Manager {
-  partnerId: number;
-  /** Null when the partner manages the client itself. */
-  resellerId: number | null;
+export interface Manager extends Organisation {
   name: string;
 }
 
+const unknown = (what: string, id: number, field: string) =>
+  new ValidationError(`Unknown ${what} ${id}`, { [field]: `Unknown ${what} ${id}` });
+
 export async function requireProduct(tx: Tx, id: number, field = 'product_id') {
   const product = await tx.selectFrom('products').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!product) throw new ValidationError(`Unknown product ${id}`, { [field]: `Unknown product ${id}` });
+  if (!product) throw unknown('product', id, field);
   return product;
 }
 
-export async function requirePartner(tx: Tx, id: number, field = 'partner_id') {
+/** A partner the scope can see (its own for partners and resellers). */
+export async function requirePartner(tx: Tx, id: number, scope: Scope, field = 'partner_id') {
   const partner = await tx.selectFrom('partners').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!partner) throw new ValidationError(`Unknown partner ${id}`, { [field]: `Unknown partner ${id}` });
+  if (!partner || (scope.role !== 'admin' && scope.partnerId !== id)) throw unknown('partner', id, field);
   return partner;
 }
 
-export async function requireReseller(tx: Tx, id: number, field = 'reseller_id') {
+/** A reseller the scope can see (a partner's own resellers, a reseller itself). */
+export async function requireReseller(tx: Tx, id: number, scope: Scope, field = 'reseller_id') {
   const reseller = await tx.selectFrom('resellers').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!reseller) throw new ValidationError(`Unknown reseller ${id}`, { [field]: `Unknown reseller ${id}` });
+  if (!reseller || !manages(scope, { partnerId: reseller.partner_id, resellerId: reseller.id })) {
+    throw unknown('reseller', id, field);
+  }
   return reseller;
 }
 
 /**
  * The organisation owning a new client: a reseller (and so its partner), or a partner alone.
- * A reseller given with another partner is refused.
+ * A reseller given with another partner is refused, and the caller must manage the owner.
  */
 export async function resolveOwner(
   tx: Tx,
   input: { partner_id?: number | null; reseller_id?: number | null },
+  scope: Scope,
 ): Promise<Manager> {
-  if (input.reseller_id != null) {
-    const reseller = await requireReseller(tx, input.reseller_id);
-    if (input.partner_id != null && input.partner_id !== reseller.partner_id) {
+  // Partners and resellers who name no owner create for their own organisation.
+  const given = input.partner_id != null || input.reseller_id != null;
+  const resellerId = input.reseller_id ?? (!given && scope.role === 'reseller' ? scope.resellerId : null);
+  const partnerId = input.partner_id ?? (!given && scope.role === 'partner' ? scope.partnerId : null);
+  let owner: Manager;
+  if (resellerId != null) {
+    const reseller = await requireReseller(tx, resellerId, scope);
+    if (partnerId != null && partnerId !== reseller.partner_id) {
       throw new ValidationError('The reseller does not belong to this partner', {
-        reseller_id: `Reseller ${reseller.id} belongs to partner ${reseller.partner_id}`,
+        reseller_id: `Reseller ${reseller.id} belongs to another partner`,
       });
     }
-    return { partnerId: reseller.partner_id, resellerId: reseller.id, name: reseller.name };
+    owner = { partnerId: reseller.partner_id, resellerId: reseller.id, name: reseller.name };
+  } else {
+    if (partnerId == null) {
+      throw new ValidationError('A partner or a reseller is required', { partner_id: 'Required' });
+    }
+    const partner = await requirePartner(tx, partnerId, scope);
+    owner = { partnerId: partner.id, resellerId: null, name: partner.name };
   }
-  if (input.partner_id == null) {
-    throw new ValidationError('A partner or a reseller is required', { partner_id: 'Required' });
+  if (!manages(scope, owner)) {
+    throw new ForbiddenError('Resellers manage their own clients only: choose your organisation as the reseller');
   }
-  const partner = await requirePartner(tx, input.partner_id);
-  return { partnerId: partner.id, resellerId: null, name: partner.name };
+  return owner;
 }
 
 /** The organisation whose pool pays for a client's subscriptions: its reseller if set, else its partner. */

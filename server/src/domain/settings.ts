@@ -12,4 +12,13 @@ export const settings = {
   idempotencyKeyHours: 24,
   /** Largest page a list answers (ra-data-simple-rest range). */
   maxPageSize: 1000,
+  /** A session ends after this long without a request… */
+  sessionIdleMinutes: 120,
+  /** …and in any case this long after the login. */
+  sessionMaxHours: 12,
+  /** Failed logins allowed per account in the window below before further attempts are refused. */
+  loginFailuresPerAccount: 5,
+  /** Login attempts allowed per IP address in the window below. */
+  loginAttemptsPerIp: 30,
+  loginWindowMinutes: 15,
 } as const;

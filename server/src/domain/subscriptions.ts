@@ -6,6 +6,7 @@ import { findPool, move, poolFor } from './ledger.ts';
 import { seatChangeCost } from './proration.ts';
 import { planRenewal, type RenewalPlan } from './renewal.ts';
 import { subscriptionState } from './status.ts';
+import { recordChange } from './changes.ts';
 
 async function loadSubscription(tx: Tx, id: number) {
   const sub = await tx.selectFrom('subscriptions').selectAll().where('id', '=', id).executeTakeFirst();
@@ -146,11 +147,18 @@ export async function updateSubscriptionFlags(
   id: number,
   flags: { auto_renew?: boolean; cancelled?: boolean },
 ): Promise<void> {
-  await loadSubscription(tx, id);
   const set: { auto_renew?: number; cancelled?: number } = {};
   if (flags.auto_renew !== undefined) set.auto_renew = flags.auto_renew ? 1 : 0;
   if (flags.cancelled !== undefined) set.cancelled = flags.cancelled ? 1 : 0;
   if (Object.keys(set).length === 0) return;
+  const sub = await loadSubscription(tx, id);
   await tx.updateTable('subscriptions').set(set).where('id', '=', id).execute();
   await refreshSubscriptions(tx, [id], ctx.today);
+  await recordChange(tx, ctx, {
+    action: 'update',
+    resource: 'subscriptions',
+    recordId: id,
+    organisation: { partnerId: sub.partner_id, resellerId: sub.reseller_id },
+    data: flags,
+  });
 }

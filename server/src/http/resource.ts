@@ -4,6 +4,9 @@ import type { Database } from '../db/schema.ts';
 import type { Db } from '../db/connection.ts';
 import { NotFoundError, ValidationError } from '../domain/errors.ts';
 import { searchKey } from '../domain/search.ts';
+import { requireRole, type Scope } from '../domain/access.ts';
+import type { Role } from '../db/schema.ts';
+import { actionContext } from './validate.ts';
 import { parseListQuery, type FieldSpec, type FilterValue, type ListQuery } from './listQuery.ts';
 
 /**
@@ -20,6 +23,10 @@ export interface ResourceSpec {
   /** Singular label used in 404 messages. */
   label: string;
   from(db: Db): AnyQuery;
+  /** The rows a caller may see (server/src/domain/access.ts); null: all of them. */
+  visibleTo(scope: Scope): Expression<SqlBool> | null;
+  /** Roles that may read the resource at all (default: every role). */
+  readers?: readonly Role[];
   fields: Record<string, FieldSpec>;
   /** Folded search_name columns `q` searches (accent- and case-insensitive substring); none means `q` is refused. */
   search?: string[];
@@ -49,8 +56,14 @@ function selection(spec: ResourceSpec) {
     .map(([name, f]) => sqlOf(f).as(name));
 }
 
-export function filteredQuery(db: Db, spec: ResourceSpec, query: ListQuery): AnyQuery {
-  let builder = spec.from(db);
+/** The resource's rows the scope may see. */
+export function visibleRows(db: Db, spec: ResourceSpec, scope: Scope): AnyQuery {
+  const visible = spec.visibleTo(scope);
+  return visible ? spec.from(db).where(visible) : spec.from(db);
+}
+
+export function filteredQuery(db: Db, spec: ResourceSpec, query: ListQuery, scope: Scope): AnyQuery {
+  let builder = visibleRows(db, spec, scope);
   for (const [name, value] of Object.entries(query.filter)) {
     const field = spec.fields[name];
     builder = builder.where(field.filterOnly ? field.filterOnly.where(value) : whereValue(field, value));
@@ -71,8 +84,8 @@ const toRecord = (spec: ResourceSpec, row: Record<string, unknown>) => {
 };
 
 /** The SQL of one list page: filtered, sorted (id breaks ties, so pages are stable), limited. */
-export function pageQuery(db: Db, spec: ResourceSpec, query: ListQuery): AnyQuery {
-  return filteredQuery(db, spec, query)
+export function pageQuery(db: Db, spec: ResourceSpec, query: ListQuery, scope: Scope): AnyQuery {
+  return filteredQuery(db, spec, query, scope)
     .select(selection(spec))
     .orderBy(sqlOf(spec.fields[query.sort.field]), query.sort.order)
     .orderBy(sqlOf(spec.fields.id), query.sort.order)
@@ -83,10 +96,10 @@ export function pageQuery(db: Db, spec: ResourceSpec, query: ListQuery): AnyQuer
 export const parseResourceQuery = (spec: ResourceSpec, rawQuery: unknown) =>
   parseListQuery(rawQuery, spec.fields, { searchable: !!spec.search, defaultSort: spec.defaultSort });
 
-export async function listRecords(db: Db, spec: ResourceSpec, rawQuery: unknown) {
+export async function listRecords(db: Db, spec: ResourceSpec, rawQuery: unknown, scope: Scope) {
   const query = parseResourceQuery(spec, rawQuery);
-  const rows = await pageQuery(db, spec, query).execute();
-  const { total } = await filteredQuery(db, spec, query)
+  const rows = await pageQuery(db, spec, query, scope).execute();
+  const { total } = await filteredQuery(db, spec, query, scope)
     .select(sql<number>`count(*)`.as('total'))
     .executeTakeFirstOrThrow();
   return { records: rows.map((r) => toRecord(spec, r)), total: Number(total), start: query.range.start };
@@ -98,9 +111,9 @@ export function parseId(raw: unknown, field = 'id'): number {
   return id;
 }
 
-export async function getRecord(db: Db, spec: ResourceSpec, id: number) {
-  const row = await spec
-    .from(db)
+/** One record the scope may see; an id out of its scope is as unknown as a missing one (404). */
+export async function getRecord(db: Db, spec: ResourceSpec, id: number, scope: Scope) {
+  const row = await visibleRows(db, spec, scope)
     .select(selection(spec))
     .where(sqlOf(spec.fields.id), '=', id)
     .executeTakeFirst();
@@ -118,9 +131,15 @@ export function sendList(res: Response, name: string, page: { records: unknown[]
 /** Handlers for GET /R and GET /R/:id. */
 export function readHandlers(db: Db, spec: ResourceSpec) {
   return {
-    list: async (req: Request, res: Response) => sendList(res, spec.name, await listRecords(db, spec, req.query)),
+    list: async (req: Request, res: Response) => {
+      const { scope } = actionContext(res);
+      if (spec.readers) requireRole(scope, spec.readers, `read ${spec.name}`);
+      sendList(res, spec.name, await listRecords(db, spec, req.query, scope));
+    },
     one: async (req: Request, res: Response) => {
-      res.json(await getRecord(db, spec, parseId(req.params.id)));
+      const { scope } = actionContext(res);
+      if (spec.readers) requireRole(scope, spec.readers, `read ${spec.name}`);
+      res.json(await getRecord(db, spec, parseId(req.params.id), scope));
     },
   };
 }

@@ -1,11 +1,15 @@
 import { Router } from 'express';
+import { sql, type SqlBool } from 'kysely';
 import { z } from 'zod';
 import type { Db } from '../db/connection.ts';
-import { ConflictError, NotFoundError } from '../domain/errors.ts';
+import type { Role } from '../db/schema.ts';
+import { byOrganisation, requireRole, type Organisation, type Scope } from '../domain/access.ts';
+import { recordChange } from '../domain/changes.ts';
+import { ConflictError } from '../domain/errors.ts';
 import { requirePartner } from '../domain/hierarchy.ts';
 import { searchKey } from '../domain/search.ts';
 import { getRecord, parseId, readHandlers, type ResourceSpec } from '../http/resource.ts';
-import { fields, parseBody } from '../http/validate.ts';
+import { actionContext, fields, parseBody } from '../http/validate.ts';
 
 /**
  * The plain editable resources (products, partners, resellers): list, read, create, update, and
@@ -16,6 +20,7 @@ export const productsSpec: ResourceSpec = {
   name: 'products',
   label: 'Product',
   from: (db) => db.selectFrom('products'),
+  visibleTo: () => null,
   fields: {
     id: { column: 'products.id', type: 'int' },
     code: { column: 'products.code', type: 'text' },
@@ -29,10 +34,13 @@ export const partnersSpec: ResourceSpec = {
   name: 'partners',
   label: 'Partner',
   from: (db) => db.selectFrom('partners'),
+  // A partner sees itself; a reseller sees its own partner (its clients name it).
+  visibleTo: (scope) => (scope.role === 'admin' ? null : sql<SqlBool>`partners.id = ${scope.partnerId}`),
   fields: {
     id: { column: 'partners.id', type: 'int' },
     name: { column: 'partners.name', type: 'text' },
     email: { column: 'partners.email', type: 'text' },
+    require_totp: { column: 'partners.require_totp', type: 'bool' },
   },
   search: ['partners.search_name'],
   defaultSort: ['name', 'ASC'],
@@ -42,19 +50,25 @@ export const resellersSpec: ResourceSpec = {
   name: 'resellers',
   label: 'Reseller',
   from: (db) => db.selectFrom('resellers'),
+  visibleTo: (scope) => byOrganisation(scope, 'resellers.partner_id', 'resellers.id'),
   fields: {
     id: { column: 'resellers.id', type: 'int' },
     name: { column: 'resellers.name', type: 'text' },
     email: { column: 'resellers.email', type: 'text' },
     partner_id: { column: 'resellers.partner_id', type: 'int' },
+    require_totp: { column: 'resellers.require_totp', type: 'bool' },
   },
   search: ['resellers.search_name'],
   defaultSort: ['name', 'ASC'],
 };
 
 const ProductInput = z.object({ code: z.string().trim().min(1, 'Required').max(40), name: fields.name });
-const PartnerInput = z.object({ name: fields.name, email: fields.email });
-const ResellerInput = PartnerInput.extend({ partner_id: fields.id });
+const OrganisationInput = z.object({
+  name: fields.name,
+  email: fields.email,
+  require_totp: z.boolean({ error: 'Expected true or false' }).optional(),
+});
+const ResellerInput = OrganisationInput.extend({ partner_id: fields.id });
 
 type Table = 'products' | 'partners' | 'resellers';
 
@@ -64,13 +78,27 @@ const isConstraint = (error: unknown, code: string) =>
 interface CatalogTable<C extends z.ZodObject, U extends z.ZodObject> {
   spec: ResourceSpec;
   table: Table;
+  /** Roles that may create, update and delete (within what they see). */
+  writers: readonly Role[];
   create: C;
   /** What a user may change (react-admin sends the whole record; the rest is ignored). */
   update: U;
   /** The folded names `q` searches, from what create and update both carry. */
   searchName(input: z.infer<C> | z.infer<U>): string;
-  checkCreate?(input: z.infer<C>): Promise<void>;
+  /** The organisation a row belongs to, for the change log. */
+  organisation(row: Record<string, unknown>): Organisation | null;
+  checkCreate?(input: z.infer<C>, scope: Scope): Promise<void>;
 }
+
+/** Fields only an admin may set (requiring two-factor authentication); others' values are ignored. */
+function adminOnlyFields<T extends { require_totp?: boolean }>(input: T, role: Role): T {
+  if (role === 'admin' || !('require_totp' in input)) return input;
+  const { require_totp: _ignored, ...rest } = input;
+  return rest as T;
+}
+
+const toRow = (input: Record<string, unknown>) =>
+  Object.fromEntries(Object.entries(input).map(([k, v]) => [k, typeof v === 'boolean' ? (v ? 1 : 0) : v]));
 
 /** CRUD for one catalog table. */
 function catalogRouter<C extends z.ZodObject, U extends z.ZodObject>(db: Db, config: CatalogTable<C, U>) {
@@ -86,33 +114,50 @@ function catalogRouter<C extends z.ZodObject, U extends z.ZodObject>(db: Db, con
   router.get('/', read.list);
   router.get('/:id', read.one);
   router.post('/', async (req, res) => {
-    const input = parseBody(config.create, req.body);
-    await config.checkCreate?.(input);
-    const row = { ...input, search_name: config.searchName(input) };
+    const ctx = actionContext(res);
+    requireRole(ctx.scope, config.writers, `create ${spec.name}`);
+    const input = adminOnlyFields(parseBody(config.create, req.body), ctx.scope.role);
+    await config.checkCreate?.(input, ctx.scope);
+    const row = toRow({ ...input, search_name: config.searchName(input) });
     try {
-      const { id } = await db.insertInto(table).values(row as never).returning('id').executeTakeFirstOrThrow();
-      res.status(201).json(await getRecord(db, spec, id));
+      const record = await db.transaction().execute(async (tx) => {
+        const { id } = await tx.insertInto(table).values(row as never).returning('id').executeTakeFirstOrThrow();
+        const created = await getRecord(tx, spec, id, ctx.scope);
+        await recordChange(tx, ctx, { action: 'create', resource: spec.name, recordId: id, organisation: config.organisation(created), data: input });
+        return created;
+      });
+      res.status(201).json(record);
     } catch (error) {
       throw unique(error);
     }
   });
   router.put('/:id', async (req, res) => {
+    const ctx = actionContext(res);
     const id = parseId(req.params.id);
-    const input = parseBody(config.update, req.body);
-    const row = { ...input, search_name: config.searchName(input) };
+    const existing = await getRecord(db, spec, id, ctx.scope);
+    requireRole(ctx.scope, config.writers, `change ${spec.name}`);
+    const input = adminOnlyFields(parseBody(config.update, req.body), ctx.scope.role);
+    const row = toRow({ ...input, search_name: config.searchName(input) });
     try {
-      const result = await db.updateTable(table).set(row as never).where('id', '=', id).executeTakeFirst();
-      if (result.numUpdatedRows === 0n) throw new NotFoundError(spec.label, id);
+      await db.transaction().execute(async (tx) => {
+        await tx.updateTable(table).set(row as never).where('id', '=', id).execute();
+        await recordChange(tx, ctx, { action: 'update', resource: spec.name, recordId: id, organisation: config.organisation(existing), data: input });
+      });
     } catch (error) {
       throw unique(error);
     }
-    res.json(await getRecord(db, spec, id));
+    res.json(await getRecord(db, spec, id, ctx.scope));
   });
   router.delete('/:id', async (req, res) => {
+    const ctx = actionContext(res);
     const id = parseId(req.params.id);
-    const record = await getRecord(db, spec, id);
+    const record = await getRecord(db, spec, id, ctx.scope);
+    requireRole(ctx.scope, config.writers, `delete ${spec.name}`);
     try {
-      await db.deleteFrom(table).where('id', '=', id).execute();
+      await db.transaction().execute(async (tx) => {
+        await tx.deleteFrom(table).where('id', '=', id).execute();
+        await recordChange(tx, ctx, { action: 'delete', resource: spec.name, recordId: id, organisation: config.organisation(record), data: record });
+      });
     } catch (error) {
       if (isConstraint(error, 'SQLITE_CONSTRAINT_FOREIGNKEY')) {
         throw new ConflictError(`This ${spec.label.toLowerCase()} is still in use and cannot be deleted`);
@@ -126,31 +171,44 @@ function catalogRouter<C extends z.ZodObject, U extends z.ZodObject>(db: Db, con
 
 export function catalogRoutes(db: Db) {
   const router = Router();
-  const nameAndEmail = (input: z.infer<typeof PartnerInput>) => searchKey(input.name, input.email);
+  const nameAndEmail = (input: z.infer<typeof OrganisationInput>) => searchKey(input.name, input.email);
   router.use(
     '/products',
     catalogRouter(db, {
       spec: productsSpec,
       table: 'products',
+      writers: ['admin'],
       create: ProductInput,
       update: ProductInput,
       searchName: (input) => searchKey(input.code, input.name),
+      organisation: () => null,
     }),
   );
   router.use(
     '/partners',
-    catalogRouter(db, { spec: partnersSpec, table: 'partners', create: PartnerInput, update: PartnerInput, searchName: nameAndEmail }),
+    catalogRouter(db, {
+      spec: partnersSpec,
+      table: 'partners',
+      writers: ['admin'],
+      create: OrganisationInput,
+      update: OrganisationInput,
+      searchName: nameAndEmail,
+      organisation: (row) => ({ partnerId: row.id as number, resellerId: null }),
+    }),
   );
   router.use(
     '/resellers',
     catalogRouter(db, {
       spec: resellersSpec,
       table: 'resellers',
+      writers: ['admin', 'partner'],
       create: ResellerInput,
-      update: PartnerInput,
+      update: OrganisationInput,
       searchName: nameAndEmail,
-      checkCreate: async (input) => {
-        await requirePartner(db, input.partner_id);
+      organisation: (row) => ({ partnerId: row.partner_id as number, resellerId: row.id as number }),
+      // A partner creates resellers under itself only: another partner is unknown to it.
+      checkCreate: async (input, scope) => {
+        await requirePartner(db, input.partner_id, scope);
       },
     }),
   );

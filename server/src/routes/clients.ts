@@ -3,6 +3,7 @@ import { sql, type SqlBool } from 'kysely';
 import { z } from 'zod';
 import type { Db } from '../db/connection.ts';
 import { isIsoDate } from '../clock.ts';
+import { byOrganisation } from '../domain/access.ts';
 import { createClient, updateClient } from '../domain/clients.ts';
 import { STATUSES } from '../domain/status.ts';
 import { getRecord, parseId, readHandlers, whereValue, type ResourceSpec } from '../http/resource.ts';
@@ -32,6 +33,7 @@ export const clientsSpec: ResourceSpec = {
       },
     },
   },
+  visibleTo: (scope) => byOrganisation(scope, 'clients.partner_id', 'clients.reseller_id'),
   search: ['clients.search_name'],
   defaultSort: ['name', 'ASC'],
 };
@@ -60,16 +62,19 @@ export function clientRoutes(db: Db) {
   router.post('/', async (req, res) => {
     const input = parseBody(NewClientInput, req.body);
     await answerIdempotent(db, req, res, async (tx) => {
-      const id = await createClient(tx, actionContext(res), input);
-      return { status: 201, body: await getRecord(tx, clientsSpec, id) };
+      const ctx = actionContext(res);
+      const id = await createClient(tx, ctx, input);
+      return { status: 201, body: await getRecord(tx, clientsSpec, id, ctx.scope) };
     });
   });
 
   router.put('/:id', async (req, res) => {
     const id = parseId(req.params.id);
+    const ctx = actionContext(res);
+    await getRecord(db, clientsSpec, id, ctx.scope);
     const changes = parseBody(ClientChanges, req.body);
-    await db.transaction().execute((tx) => updateClient(tx, id, changes));
-    res.json(await getRecord(db, clientsSpec, id));
+    await db.transaction().execute((tx) => updateClient(tx, ctx, id, changes));
+    res.json(await getRecord(db, clientsSpec, id, ctx.scope));
   });
   return router;
 }

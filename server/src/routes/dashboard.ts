@@ -6,7 +6,8 @@ import { actionContext } from '../http/validate.ts';
 export function dashboardRoutes(db: Db) {
   const router = Router();
   router.get('/', async (_req, res) => {
-    res.json(await dashboardFigures(db, actionContext(res).today));
+    const ctx = actionContext(res);
+    res.json(await dashboardFigures(db, ctx.today, ctx.scope));
   });
   return router;
 }

@@ -1,5 +1,6 @@
 import { Router } from 'express';
-import { sql } from 'kysely';
+import { sql, type SqlBool } from 'kysely';
+import { byOrganisation, type Scope } from '../domain/access.ts';
 import { z } from 'zod';
 import type { Db } from '../db/connection.ts';
 import { allocateLicenses, grantLicenses } from '../domain/allocations.ts';
@@ -8,6 +9,12 @@ import { answerIdempotent } from '../http/idempotent.ts';
 import { actionContext, fields, parseBody } from '../http/validate.ts';
 
 /** Read-only views of terms, pools and movements, and the actions that move licenses between pools. */
+
+/** Rows whose subscription the scope sees. */
+function inScopedSubscriptions(scope: Scope, column: string) {
+  const subs = byOrganisation(scope, 's.partner_id', 's.reseller_id');
+  return subs ? sql<SqlBool>`${sql.ref(column)} IN (SELECT s.id FROM subscriptions s WHERE ${subs})` : null;
+}
 
 export const termsSpec: ResourceSpec = {
   name: 'terms',
@@ -22,6 +29,7 @@ export const termsSpec: ResourceSpec = {
     seats: { column: 'terms.seats', type: 'int' },
     created_at: { column: 'terms.created_at', type: 'text' },
   },
+  visibleTo: (scope) => inScopedSubscriptions(scope, 'terms.subscription_id'),
   defaultSort: ['start_date', 'ASC'],
 };
 
@@ -43,6 +51,7 @@ export const poolsSpec: ResourceSpec = {
     product_id: { column: 'pools.product_id', type: 'int' },
     balance: { column: 'pools.balance', type: 'int' },
   },
+  visibleTo: (scope) => byOrganisation(scope, 'pools.partner_id', 'pools.reseller_id'),
   search: ['partners.search_name', 'resellers.search_name'],
   defaultSort: ['id', 'ASC'],
 };
@@ -64,6 +73,13 @@ export const movementsSpec: ResourceSpec = {
     actor: { column: 'movements.actor', type: 'text' },
     reason: { column: 'movements.reason', type: 'text' },
     created_at: { column: 'movements.created_at', type: 'text' },
+  },
+  // A movement is seen by whoever sees one of the pools it touches.
+  visibleTo: (scope) => {
+    const pools = byOrganisation(scope, 'p.partner_id', 'p.reseller_id');
+    return pools
+      ? sql<SqlBool>`(movements.from_pool_id IN (SELECT p.id FROM pools p WHERE ${pools}) OR movements.to_pool_id IN (SELECT p.id FROM pools p WHERE ${pools}))`
+      : null;
   },
   defaultSort: ['id', 'DESC'],
 };
@@ -91,24 +107,26 @@ export function ledgerRoutes(db: Db) {
   router.post('/allocations', async (req, res) => {
     const input = parseBody(AllocationInput, req.body);
     await answerIdempotent(db, req, res, async (tx) => {
-      const result = await allocateLicenses(tx, actionContext(res), input);
-      return { status: 201, body: await movementWithPools(tx, result.movementId) };
+      const ctx = actionContext(res);
+      const result = await allocateLicenses(tx, ctx, input);
+      return { status: 201, body: await movementWithPools(tx, result.movementId, ctx.scope) };
     });
   });
 
   router.post('/grants', async (req, res) => {
     const input = parseBody(GrantInput, req.body);
     await answerIdempotent(db, req, res, async (tx) => {
-      const result = await grantLicenses(tx, actionContext(res), input);
-      return { status: 201, body: await movementWithPools(tx, result.movementId) };
+      const ctx = actionContext(res);
+      const result = await grantLicenses(tx, ctx, input);
+      return { status: 201, body: await movementWithPools(tx, result.movementId, ctx.scope) };
     });
   });
   return router;
 }
 
 /** The movement an action wrote, with the balances of the pools it touched after it. */
-async function movementWithPools(tx: Db, movementId: number) {
-  const movement = await getRecord(tx, movementsSpec, movementId);
+async function movementWithPools(tx: Db, movementId: number, scope: Scope) {
+  const movement = await getRecord(tx, movementsSpec, movementId, scope);
   const poolIds = [movement.from_pool_id, movement.to_pool_id].filter((id): id is number => typeof id === 'number');
   const pools = await tx.selectFrom('pools').select(['id', 'balance']).where('id', 'in', poolIds).execute();
   return { ...movement, pools };

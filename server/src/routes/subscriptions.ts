@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import type { Db } from '../db/connection.ts';
+import { byOrganisation } from '../domain/access.ts';
 import { STATUSES } from '../domain/status.ts';
 import { changeSeats, quoteRenewal, renewSubscription, updateSubscriptionFlags } from '../domain/subscriptions.ts';
 import { getRecord, parseId, readHandlers, type ResourceSpec } from '../http/resource.ts';
@@ -28,6 +29,7 @@ export const subscriptionsSpec: ResourceSpec = {
     renewed: { column: 'subscriptions.renewed', type: 'bool' },
     to_renew: { column: 'subscriptions.to_renew', type: 'bool' },
   },
+  visibleTo: (scope) => byOrganisation(scope, 'subscriptions.partner_id', 'subscriptions.reseller_id'),
   search: ['subscriptions.search_name'],
   defaultSort: ['end_date', 'ASC'],
 };
@@ -44,15 +46,19 @@ export function subscriptionRoutes(db: Db) {
 
   router.put('/:id', async (req, res) => {
     const id = parseId(req.params.id);
+    const ctx = actionContext(res);
+    await getRecord(db, subscriptionsSpec, id, ctx.scope);
     const flags = parseBody(Flags, req.body);
-    await db.transaction().execute((tx) => updateSubscriptionFlags(tx, actionContext(res), id, flags));
-    res.json(await getRecord(db, subscriptionsSpec, id));
+    await db.transaction().execute((tx) => updateSubscriptionFlags(tx, ctx, id, flags));
+    res.json(await getRecord(db, subscriptionsSpec, id, ctx.scope));
   });
 
   router.get('/:id/renewal-quote', async (req, res) => {
     const id = parseId(req.params.id);
+    const ctx = actionContext(res);
+    await getRecord(db, subscriptionsSpec, id, ctx.scope);
     const input = parseQuery(RenewInput, req.query);
-    const { manager: _manager, seats: _seats, ...quote } = await quoteRenewal(db, actionContext(res).today, id, input);
+    const { manager: _manager, seats: _seats, ...quote } = await quoteRenewal(db, ctx.today, id, input);
     res.json(quote);
   });
 
@@ -60,8 +66,10 @@ export function subscriptionRoutes(db: Db) {
     const id = parseId(req.params.id);
     const input = parseBody(RenewInput, req.body);
     await answerIdempotent(db, req, res, async (tx) => {
-      const { remaining_after } = await renewSubscription(tx, actionContext(res), id, input);
-      return { status: 201, body: { ...(await getRecord(tx, subscriptionsSpec, id)), remaining_after } };
+      const ctx = actionContext(res);
+      await getRecord(tx, subscriptionsSpec, id, ctx.scope);
+      const { remaining_after } = await renewSubscription(tx, ctx, id, input);
+      return { status: 201, body: { ...(await getRecord(tx, subscriptionsSpec, id, ctx.scope)), remaining_after } };
     });
   });
 
@@ -69,8 +77,10 @@ export function subscriptionRoutes(db: Db) {
     const id = parseId(req.params.id);
     const { seats } = parseBody(SeatsInput, req.body);
     await answerIdempotent(db, req, res, async (tx) => {
-      const change = await changeSeats(tx, actionContext(res), id, seats);
-      return { status: 200, body: { ...(await getRecord(tx, subscriptionsSpec, id)), ...change } };
+      const ctx = actionContext(res);
+      await getRecord(tx, subscriptionsSpec, id, ctx.scope);
+      const change = await changeSeats(tx, ctx, id, seats);
+      return { status: 200, body: { ...(await getRecord(tx, subscriptionsSpec, id, ctx.scope)), ...change } };
     });
   });
   return router;

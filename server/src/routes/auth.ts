@@ -1,0 +1,144 @@
+import { Router, type Request, type Response } from 'express';
+import { rateLimit } from 'express-rate-limit';
+import QRCode from 'qrcode';
+import { z } from 'zod';
+import type { Clock } from '../clock.ts';
+import type { Db } from '../db/connection.ts';
+import { login, logAccess, TooManyAttemptsError } from '../domain/auth/login.ts';
+import { hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from '../domain/auth/passwords.ts';
+import { closeOtherSessions, closeSession } from '../domain/auth/sessions.ts';
+import { checkTotp, hashRecoveryCode, newRecoveryCodes, newTotpSecret, totpUri } from '../domain/auth/totp.ts';
+import { organisationOf, type Organisation } from '../domain/auth/users.ts';
+import { ConflictError, ForbiddenError, UnauthorizedError, ValidationError } from '../domain/errors.ts';
+import { settings } from '../domain/settings.ts';
+import { clearSessionCookie, requestMeta, sessionToken, setSessionCookie, type SessionUser } from '../http/session.ts';
+import { parseBody } from '../http/validate.ts';
+
+const LoginInput = z.object({
+  email: z.string({ error: 'Required' }).trim().min(1, 'Required').max(254),
+  password: z.string({ error: 'Required' }).min(1, 'Required').max(1000),
+  code: z.string().trim().max(20).optional(),
+});
+const newPassword = z.string({ error: 'Required' }).min(MIN_PASSWORD_LENGTH, `At least ${MIN_PASSWORD_LENGTH} characters`).max(1000);
+const PasswordChange = z.object({ current_password: z.string({ error: 'Required' }).min(1, 'Required'), new_password: newPassword });
+const CodeInput = z.object({ code: z.string({ error: 'Required' }).trim().min(1, 'Required') });
+const PasswordInput = z.object({ password: z.string({ error: 'Required' }).min(1, 'Required') });
+
+/** POST /api/auth/login: public, rate-limited per IP (and per account inside `login`). */
+export function loginRoute(db: Db, clock: Clock) {
+  const router = Router();
+  const perIp = rateLimit({
+    windowMs: settings.loginWindowMinutes * 60_000,
+    limit: settings.loginAttemptsPerIp,
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    handler: (_req, _res, next) => next(new TooManyAttemptsError()),
+  });
+  router.post('/auth/login', perIp, async (req, res) => {
+    const input = parseBody(LoginInput, req.body);
+    const { token, userId } = await login(db, input, requestMeta(req, clock));
+    setSessionCookie(req, res, token);
+    res.json(await me(db, userId));
+  });
+  return router;
+}
+
+/** What the console knows of the logged-in user. */
+async function me(db: Db, userId: number) {
+  const user = await db.selectFrom('users').selectAll().where('id', '=', userId).executeTakeFirstOrThrow();
+  const { requireTotp, ...organisation } = await organisationOf(db, user);
+  return account(user, organisation, requireTotp);
+}
+
+function account(
+  user: { id: number; email: string; name: string; role: string; totp_enabled: number },
+  organisation: Organisation,
+  requireTotp: boolean,
+) {
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    role: user.role,
+    organisation,
+    totp_enabled: user.totp_enabled === 1,
+    totp_required: requireTotp && user.totp_enabled !== 1,
+  };
+}
+
+/** The routes of a logged-in user about their own login (allowed before 2FA enrolment). */
+export function accountRoutes(db: Db, clock: Clock) {
+  const router = Router();
+  const current = (res: Response) => res.locals.user as SessionUser;
+  const logEvent = (req: Request, res: Response, event: 'logout' | 'password_change' | 'totp_enabled' | 'totp_disabled') =>
+    logAccess(db, requestMeta(req, clock), { event, email: current(res).email, user: current(res) });
+
+  router.get('/auth/me', (_req, res) => {
+    const { requireTotp, ...organisation } = res.locals.organisation;
+    res.json(account(current(res), organisation, requireTotp));
+  });
+
+  router.post('/auth/logout', async (req, res) => {
+    const token = sessionToken(req);
+    if (token) await closeSession(db, token);
+    await logEvent(req, res, 'logout');
+    clearSessionCookie(req, res);
+    res.json({ ok: true });
+  });
+
+  router.post('/auth/password', async (req, res) => {
+    const input = parseBody(PasswordChange, req.body);
+    const user = await db.selectFrom('users').selectAll().where('id', '=', current(res).id).executeTakeFirstOrThrow();
+    if (!(await verifyPassword(input.current_password, user.password_hash))) {
+      throw new ValidationError('The current password is wrong', { current_password: 'Wrong password' });
+    }
+    const passwordHash = await hashPassword(input.new_password);
+    await db.transaction().execute(async (tx) => {
+      await tx.updateTable('users').set({ password_hash: passwordHash }).where('id', '=', user.id).execute();
+      await closeOtherSessions(tx, user.id, sessionToken(req));
+    });
+    await logEvent(req, res, 'password_change');
+    res.json({ ok: true });
+  });
+
+  router.post('/auth/totp/setup', async (_req, res) => {
+    const user = current(res);
+    if (user.totp_enabled === 1) throw new ConflictError('Two-factor authentication is already on');
+    const secret = newTotpSecret();
+    await db.updateTable('users').set({ totp_secret: secret }).where('id', '=', user.id).execute();
+    const otpauth_url = totpUri(user.email, secret);
+    res.json({ secret, otpauth_url, qr_code: await QRCode.toDataURL(otpauth_url) });
+  });
+
+  router.post('/auth/totp/enable', async (req, res) => {
+    const { code } = parseBody(CodeInput, req.body);
+    const user = await db.selectFrom('users').selectAll().where('id', '=', current(res).id).executeTakeFirstOrThrow();
+    if (user.totp_enabled === 1) throw new ConflictError('Two-factor authentication is already on');
+    if (!user.totp_secret) throw new ConflictError('Start the set-up first (POST /api/auth/totp/setup)');
+    if (!(await checkTotp(user.totp_secret, code))) throw new ValidationError('Invalid code', { code: 'Invalid code' });
+    const codes = newRecoveryCodes();
+    await db.transaction().execute(async (tx) => {
+      await tx.updateTable('users').set({ totp_enabled: 1 }).where('id', '=', user.id).execute();
+      await tx.deleteFrom('recovery_codes').where('user_id', '=', user.id).execute();
+      await tx.insertInto('recovery_codes').values(codes.map((c) => ({ user_id: user.id, code_hash: hashRecoveryCode(c) }))).execute();
+    });
+    await logEvent(req, res, 'totp_enabled');
+    res.json({ recovery_codes: codes });
+  });
+
+  router.post('/auth/totp/disable', async (req, res) => {
+    const { password } = parseBody(PasswordInput, req.body);
+    if (res.locals.organisation.requireTotp) {
+      throw new ForbiddenError('Your organisation requires two-factor authentication', 'totp_enrolment_required');
+    }
+    const user = await db.selectFrom('users').selectAll().where('id', '=', current(res).id).executeTakeFirstOrThrow();
+    if (!(await verifyPassword(password, user.password_hash))) throw new UnauthorizedError('Wrong password', 'invalid_credentials');
+    await db.transaction().execute(async (tx) => {
+      await tx.updateTable('users').set({ totp_enabled: 0, totp_secret: null }).where('id', '=', user.id).execute();
+      await tx.deleteFrom('recovery_codes').where('user_id', '=', user.id).execute();
+    });
+    await logEvent(req, res, 'totp_disabled');
+    res.json({ ok: true });
+  });
+  return router;
+}

@@ -1,0 +1,76 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import type { Db } from '../db/connection.ts';
+import { byOrganisation } from '../domain/access.ts';
+import { createUser, deleteUser, updateUser } from '../domain/auth/users.ts';
+import { hashPassword, MIN_PASSWORD_LENGTH } from '../domain/auth/passwords.ts';
+import { getRecord, parseId, readHandlers, type ResourceSpec } from '../http/resource.ts';
+import { actionContext, fields, parseBody } from '../http/validate.ts';
+
+/** Console logins (DESIGN §3 `users`); `password` is write-only. */
+export const usersSpec: ResourceSpec = {
+  name: 'users',
+  label: 'User',
+  from: (db) => db.selectFrom('users'),
+  visibleTo: (scope) => byOrganisation(scope, 'users.partner_id', 'users.reseller_id'),
+  fields: {
+    id: { column: 'users.id', type: 'int' },
+    email: { column: 'users.email', type: 'text' },
+    name: { column: 'users.name', type: 'text' },
+    role: { column: 'users.role', type: 'enum', values: ['admin', 'partner', 'reseller'] },
+    partner_id: { column: 'users.partner_id', type: 'int' },
+    reseller_id: { column: 'users.reseller_id', type: 'int' },
+    active: { column: 'users.active', type: 'bool' },
+    totp_enabled: { column: 'users.totp_enabled', type: 'bool' },
+    created_at: { column: 'users.created_at', type: 'text' },
+  },
+  search: ['users.search_name'],
+  defaultSort: ['email', 'ASC'],
+};
+
+const password = z.string().min(MIN_PASSWORD_LENGTH, `At least ${MIN_PASSWORD_LENGTH} characters`).max(1000);
+const UserInput = z.object({
+  email: fields.email.transform((e) => e.toLowerCase()),
+  name: fields.name,
+  role: z.enum(['admin', 'partner', 'reseller'], { error: 'One of admin, partner, reseller' }),
+  partner_id: fields.id.nullish(),
+  reseller_id: fields.id.nullish(),
+  active: z.boolean({ error: 'Expected true or false' }).optional(),
+  password: password.optional(),
+});
+// react-admin's edit form sends an empty password field when it is left alone.
+const UserChanges = UserInput.extend({ password: z.union([z.literal(''), password]).nullish() });
+
+export function userRoutes(db: Db) {
+  const router = Router();
+  const read = readHandlers(db, usersSpec);
+  router.get('/', read.list);
+  router.get('/:id', read.one);
+
+  router.post('/', async (req, res) => {
+    const ctx = actionContext(res);
+    const { password: plain, ...input } = parseBody(UserInput, req.body);
+    const passwordHash = plain ? await hashPassword(plain) : undefined;
+    const id = await db.transaction().execute((tx) => createUser(tx, ctx, { ...input, passwordHash }));
+    res.status(201).json(await getRecord(db, usersSpec, id, ctx.scope));
+  });
+
+  router.put('/:id', async (req, res) => {
+    const ctx = actionContext(res);
+    const id = parseId(req.params.id);
+    await getRecord(db, usersSpec, id, ctx.scope);
+    const { password: plain, ...input } = parseBody(UserChanges, req.body);
+    const passwordHash = plain ? await hashPassword(plain) : undefined;
+    await db.transaction().execute((tx) => updateUser(tx, ctx, id, { ...input, passwordHash }));
+    res.json(await getRecord(db, usersSpec, id, ctx.scope));
+  });
+
+  router.delete('/:id', async (req, res) => {
+    const ctx = actionContext(res);
+    const id = parseId(req.params.id);
+    const record = await getRecord(db, usersSpec, id, ctx.scope);
+    await db.transaction().execute((tx) => deleteUser(tx, ctx, id));
+    res.json(record);
+  });
+  return router;
+}
