@@ -1,4 +1,5 @@
-import { Admin, CustomRoutes, Resource } from 'react-admin';
+import { lazy } from 'react';
+import { AdminContext, AdminUI, CustomRoutes, localStorageStore, Resource } from 'react-admin';
 import { Route } from 'react-router';
 import { dataProvider } from './providers/dataProvider';
 import { i18nProvider } from './i18n/i18nProvider';
@@ -6,36 +7,41 @@ import { Dashboard } from './dashboard/Dashboard';
 import { TO_RENEW_PATH } from './dashboard/ToRenewCard';
 import { Layout } from './layout/Layout';
 import { darkTheme, lightTheme } from './layout/theme';
-import { ToRenewList } from './subscriptions/ToRenewList';
 import clients from './clients';
 import partners from './partners';
 import resellers from './resellers';
 import pools from './pools';
 import movements from './movements';
 
+// The dashboard is the first screen; every other page loads on demand (and is
+// prefetched in the background once the page has loaded, see misc/prefetch.ts).
+const ToRenewList = lazy(() => import('./subscriptions/ToRenewList'));
+
+const store = localStorageStore();
+
+// <Admin> is AdminContext + AdminUI; used apart so react-admin's default English
+// i18nProvider (and its messages) stays out of the first download.
 export const App = () => (
-    <Admin
-        title="Cascade"
+    <AdminContext
         dataProvider={dataProvider}
         i18nProvider={i18nProvider}
-        dashboard={Dashboard}
-        layout={Layout}
+        store={store}
         theme={lightTheme}
         darkTheme={darkTheme}
         defaultTheme="light"
-        disableTelemetry
-        requireAuth={false}
     >
-        <Resource name="clients" {...clients} />
-        <Resource name="partners" {...partners} />
-        <Resource name="resellers" {...resellers} />
-        <Resource name="pools" {...pools} />
-        <Resource name="movements" {...movements} />
-        <Resource name="subscriptions" recordRepresentation="client_name" />
-        <Resource name="products" recordRepresentation="code" />
-        <Resource name="terms" />
-        <CustomRoutes>
-            <Route path={TO_RENEW_PATH} element={<ToRenewList />} />
-        </CustomRoutes>
-    </Admin>
+        <AdminUI title="Cascade" dashboard={Dashboard} layout={Layout} disableTelemetry requireAuth={false}>
+            <Resource name="clients" {...clients} />
+            <Resource name="partners" {...partners} />
+            <Resource name="resellers" {...resellers} />
+            <Resource name="pools" {...pools} />
+            <Resource name="movements" {...movements} />
+            <Resource name="subscriptions" recordRepresentation="client_name" />
+            <Resource name="products" recordRepresentation="code" />
+            <Resource name="terms" />
+            <CustomRoutes>
+                <Route path={TO_RENEW_PATH} element={<ToRenewList />} />
+            </CustomRoutes>
+        </AdminUI>
+    </AdminContext>
 );

@@ -91,4 +91,54 @@ describe('create client: licenses it will consume', () => {
         expect(await screen.findByText('Ce nom de client existe déjà')).toBeInTheDocument();
         expect(await screen.findByText('Trop de licences')).toBeInTheDocument();
     });
+
+    it('says a short pool in French on the line that asked for it', async () => {
+        const create = vi.fn().mockRejectedValue(
+            new HttpError('Insufficient licenses: 24 needed, 10 remaining in the pool', 409, {
+                message: 'Insufficient licenses: 24 needed, 10 remaining in the pool',
+                errors: { 'subscriptions.0.seats': '24 licenses needed, 10 remaining' },
+                code: 'insufficient_licenses',
+                details: { needed: 24, balance: 10 },
+            }),
+        );
+        renderWithAdmin(
+            <ResourceContextProvider value="clients">
+                <ClientCreate />
+            </ResourceContextProvider>,
+            { dataProvider: dataProvider(create), initialEntries: ['/clients/create'] },
+        );
+        const user = userEvent.setup();
+        await user.type(await screen.findByLabelText(/Nom client/), 'Boulangerie Martin');
+        await user.click(screen.getByRole('combobox', { name: /Produit/ }));
+        await user.click(await screen.findByRole('option', { name: 'TBox' }));
+        await user.click(screen.getByRole('button', { name: 'Enregistrer' }));
+        await waitFor(() => expect(create).toHaveBeenCalledTimes(1));
+        const sentence = 'Licences insuffisantes : 24 nécessaires, 10 restantes.';
+        // under the seats of line 0, and in the notification
+        await waitFor(() => expect(screen.getAllByText(sentence)).toHaveLength(2));
+        expect(screen.getAllByRole('alert').some(alert => alert.textContent?.includes(sentence))).toBe(true);
+        expect(document.body).not.toHaveTextContent(/needed|remaining/);
+    });
+
+    it("notifies a refusal without fields in the user's language", async () => {
+        const create = vi.fn().mockRejectedValue(
+            new HttpError('This Idempotency-Key was already used with other parameters', 422, {
+                message: 'This Idempotency-Key was already used with other parameters',
+                code: 'idempotency_key_reused',
+            }),
+        );
+        renderWithAdmin(
+            <ResourceContextProvider value="clients">
+                <ClientCreate />
+            </ResourceContextProvider>,
+            { dataProvider: dataProvider(create), initialEntries: ['/clients/create'] },
+        );
+        const user = userEvent.setup();
+        await user.type(await screen.findByLabelText(/Nom client/), 'Boulangerie Martin');
+        await user.click(screen.getByRole('combobox', { name: /Produit/ }));
+        await user.click(await screen.findByRole('option', { name: 'TBox' }));
+        await user.click(screen.getByRole('button', { name: 'Enregistrer' }));
+        expect(await screen.findByText(/Cette demande a déjà été envoyée avec d’autres valeurs/)).toBeInTheDocument();
+        expect(document.body).not.toHaveTextContent('Idempotency-Key');
+    });
 });

@@ -1,4 +1,4 @@
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Route, Routes } from 'react-router';
@@ -65,4 +65,37 @@ describe('<Dashboard>', () => {
         expect(cells('Revendeur Alpha')).toEqual(['—', '8']);
         expect(screen.getByText('Échéances des 12 prochains mois')).toBeInTheDocument();
     });
+
+    it('draws subscriptions and seats on their own labelled axes (left, right), lazily', async () => {
+        // jsdom lays nothing out: give recharts' ResponsiveContainer a size
+        const measure = HTMLElement.prototype.getBoundingClientRect;
+        vi.spyOn(HTMLElement.prototype, 'getBoundingClientRect').mockImplementation(function (this: HTMLElement) {
+            return this.classList.contains('recharts-responsive-container')
+                ? ({ width: 800, height: 300, top: 0, left: 0, right: 800, bottom: 300, x: 0, y: 0, toJSON: () => ({}) } as DOMRect)
+                : measure.call(this);
+        });
+        const seatsHeavy = {
+            ...figures,
+            due_by_month: figures.due_by_month.map((row, index) => ({ ...row, subscriptions: index % 4, seats: 100 + index * 40 })),
+        };
+        renderDashboard(vi.fn().mockResolvedValue(seatsHeavy));
+        expect(screen.getByTestId('chart-skeleton')).toBeInTheDocument(); // the chart comes later, in its own chunk
+        await waitFor(() => expect(document.querySelectorAll('.recharts-yAxis')).toHaveLength(2), { timeout: 3000 });
+        const ticks = (orientation: string) =>
+            [...document.querySelectorAll(`.recharts-yAxis-tick-labels text[orientation="${orientation}"]`)].map(tick =>
+                Number(tick.textContent),
+            );
+        // each on its own scale: left 0..3 subscriptions, right 100..540 seats
+        expect(ticks('left').length).toBeGreaterThan(1);
+        expect(Math.max(...ticks('left'))).toBeLessThan(10);
+        expect(ticks('right').length).toBeGreaterThan(1);
+        expect(Math.max(...ticks('right'))).toBeGreaterThanOrEqual(540);
+        // and labelled: subscriptions by the left edge, seats by the right one
+        const labelX = (text: string) =>
+            Number([...document.querySelectorAll('.recharts-label')].find(label => label.textContent === text)?.getAttribute('x'));
+        expect(labelX('Abonnements')).toBeLessThan(100);
+        expect(labelX('Licences utilisateurs')).toBeGreaterThan(700);
+    });
 });
+
+afterEach(() => vi.restoreAllMocks());

@@ -107,28 +107,108 @@ describe('<RenewDialog>', () => {
         expect(okButton(dialog)).toBeEnabled();
     });
 
-    it('on 409 shows the server message and re-fetches the pool balance', async () => {
-        const renewalQuote = vi.fn().mockResolvedValueOnce(quote(50)).mockResolvedValueOnce(quote(20));
-        const renew = vi
-            .fn()
-            .mockRejectedValue(
-                new HttpError('Licences insuffisantes chez Revendeur Alpha', 409, {
-                    message: 'Licences insuffisantes chez Revendeur Alpha',
-                }),
-            );
+    it('on 409 says the refusal in French and re-fetches the pool balance', async () => {
+        let balance = 50;
+        const renewalQuote = vi.fn(async () => quote(balance));
+        const renew = vi.fn(async () => {
+            balance = 20; // someone else used the pool meanwhile
+            throw new HttpError('Insufficient licenses: 24 needed, 20 remaining in the pool', 409, {
+                message: 'Insufficient licenses: 24 needed, 20 remaining in the pool',
+                errors: { seats: '24 licenses needed, 20 remaining' },
+                code: 'insufficient_licenses',
+                details: { needed: 24, balance: 20 },
+            });
+        });
         const user = setup({ renewalQuote, renew });
         const dialog = await open(user);
         await fill(user, dialog, '2', '12');
         await user.click(okButton(dialog));
-        expect(await within(dialog).findByTestId('renew-error')).toHaveTextContent(
-            'Licences insuffisantes chez Revendeur Alpha',
-        );
-        await waitFor(() => expect(renewalQuote).toHaveBeenCalledTimes(2));
+        const alert = await within(dialog).findByTestId('renew-error');
+        expect(alert).toHaveTextContent('Licences insuffisantes : 24 nécessaires, 20 restantes.');
+        expect(alert).toHaveTextContent('Le stock de licences a été actualisé.');
+        expect(dialog).not.toHaveTextContent(/Insufficient|needed|remaining/);
         // the new balance (20) drives the preview: 20 − 24 < 0, OK disabled
         await waitFor(() => expect(within(dialog).getByTestId('renew-balance')).toHaveValue('20'));
         expect(within(dialog).getByTestId('renew-remaining')).toHaveValue('-4');
         expect(okButton(dialog)).toBeDisabled();
         expect(screen.getByRole('dialog')).toBeInTheDocument();
+    });
+
+    it("shows a refusal without a known code as the server's message", async () => {
+        const renew = vi.fn().mockRejectedValue(
+            new HttpError('Licences insuffisantes chez Revendeur Alpha', 409, {
+                message: 'Licences insuffisantes chez Revendeur Alpha',
+                code: 'some_future_code',
+                details: { needed: 1 },
+            }),
+        );
+        const user = setup({ renewalQuote: vi.fn().mockResolvedValue(quote(50)), renew });
+        const dialog = await open(user);
+        await user.click(okButton(dialog));
+        expect(await within(dialog).findByTestId('renew-error')).toHaveTextContent(
+            'Licences insuffisantes chez Revendeur Alpha',
+        );
+    });
+
+    it('says a reused Idempotency-Key (422) in French', async () => {
+        const renew = vi.fn().mockRejectedValue(
+            new HttpError('This Idempotency-Key was already used with other parameters', 422, {
+                message: 'This Idempotency-Key was already used with other parameters',
+                code: 'idempotency_key_reused',
+            }),
+        );
+        const user = setup({ renewalQuote: vi.fn().mockResolvedValue(quote(50)), renew });
+        const dialog = await open(user);
+        await user.click(okButton(dialog));
+        const alert = await within(dialog).findByTestId('renew-error');
+        expect(alert).toHaveTextContent('Cette demande a déjà été envoyée avec d’autres valeurs.');
+        expect(alert).not.toHaveTextContent('Idempotency-Key');
+    });
+
+    it("shows the new term's period and asks the quote again once the years settle", async () => {
+        // The server's term: starts 2026-03-01, ends Y years later minus one day.
+        const renewalQuote = vi.fn(async (_id: unknown, { years, seats }: { years: number; seats: number }) => ({
+            ...quote(50),
+            cost: years * seats,
+            remaining_after: 50 - years * seats,
+            end_date: `${2026 + years}-02-28`,
+        }));
+        const user = setup({ renewalQuote });
+        const dialog = await open(user);
+        expect(within(dialog).getByTestId('renew-period')).toHaveTextContent(
+            'Nouvelle période : du 01/03/2026 au 28/02/2027',
+        );
+        await fill(user, dialog, '3', '12');
+        await waitFor(() =>
+            expect(within(dialog).getByTestId('renew-period')).toHaveTextContent(
+                'Nouvelle période : du 01/03/2026 au 28/02/2029',
+            ),
+        );
+        expect(renewalQuote).toHaveBeenLastCalledWith(7, { years: 3, seats: 12 });
+        // debounced: nothing asked for the keystrokes in between (seats 1, years '')
+        expect(renewalQuote).not.toHaveBeenCalledWith(7, { years: 3, seats: 1 });
+        expect(renewalQuote).toHaveBeenCalledTimes(2);
+    });
+
+    it('keeps the fields and OK usable while a newer quote loads', async () => {
+        const renewalQuote = vi
+            .fn()
+            .mockResolvedValueOnce(quote(50))
+            .mockImplementation(() => new Promise(() => {})); // the next quotes never answer
+        const renew = vi.fn(() => new Promise(() => {}));
+        const user = setup({ renewalQuote, renew });
+        const dialog = await open(user);
+        await fill(user, dialog, '2', '12');
+        await waitFor(() => expect(renewalQuote).toHaveBeenCalledTimes(2));
+        // the previous quote stays (no flicker), the preview stays local
+        expect(within(dialog).getByTestId('renew-balance')).toHaveValue('50');
+        expect(within(dialog).getByTestId('renew-remaining')).toHaveValue('26');
+        // its period is for 1 year: dimmed and marked busy until the quote for 2 years arrives
+        expect(within(dialog).getByTestId('renew-period')).toHaveAttribute('aria-busy', 'true');
+        expect(okButton(dialog)).toBeEnabled();
+        await user.click(okButton(dialog));
+        expect(renew).toHaveBeenCalledWith(7, { years: 2, seats: 12 }, expect.any(String));
+        expect(okButton(dialog)).toBeDisabled(); // while the renewal runs
     });
 
     it('sends one Idempotency-Key per opened dialog, and a double click renews once', async () => {

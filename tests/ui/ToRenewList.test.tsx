@@ -1,8 +1,8 @@
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { ToRenewList } from '../../client/src/subscriptions/ToRenewList';
-import { fakeDataProvider, renderWithAdmin } from './renderWithAdmin';
+import { fakeDataProvider, renderWithAdmin, smallScreen } from './renderWithAdmin';
 
 const rows = [
     {
@@ -64,4 +64,24 @@ describe('<ToRenewList>', () => {
         expect(within(renewedRow).getByTestId('renewed-check')).toBeInTheDocument();
         expect(getList).toHaveBeenCalledTimes(1); // no reload: the cache was updated in place
     });
+
+    it('shows the green check of a renewed row in the small-screen list too', async () => {
+        smallScreen();
+        const renewed = { ...rows[0], status: 'renewed', renewed: true };
+        renderWithAdmin(<ToRenewList />, {
+            dataProvider: fakeDataProvider({
+                getList: vi.fn().mockResolvedValue({ data: [renewed, rows[1]], total: 2 }),
+                getMany: (resource: string, { ids }: { ids: unknown[] }) =>
+                    Promise.resolve({ data: refs[resource].filter(r => ids.includes((r as { id: unknown }).id)) }),
+            }),
+            initialEntries: ['/to-renew'],
+        });
+        const item = (await screen.findByText('Boulangerie Martin')).closest('li') as HTMLElement;
+        expect(screen.queryByRole('table')).toBeNull();
+        expect(within(item).getByTestId('renewed-check')).toBeInTheDocument();
+        const other = screen.getByText('Garage Durand').closest('li') as HTMLElement;
+        expect(within(other).queryByTestId('renewed-check')).toBeNull();
+    });
 });
+
+afterEach(() => vi.unstubAllGlobals());

@@ -1,3 +1,4 @@
+import { vi } from 'vitest';
 import type { ReactNode } from 'react';
 import { render } from '@testing-library/react';
 import { AdminContext, memoryStore, Notification, type DataProvider } from 'react-admin';
@@ -28,3 +29,16 @@ export const renderWithAdmin = (
             </AdminContext>
         </MemoryRouter>,
     );
+
+/** A phone or small tablet for MUI's useMediaQuery: every max-width query matches. Undo with vi.unstubAllGlobals(). */
+export const smallScreen = () =>
+    vi.stubGlobal('matchMedia', (query: string) => ({
+        matches: query.includes('max-width'),
+        media: query,
+        onchange: null,
+        addEventListener: () => {},
+        removeEventListener: () => {},
+        addListener: () => {},
+        removeListener: () => {},
+        dispatchEvent: () => false,
+    }));

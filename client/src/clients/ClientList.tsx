@@ -43,7 +43,7 @@ export const ClientList = () => {
             <StatusLegend />
             {isSmall ? (
                 <SimpleList<RaRecord>
-                    primaryText={record => record.name}
+                    primaryText={<NameWithCheck source="name" />}
                     secondaryText={record => translate(`cascade.status.${record.status}`, { _: record.status ?? '' })}
                     tertiaryText={record => formatDate(record.end_date, locale)}
                     rowSx={statusRowSx}

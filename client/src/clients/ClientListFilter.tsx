@@ -21,4 +21,8 @@ export const clientFilters = [
         <SelectInput optionText="name" />
     </ReferenceInput>,
     <ResellerFilterInput key="reseller_id" source="reseller_id" />,
+    // Filter only (clients having a subscription to the product): not a field of the record.
+    <ReferenceInput key="product_id" source="product_id" reference="products" sort={{ field: 'code', order: 'ASC' }}>
+        <SelectInput optionText="code" />
+    </ReferenceInput>,
 ];

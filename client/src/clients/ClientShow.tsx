@@ -11,6 +11,7 @@ import {
 } from 'react-admin';
 import { DateOnlyField } from '../misc/DateOnlyField';
 import { MovementTable } from '../movements/MovementTable';
+import { NameWithCheck } from '../subscriptions/NameWithCheck';
 import { RenewButton } from '../subscriptions/RenewButton';
 import { statusRowSx } from '../subscriptions/rowSx';
 import { StatusField } from '../subscriptions/StatusField';
@@ -22,15 +23,17 @@ const ClientTitle = () => {
     return <>{record?.name ?? ''}</>;
 };
 
-
-const ClientSubscriptions = () => {
+/** The subscriptions of the client in context, renewable, coloured by status. */
+export const ClientSubscriptions = () => {
     const client = useRecordContext();
     return (
         <ReferenceManyField reference="subscriptions" target="client_id" sort={{ field: 'end_date', order: 'ASC' }}>
             <StatusLegend />
             <DataTable rowSx={statusRowSx} bulkActionButtons={false} rowClick={false}>
                 <DataTable.Col source="product_id" disableSort>
-                    <ReferenceField source="product_id" reference="products" link={false} />
+                    <NameWithCheck>
+                        <ReferenceField source="product_id" reference="products" link={false} />
+                    </NameWithCheck>
                 </DataTable.Col>
                 <DataTable.Col source="status" field={StatusField} />
                 <DataTable.Col source="start_date" field={DateOnlyField} />

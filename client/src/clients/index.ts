@@ -1,8 +1,8 @@
 import { lazy } from 'react';
 import BusinessIcon from '@mui/icons-material/Business';
-import ClientList from './ClientList';
 
-// The list is the daily screen; creating and showing a client load on demand.
+// Loaded on demand (the dashboard is the first screen); the list is prefetched (misc/prefetch.ts).
+const ClientList = lazy(() => import('./ClientList'));
 const ClientCreate = lazy(() => import('./ClientCreate'));
 const ClientShow = lazy(() => import('./ClientShow'));
 

@@ -56,6 +56,7 @@ export const en: Messages = {
             reason_short: 'Not enough licenses: %{manager} is %{missing} short',
             success: 'Subscription renewed until %{end}. Licenses left: %{remaining}',
             conflict_refreshed: 'The license pool was refreshed.',
+            period: 'New term: from %{start} to %{end}',
         },
         clients: {
             consumption: 'Licenses this client will consume: %{total}',
@@ -98,6 +99,10 @@ export const en: Messages = {
         },
         validation: {
             whole: 'Must be a whole number',
+        },
+        errors: {
+            insufficient_licenses: 'Insufficient licenses: %{needed} needed, %{balance} remaining.',
+            idempotency_key_reused: 'This request was already sent with other values. Please try again.',
         },
         theme: {
             light: 'Light',

@@ -56,6 +56,7 @@ export const fr = {
             reason_short: 'Stock insuffisant : il manque %{missing} licences à %{manager}',
             success: 'Abonnement renouvelé jusqu’au %{end}. Licences restantes : %{remaining}',
             conflict_refreshed: 'Le stock de licences a été actualisé.',
+            period: 'Nouvelle période : du %{start} au %{end}',
         },
         clients: {
             consumption: 'Licences consommées par ce client : %{total}',
@@ -98,6 +99,11 @@ export const fr = {
         },
         validation: {
             whole: 'Doit être un nombre entier',
+        },
+        // Domain refusals of the server, by their `code`; `details` are the arguments.
+        errors: {
+            insufficient_licenses: 'Licences insuffisantes : %{needed} nécessaires, %{balance} restantes.',
+            idempotency_key_reused: 'Cette demande a déjà été envoyée avec d’autres valeurs. Veuillez réessayer.',
         },
         theme: {
             light: 'Clair',

@@ -22,6 +22,7 @@ import {
     type RaRecord,
 } from 'react-admin';
 import type { AllocateParams, CascadeDataProvider } from '../providers/dataProvider';
+import { errorFields, errorMessage } from '../misc/errorMessage';
 import { checkAllocation } from './allocation';
 
 const usePoolBalance = (holderType: 'partner' | 'reseller', holderId: Identifier | undefined, productId: Identifier | '') => {
@@ -69,7 +70,7 @@ export const AllocateDialog = ({ reseller, onClose }: { reseller: RaRecord; onCl
             resellerPool.refetch();
         },
     });
-    const fieldErrors = (mutation.error?.body?.errors ?? {}) as Record<string, string>;
+    const fieldErrors = mutation.error ? errorFields(mutation.error, translate) : {};
     const reason =
         productId === '' || quantityInput === ''
             ? null
@@ -129,7 +130,11 @@ export const AllocateDialog = ({ reseller, onClose }: { reseller: RaRecord; onCl
                             variant="outlined"
                         />
                         {reason ? <Alert severity="warning">{reason}</Alert> : null}
-                        {mutation.error ? <Alert severity="error">{mutation.error.message}</Alert> : null}
+                        {mutation.error ? (
+                            <Alert severity="error" data-testid="allocate-error">
+                                {errorMessage(mutation.error, translate)}
+                            </Alert>
+                        ) : null}
                     </Stack>
                 </DialogContent>
                 <DialogActions>

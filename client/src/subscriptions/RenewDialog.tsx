@@ -13,8 +13,9 @@ import {
 import { useLocaleState, useNotify, useTranslate } from 'react-admin';
 import type { RenewResult, Subscription } from '../providers/dataProvider';
 import { formatDate } from '../misc/dates';
+import { errorFields, errorMessage } from '../misc/errorMessage';
 import { renewPreview } from './renewPreview';
-import { useRenewal } from './useRenewal';
+import { initialRenewParams, useRenewal } from './useRenewal';
 
 export interface RenewDialogProps {
     subscription: Subscription;
@@ -27,8 +28,8 @@ export const RenewDialog = ({ subscription, clientName, onClose }: RenewDialogPr
     const translate = useTranslate();
     const notify = useNotify();
     const [locale] = useLocaleState();
-    const [years, setYears] = useState(String(Math.max(1, Math.min(10, subscription.years || 1))));
-    const [seats, setSeats] = useState(String(Math.max(1, subscription.seats || 1)));
+    const [years, setYears] = useState(() => String(initialRenewParams(subscription).years));
+    const [seats, setSeats] = useState(() => String(initialRenewParams(subscription).seats));
     const onRenewed = (result: RenewResult) => {
         notify('cascade.renew.success', {
             type: 'success',
@@ -36,12 +37,26 @@ export const RenewDialog = ({ subscription, clientName, onClose }: RenewDialogPr
         });
         onClose();
     };
-    const { quote, mutation } = useRenewal(subscription, onRenewed);
+    // The preview is local and live; the quote (balance, new term's dates) follows once the input settles.
+    const typed = renewPreview(undefined, years, seats);
+    const wanted = typed.years !== null && typed.seats !== null ? { years: typed.years, seats: typed.seats } : null;
+    const { quote, mutation } = useRenewal(subscription, wanted, onRenewed);
 
     const manager = quote.data?.manager_name ?? '…';
     const client = quote.data?.client_name ?? clientName;
     const preview = renewPreview(quote.data?.balance, years, seats);
-    const fieldErrors = (mutation.error?.body?.errors ?? {}) as Record<string, string>;
+    const fieldErrors = mutation.error ? errorFields(mutation.error, translate) : {};
+    // The new term's dates depend on the years only; dimmed while the quote for the typed years loads.
+    const period =
+        quote.data && preview.years !== null
+            ? {
+                  text: translate('cascade.renew.period', {
+                      start: formatDate(quote.data.start_date, locale),
+                      end: formatDate(quote.data.end_date, locale),
+                  }),
+                  current: quote.data.params.years === preview.years,
+              }
+            : null;
     const reason =
         preview.blocker === 'years'
             ? translate('cascade.renew.reason_years')
@@ -50,7 +65,8 @@ export const RenewDialog = ({ subscription, clientName, onClose }: RenewDialogPr
               : preview.blocker === 'short'
                 ? translate('cascade.renew.reason_short', { manager, missing: -(preview.remaining ?? 0) })
                 : null;
-    const canSubmit = preview.blocker === null && !mutation.isPending && !quote.isFetching;
+    // Not disabled while a newer quote loads in the background: the preview is computed here.
+    const canSubmit = preview.blocker === null && !mutation.isPending && !quote.isPending;
 
     // Guards against two submits landing before React re-renders the disabled button.
     const inFlight = useRef(false);
@@ -77,7 +93,7 @@ export const RenewDialog = ({ subscription, clientName, onClose }: RenewDialogPr
                     <Stack spacing={2} sx={{ pt: 1 }}>
                         {quote.isError ? (
                             <Alert severity="error">
-                                {translate('cascade.renew.quote_error', { message: quote.error?.message ?? '' })}
+                                {translate('cascade.renew.quote_error', { message: errorMessage(quote.error, translate) })}
                             </Alert>
                         ) : null}
                         <TextField
@@ -118,6 +134,16 @@ export const RenewDialog = ({ subscription, clientName, onClose }: RenewDialogPr
                             }}
                             variant="outlined"
                         />
+                        {period ? (
+                            <Typography
+                                variant="body2"
+                                data-testid="renew-period"
+                                aria-busy={!period.current}
+                                sx={{ opacity: period.current ? 1 : 0.6, transition: 'opacity 150ms' }}
+                            >
+                                {period.text}
+                            </Typography>
+                        ) : null}
                         {preview.cost !== null ? (
                             <Typography variant="caption" color="text.secondary">
                                 {translate('cascade.renew.cost', {
@@ -134,7 +160,7 @@ export const RenewDialog = ({ subscription, clientName, onClose }: RenewDialogPr
                         ) : null}
                         {mutation.error ? (
                             <Alert severity="error" data-testid="renew-error">
-                                {mutation.error.message}
+                                {errorMessage(mutation.error, translate)}
                                 {mutation.error.status === 409
                                     ? ` ${translate('cascade.renew.conflict_refreshed')}`
                                     : null}

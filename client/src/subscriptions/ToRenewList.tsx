@@ -67,7 +67,7 @@ export const ToRenewList = () => {
             <StatusLegend statuses={['expiring', 'expired', 'renewed']} />
             {isSmall ? (
                 <SimpleList<Subscription>
-                    primaryText={record => record.client_name}
+                    primaryText={<NameWithCheck source="client_name" />}
                     secondaryText={record =>
                         `${formatDate(record.start_date, locale)} → ${formatDate(record.end_date, locale)}`
                     }

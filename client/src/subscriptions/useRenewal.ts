@@ -1,5 +1,5 @@
-import { useState } from 'react';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useDataProvider, type HttpError, type Identifier } from 'react-admin';
 import type {
     CascadeDataProvider,
@@ -10,11 +10,45 @@ import type {
 
 const newKey = () => crypto.randomUUID();
 
+/** How long the typed years/seats must stay still before the quote is asked again. */
+export const QUOTE_DEBOUNCE_MS = 300;
+
+/** The years and seats the dialog opens with (those of the shown term, within bounds). */
+export const initialRenewParams = (subscription: Subscription): RenewParams => ({
+    years: Math.max(1, Math.min(10, subscription.years || 1)),
+    seats: Math.max(1, subscription.seats || 1),
+});
+
 /**
- * The server side of the renew dialog: the quote (pool balance, manager name)
- * and the renewal itself, sent with one Idempotency-Key per opened dialog.
+ * The last valid years/seats, once they have stayed still for QUOTE_DEBOUNCE_MS.
+ * Invalid input (null) keeps the previous value, so the quote is only asked for
+ * something the server would accept.
  */
-export const useRenewal = (subscription: Subscription, onRenewed: (result: RenewResult) => void) => {
+const useSettledParams = (initial: RenewParams, wanted: RenewParams | null): RenewParams => {
+    const [settled, setSettled] = useState(initial);
+    const years = wanted?.years;
+    const seats = wanted?.seats;
+    useEffect(() => {
+        if (years === undefined || seats === undefined) return;
+        if (years === settled.years && seats === settled.seats) return;
+        const timer = setTimeout(() => setSettled({ years, seats }), QUOTE_DEBOUNCE_MS);
+        return () => clearTimeout(timer);
+    }, [years, seats, settled]);
+    return settled;
+};
+
+/**
+ * The server side of the renew dialog: the quote (pool balance, manager name, the new
+ * term's dates), asked again when the typed years/seats settle, and the renewal itself,
+ * sent with one Idempotency-Key per opened dialog.
+ * While a new quote loads the previous one stays (no flicker); `quotedParams` says
+ * which years/seats the shown quote is for.
+ */
+export const useRenewal = (
+    subscription: Subscription,
+    wanted: RenewParams | null,
+    onRenewed: (result: RenewResult) => void,
+) => {
     const dataProvider = useDataProvider<CascadeDataProvider>();
     const queryClient = useQueryClient();
     // One key per opened dialog (the dialog is mounted when opened): a double
@@ -22,13 +56,12 @@ export const useRenewal = (subscription: Subscription, onRenewed: (result: Renew
     // replayed by the server for the same key, so a new attempt gets a new key.
     const [idempotencyKey, setIdempotencyKey] = useState(newKey);
 
+    const [initial] = useState(() => initialRenewParams(subscription));
+    const params = useSettledParams(initial, wanted);
     const quote = useQuery({
-        queryKey: ['subscriptions', 'renewalQuote', subscription.id],
-        queryFn: () =>
-            dataProvider.renewalQuote(subscription.id, {
-                years: Math.max(1, Math.min(10, subscription.years || 1)),
-                seats: Math.max(1, subscription.seats || 1),
-            }),
+        queryKey: ['subscriptions', 'renewalQuote', subscription.id, params],
+        queryFn: async () => ({ ...(await dataProvider.renewalQuote(subscription.id, params)), params }),
+        placeholderData: keepPreviousData,
         staleTime: 0,
         gcTime: 0,
         retry: false,

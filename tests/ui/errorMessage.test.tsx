@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { HttpError } from 'react-admin';
+import polyglotI18nProvider from 'ra-i18n-polyglot';
+import { fr } from '../../client/src/i18n/fr';
+import { en } from '../../client/src/i18n/en';
+import { errorFields, errorMessage } from '../../client/src/misc/errorMessage';
+
+const translateIn = (messages: object) => polyglotI18nProvider(() => messages as never, 'xx').translate;
+
+const short = new HttpError('Insufficient licenses: 24 needed, 10 remaining in the pool', 409, {
+    message: 'Insufficient licenses: 24 needed, 10 remaining in the pool',
+    errors: { seats: '24 licenses needed, 10 remaining' },
+    code: 'insufficient_licenses',
+    details: { needed: 24, balance: 10 },
+});
+
+describe('errorMessage', () => {
+    it('translates a known code with its details, in French and in English', () => {
+        expect(errorMessage(short, translateIn(fr))).toBe('Licences insuffisantes : 24 nécessaires, 10 restantes.');
+        expect(errorMessage(short, translateIn(en))).toBe('Insufficient licenses: 24 needed, 10 remaining.');
+        expect(errorFields(short, translateIn(fr))).toEqual({
+            seats: 'Licences insuffisantes : 24 nécessaires, 10 restantes.',
+        });
+    });
+
+    it("falls back to the server's message (and fields) for an unknown or missing code", () => {
+        const unknown = new HttpError('Pool locked', 409, { message: 'Pool locked', code: 'pool_locked', errors: { x: 'y' } });
+        expect(errorMessage(unknown, translateIn(fr))).toBe('Pool locked');
+        expect(errorFields(unknown, translateIn(fr))).toEqual({ x: 'y' });
+        expect(errorMessage(new HttpError('Bad Gateway', 502, undefined), translateIn(fr))).toBe('Bad Gateway');
+        expect(errorMessage(new Error('Failed to fetch'), translateIn(fr))).toBe('Failed to fetch');
+        // a code is a key suffix, never a path into other messages
+        const odd = new HttpError('x', 409, { message: 'x', code: 'renew.title' });
+        expect(errorMessage(odd, translateIn(fr))).toBe('x');
+    });
+});
