@@ -15,6 +15,7 @@ import { ledgerRoutes } from './routes/ledger.ts';
 import { subscriptionRoutes } from './routes/subscriptions.ts';
 import { accountRoutes, loginRoute } from './routes/auth.ts';
 import { auditRoutes } from './routes/audit.ts';
+import { notificationRoutes } from './routes/notifications.ts';
 import { userRoutes } from './routes/users.ts';
 import { requireSession, sameOriginWrites, totpEnrolmentGate } from './http/session.ts';
 import { actionContext } from './http/validate.ts';
@@ -61,6 +62,7 @@ export function createApp({ db, clock, logger, staticDir, trustProxy = false }: 
   api.use(catalogRoutes(db));
   api.use('/users', userRoutes(db));
   api.use(auditRoutes(db));
+  api.use(notificationRoutes(db));
   api.use('/clients', clientRoutes(db));
   api.use('/subscriptions', subscriptionRoutes(db));
   api.use('/dashboard', dashboardRoutes(db));

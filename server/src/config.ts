@@ -12,6 +12,11 @@ const EnvSchema = z.object({
   TIME_ZONE: z.string().default('Europe/Paris'),
   STATIC_DIR: z.string().default('dist'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  // Daily jobs (auto-renewal, reminders) run at this time of the publisher's day; "off" disables them.
+  DAILY_JOBS_AT: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^off$/, 'must be HH:MM or off').default('02:00'),
+  // E-mail for notifications, e.g. smtp://user:password@mail.example.com:587 (unset: bell only).
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional(),
+  MAIL_FROM: z.string().default('Cascade <cascade@localhost>'),
   ADMIN_EMAIL: z.string().optional(),
   ADMIN_PASSWORD: z.string().optional(),
   // Express "trust proxy": false (default), true, a hop count, or addresses such as "loopback".

@@ -5,6 +5,8 @@ import { databasePath, loadConfig } from './config.ts';
 import { openDatabase } from './db/connection.ts';
 import { migrate } from './db/migrate.ts';
 import { ensureFirstAdmin } from './domain/auth/firstAdmin.ts';
+import { startDailyScheduler } from './jobs/daily.ts';
+import { createMailer } from './mail.ts';
 
 /** Boot: validate the environment, open and migrate the database, listen. */
 const config = loadConfig();
@@ -21,11 +23,16 @@ if (firstAdmin === 'missing') {
 }
 
 const app = createApp({ db: connection.db, clock, logger, staticDir: config.STATIC_DIR, trustProxy: config.TRUST_PROXY });
+const mailer = config.SMTP_URL ? createMailer(connection.db, { smtpUrl: config.SMTP_URL, from: config.MAIL_FROM, logger, now: clock.now }) : null;
+const stopScheduler =
+  config.DAILY_JOBS_AT === 'off' ? () => {} : startDailyScheduler(connection.db, clock, { at: config.DAILY_JOBS_AT, mailer, logger });
+
 const server = app.listen(config.PORT, () => {
   logger.info({ port: config.PORT, database: config.DATABASE_URL, today: clock.today() }, 'Cascade listening');
 });
 
 const shutdown = () => {
+  stopScheduler();
   server.close(() => void connection.close().then(() => process.exit(0)));
 };
 process.on('SIGINT', shutdown);

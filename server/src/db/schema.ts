@@ -28,6 +28,8 @@ export interface ClientsTable {
   status: Generated<Status>;
   end_date: string | null;
   to_renew: Generated<number>;
+  archived: Generated<number>;
+  undo_until: string | null;
 }
 
 export interface SubscriptionsTable {
@@ -49,6 +51,12 @@ export interface SubscriptionsTable {
   seats: number | null;
   latest_end: string | null;
   status_until: string | null;
+  next_seats: number | null;
+  next_years: number | null;
+  auto_renew_failing_since: string | null;
+  auto_renew_exhausted: Generated<number>;
+  archived: Generated<number>;
+  undo_until: string | null;
 }
 
 export interface TermsTable {
@@ -59,7 +67,11 @@ export interface TermsTable {
   years: number;
   seats: number;
   created_at: string;
+  origin: Generated<TermOrigin>;
+  undone_at: string | null;
 }
+
+export type TermOrigin = 'creation' | 'renewal' | 'auto_renewal';
 
 export interface MovementsTable {
   id: Generated<number>;
@@ -136,6 +148,31 @@ export interface AccessLogTable {
   created_at: string;
 }
 
+export interface RenewalAttemptsTable {
+  id: Generated<number>;
+  subscription_id: number;
+  run_date: string;
+  outcome: 'renewed' | 'failed' | 'exhausted';
+  message: string | null;
+  term_id: number | null;
+  created_at: string;
+}
+
+export interface NotificationsTable {
+  id: Generated<number>;
+  user_id: number;
+  kind: 'reminder' | 'auto_renew_failed';
+  event_key: string;
+  subscription_id: number | null;
+  client_id: number | null;
+  days_before: number | null;
+  end_date: string | null;
+  message: string;
+  created_at: string;
+  read_at: string | null;
+  emailed_at: string | null;
+}
+
 export interface ChangesTable {
   id: Generated<number>;
   actor: string;
@@ -164,6 +201,8 @@ export interface Database {
   recovery_codes: RecoveryCodesTable;
   access_log: AccessLogTable;
   changes: ChangesTable;
+  renewal_attempts: RenewalAttemptsTable;
+  notifications: NotificationsTable;
 }
 
 export type Term = Selectable<TermsTable>;

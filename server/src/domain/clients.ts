@@ -6,6 +6,8 @@ import { move, poolFor } from './ledger.ts';
 import { termCost } from './renewal.ts';
 import { searchKey } from './search.ts';
 import { recordChange } from './changes.ts';
+import { settings } from './settings.ts';
+import { undoDeadline } from './terms.ts';
 import { refreshSubscriptions } from './derived.ts';
 
 export interface NewClient {
@@ -41,6 +43,7 @@ export async function createClient(tx: Tx, ctx: ActionContext, input: NewClient)
       partner_id: owner.partnerId,
       reseller_id: owner.resellerId,
       created_at: ctx.now,
+      undo_until: undoDeadline(ctx.now, settings.undoWindowDays),
     })
     .returning('id')
     .executeTakeFirstOrThrow();

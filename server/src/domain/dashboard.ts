@@ -19,7 +19,9 @@ export interface Dashboard extends Record<Status, number> {
 export async function dashboardFigures(tx: Tx, today: string, scope: Scope): Promise<Dashboard> {
   // Everything counted is what the caller sees (admin: all; partner: its network; reseller: its own).
   const all = sql<SqlBool>`1`;
-  const subscriptionsInScope = byOrganisation(scope, 'subscriptions.partner_id', 'subscriptions.reseller_id') ?? all;
+  const subscriptionsInScope = sql<SqlBool>`subscriptions.archived = 0 AND ${
+    byOrganisation(scope, 'subscriptions.partner_id', 'subscriptions.reseller_id') ?? all
+  }`;
   const byStatus = await tx
     .selectFrom('subscriptions')
     .select(['status', sql<number>`count(*)`.as('n')])
@@ -33,6 +35,7 @@ export async function dashboardFigures(tx: Tx, today: string, scope: Scope): Pro
     .selectFrom('clients')
     .select(sql<number>`count(*)`.as('n'))
     .where('to_renew', '=', 1)
+    .where('archived', '=', 0)
     .where(byOrganisation(scope, 'clients.partner_id', 'clients.reseller_id') ?? all)
     .executeTakeFirstOrThrow();
 

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { ActionContext, Tx } from './context.ts';
 import { clientState, subscriptionState } from './status.ts';
+import { liveTerms } from './terms.ts';
 
 /**
  * Keeps the derived columns (status, shown term, to_renew, client end date) true for "today".
@@ -37,7 +38,7 @@ export async function refreshSubscriptions(tx: Tx, ids: readonly number[], today
       .select(['id', 'client_id', 'cancelled'])
       .where('id', 'in', part)
       .execute();
-    const terms = await tx.selectFrom('terms').selectAll().where('subscription_id', 'in', part).execute();
+    const terms = await liveTerms(tx).where('subscription_id', 'in', part).execute();
     const termsBySub = groupBy(terms, (t) => t.subscription_id);
     for (const sub of subs) {
       const state = subscriptionState(termsBySub.get(sub.id) ?? [], sub.cancelled === 1, today);
@@ -93,7 +94,7 @@ export async function rollDerivedTo(tx: Tx, today: string): Promise<number> {
   const row = await tx.selectFrom('meta').select('value').where('key', '=', AS_OF).executeTakeFirst();
   const asOf = row?.value;
   if (asOf === today) return 0;
-  let query = tx.selectFrom('subscriptions').select('id');
+  let query = tx.selectFrom('subscriptions').select('id').where('archived', '=', 0);
   if (asOf !== undefined && asOf < today) query = query.where('status_until', '<=', today);
   const ids = (await query.execute()).map((r) => r.id);
   await refreshSubscriptions(tx, ids, today);

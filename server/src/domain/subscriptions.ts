@@ -1,3 +1,6 @@
+import type { Updateable } from 'kysely';
+import type { SubscriptionsTable, TermOrigin } from '../db/schema.ts';
+import { recordChange } from './changes.ts';
 import type { ActionContext, Tx } from './context.ts';
 import { refreshSubscriptions } from './derived.ts';
 import { NotFoundError, ValidationError } from './errors.ts';
@@ -5,23 +8,14 @@ import { managerOfClient, type Manager } from './hierarchy.ts';
 import { findPool, move, poolFor } from './ledger.ts';
 import { seatChangeCost } from './proration.ts';
 import { planRenewal, type RenewalPlan } from './renewal.ts';
+import { settings } from './settings.ts';
 import { subscriptionState } from './status.ts';
-import { recordChange } from './changes.ts';
+import { latestTerm, liveTerms, undoDeadline } from './terms.ts';
 
-async function loadSubscription(tx: Tx, id: number) {
-  const sub = await tx.selectFrom('subscriptions').selectAll().where('id', '=', id).executeTakeFirst();
+export async function loadSubscription(tx: Tx, id: number) {
+  const sub = await tx.selectFrom('subscriptions').selectAll().where('id', '=', id).where('archived', '=', 0).executeTakeFirst();
   if (!sub) throw new NotFoundError('Subscription', id);
   return sub;
-}
-
-async function latestTerm(tx: Tx, subscriptionId: number) {
-  return tx
-    .selectFrom('terms')
-    .selectAll()
-    .where('subscription_id', '=', subscriptionId)
-    .orderBy('end_date', 'desc')
-    .limit(1)
-    .executeTakeFirst();
 }
 
 export interface RenewalQuote extends RenewalPlan {
@@ -30,42 +24,42 @@ export interface RenewalQuote extends RenewalPlan {
   balance: number;
   manager_name: string;
   client_name: string;
+  seats: number;
+  years: number;
 }
 
-/** What a renewal would cost and leave; `seats` defaults to the latest term's. Reads only. */
+/**
+ * What a renewal would cost and leave. Seats and years default to the change scheduled for the
+ * next renewal, else to the latest term's. Reads only.
+ */
 export async function quoteRenewal(
   tx: Tx,
   today: string,
   id: number,
-  input: { years: number; seats?: number },
-): Promise<RenewalQuote & { manager: Manager; seats: number }> {
+  input: { years?: number; seats?: number },
+): Promise<RenewalQuote & { manager: Manager }> {
   const sub = await loadSubscription(tx, id);
   const latest = await latestTerm(tx, id);
   const manager = await managerOfClient(tx, sub.client_id);
   const pool = await findPool(tx, manager, sub.product_id);
   const balance = pool?.balance ?? 0;
-  const seats = input.seats ?? latest?.seats ?? 1;
-  const plan = planRenewal({ latestEnd: latest?.end_date ?? null, today, years: input.years, seats, balance });
-  return {
-    pool_id: pool?.id ?? null,
-    balance,
-    manager_name: manager.name,
-    client_name: sub.client_name,
-    ...plan,
-    manager,
-    seats,
-  };
+  const seats = input.seats ?? sub.next_seats ?? latest?.seats ?? 1;
+  const years = input.years ?? sub.next_years ?? latest?.years ?? 1;
+  const plan = planRenewal({ latestEnd: latest?.end_date ?? null, today, years, seats, balance });
+  return { pool_id: pool?.id ?? null, balance, manager_name: manager.name, client_name: sub.client_name, seats, years, ...plan, manager };
 }
 
 /**
  * Renews a subscription (DESIGN §2): one transaction that debits the manager's pool if it can
- * pay (409 otherwise), records the ledger row, appends the term and clears `cancelled`.
+ * pay (409 otherwise), records the ledger row, appends the term, clears `cancelled` and any
+ * scheduled change, and opens the undo window.
  */
 export async function renewSubscription(
   tx: Tx,
   ctx: ActionContext,
   id: number,
-  input: { years: number; seats?: number },
+  input: { years?: number; seats?: number },
+  origin: Exclude<TermOrigin, 'creation'> = 'renewal',
 ): Promise<{ remaining_after: number; termId: number }> {
   const quote = await quoteRenewal(tx, ctx.today, id, input);
   const { id: termId } = await tx
@@ -74,9 +68,10 @@ export async function renewSubscription(
       subscription_id: id,
       start_date: quote.start_date,
       end_date: quote.end_date,
-      years: input.years,
+      years: quote.years,
       seats: quote.seats,
       created_at: ctx.now,
+      origin,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
@@ -91,25 +86,30 @@ export async function renewSubscription(
     clientId: sub.client_id,
     termId,
   });
-  await tx.updateTable('subscriptions').set({ cancelled: 0 }).where('id', '=', id).execute();
+  await tx
+    .updateTable('subscriptions')
+    .set({
+      cancelled: 0,
+      next_seats: null,
+      next_years: null,
+      auto_renew_failing_since: null,
+      auto_renew_exhausted: 0,
+      undo_until: undoDeadline(ctx.now, settings.undoWindowDays),
+    })
+    .where('id', '=', id)
+    .execute();
+  // Once renewed, the client's creation is no longer undone on its own.
+  await tx.updateTable('clients').set({ undo_until: null }).where('id', '=', sub.client_id).execute();
   await refreshSubscriptions(tx, [id], ctx.today);
   return { remaining_after: remaining!, termId };
 }
 
-/**
- * Changes the seats of the current term. Adding seats costs the prorated licenses
- * (DESIGN §2); removing seats takes effect at once and refunds nothing.
- */
-export async function changeSeats(
-  tx: Tx,
-  ctx: ActionContext,
-  id: number,
-  seats: number,
-): Promise<{ cost: number; remaining_after: number | null }> {
+/** The current term and what adding seats to it would cost now (DESIGN §2 prorata). Reads only. */
+export async function quoteSeatChange(tx: Tx, today: string, id: number, seats: number) {
   const sub = await loadSubscription(tx, id);
-  const terms = await tx.selectFrom('terms').selectAll().where('subscription_id', '=', id).execute();
-  const current = subscriptionState(terms, sub.cancelled === 1, ctx.today).shown;
-  if (!current || current.start_date > ctx.today || current.end_date < ctx.today) {
+  const terms = await liveTerms(tx).where('subscription_id', '=', id).execute();
+  const current = subscriptionState(terms, sub.cancelled === 1, today).shown;
+  if (!current || current.start_date > today || current.end_date < today) {
     throw new ValidationError('The subscription has no term running today', { seats: 'No current term' });
   }
   const cost = seatChangeCost({
@@ -117,11 +117,26 @@ export async function changeSeats(
     years: current.years,
     termStart: current.start_date,
     termEnd: current.end_date,
-    today: ctx.today,
+    today,
   });
+  const manager = await managerOfClient(tx, sub.client_id);
+  const balance = (await findPool(tx, manager, sub.product_id))?.balance ?? 0;
+  return { sub, current, manager, cost, balance, current_seats: current.seats, seats, remaining_after: balance - cost, refund: 0 };
+}
+
+/**
+ * Changes the seats of the current term. Adding seats costs the prorated licenses; removing seats
+ * takes effect at once and refunds nothing. A change scheduled for the next renewal is cancelled.
+ */
+export async function changeSeats(
+  tx: Tx,
+  ctx: ActionContext,
+  id: number,
+  seats: number,
+): Promise<{ cost: number; remaining_after: number | null }> {
+  const { sub, current, manager, cost } = await quoteSeatChange(tx, ctx.today, id, seats);
   let remaining: number | null = null;
   if (cost > 0) {
-    const manager = await managerOfClient(tx, sub.client_id);
     const pool = await poolFor(tx, manager, sub.product_id);
     ({ remaining } = await move(tx, ctx, {
       kind: 'consume',
@@ -136,22 +151,40 @@ export async function changeSeats(
     }));
   }
   await tx.updateTable('terms').set({ seats }).where('id', '=', current.id).execute();
+  await tx.updateTable('subscriptions').set({ next_seats: null, next_years: null }).where('id', '=', id).execute();
   await refreshSubscriptions(tx, [id], ctx.today);
+  await recordChange(tx, ctx, {
+    action: 'change_seats',
+    resource: 'subscriptions',
+    recordId: id,
+    organisation: { partnerId: sub.partner_id, resellerId: sub.reseller_id },
+    data: { from: current.seats, to: seats, cost },
+  });
   return { cost, remaining_after: remaining };
 }
 
-/** The toggles a user may set on a subscription. */
-export async function updateSubscriptionFlags(
-  tx: Tx,
-  ctx: ActionContext,
-  id: number,
-  flags: { auto_renew?: boolean; cancelled?: boolean },
-): Promise<void> {
-  const set: { auto_renew?: number; cancelled?: number } = {};
-  if (flags.auto_renew !== undefined) set.auto_renew = flags.auto_renew ? 1 : 0;
-  if (flags.cancelled !== undefined) set.cancelled = flags.cancelled ? 1 : 0;
-  if (Object.keys(set).length === 0) return;
+export interface SubscriptionSettings {
+  auto_renew?: boolean;
+  cancelled?: boolean;
+  /** Seats and years for the next renewal; null clears the scheduled change. */
+  next_seats?: number | null;
+  next_years?: number | null;
+}
+
+/** What a user may set on a subscription without moving licenses. */
+export async function updateSubscriptionSettings(tx: Tx, ctx: ActionContext, id: number, changes: SubscriptionSettings): Promise<void> {
   const sub = await loadSubscription(tx, id);
+  const set: Updateable<SubscriptionsTable> = {};
+  if (changes.auto_renew !== undefined && (changes.auto_renew ? 1 : 0) !== sub.auto_renew) {
+    set.auto_renew = changes.auto_renew ? 1 : 0;
+    // Switching it on again starts afresh after an exhausted run of attempts.
+    set.auto_renew_exhausted = 0;
+    set.auto_renew_failing_since = null;
+  }
+  if (changes.cancelled !== undefined) set.cancelled = changes.cancelled ? 1 : 0;
+  if (changes.next_seats !== undefined) set.next_seats = changes.next_seats;
+  if (changes.next_years !== undefined) set.next_years = changes.next_years;
+  if (Object.keys(set).length === 0) return;
   await tx.updateTable('subscriptions').set(set).where('id', '=', id).execute();
   await refreshSubscriptions(tx, [id], ctx.today);
   await recordChange(tx, ctx, {
@@ -159,6 +192,6 @@ export async function updateSubscriptionFlags(
     resource: 'subscriptions',
     recordId: id,
     organisation: { partnerId: sub.partner_id, resellerId: sub.reseller_id },
-    data: flags,
+    data: changes,
   });
 }

@@ -5,6 +5,7 @@ import type { Db } from '../db/connection.ts';
 import { isIsoDate } from '../clock.ts';
 import { byOrganisation } from '../domain/access.ts';
 import { createClient, updateClient } from '../domain/clients.ts';
+import { undoClientCreation } from '../domain/undo.ts';
 import { STATUSES } from '../domain/status.ts';
 import { getRecord, parseId, readHandlers, whereValue, type ResourceSpec } from '../http/resource.ts';
 import { answerIdempotent } from '../http/idempotent.ts';
@@ -13,7 +14,7 @@ import { actionContext, fields, parseBody } from '../http/validate.ts';
 export const clientsSpec: ResourceSpec = {
   name: 'clients',
   label: 'Client',
-  from: (db) => db.selectFrom('clients'),
+  from: (db) => db.selectFrom('clients').where('clients.archived', '=', 0),
   fields: {
     id: { column: 'clients.id', type: 'int' },
     name: { column: 'clients.name', type: 'text' },
@@ -23,6 +24,7 @@ export const clientsSpec: ResourceSpec = {
     end_date: { column: 'clients.end_date', type: 'date' },
     to_renew: { column: 'clients.to_renew', type: 'bool' },
     created_at: { column: 'clients.created_at', type: 'text' },
+    undo_until: { column: 'clients.undo_until', type: 'text' },
     // Clients having a subscription to the product(s).
     product_id: {
       column: 'subscriptions.product_id',
@@ -65,6 +67,16 @@ export function clientRoutes(db: Db) {
       const ctx = actionContext(res);
       const id = await createClient(tx, ctx, input);
       return { status: 201, body: await getRecord(tx, clientsSpec, id, ctx.scope) };
+    });
+  });
+
+  router.post('/:id/undo', async (req, res) => {
+    const id = parseId(req.params.id);
+    await answerIdempotent(db, req, res, async (tx) => {
+      const ctx = actionContext(res);
+      const client = await getRecord(tx, clientsSpec, id, ctx.scope);
+      const { returned } = await undoClientCreation(tx, ctx, id);
+      return { status: 200, body: { ...client, returned } };
     });
   });
 

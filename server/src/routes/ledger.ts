@@ -19,7 +19,8 @@ function inScopedSubscriptions(scope: Scope, column: string) {
 export const termsSpec: ResourceSpec = {
   name: 'terms',
   label: 'Term',
-  from: (db) => db.selectFrom('terms'),
+  // Undone terms no longer belong to their subscription.
+  from: (db) => db.selectFrom('terms').where('terms.undone_at', 'is', null),
   fields: {
     id: { column: 'terms.id', type: 'int' },
     subscription_id: { column: 'terms.subscription_id', type: 'int' },
@@ -28,6 +29,7 @@ export const termsSpec: ResourceSpec = {
     years: { column: 'terms.years', type: 'int' },
     seats: { column: 'terms.seats', type: 'int' },
     created_at: { column: 'terms.created_at', type: 'text' },
+    origin: { column: 'terms.origin', type: 'enum', values: ['creation', 'renewal', 'auto_renewal'] },
   },
   visibleTo: (scope) => inScopedSubscriptions(scope, 'terms.subscription_id'),
   defaultSort: ['start_date', 'ASC'],

@@ -2,8 +2,10 @@ import { Router } from 'express';
 import { z } from 'zod';
 import type { Db } from '../db/connection.ts';
 import { byOrganisation } from '../domain/access.ts';
+import { bulkRenewalQuote, renewEach } from '../domain/bulkRenewal.ts';
 import { STATUSES } from '../domain/status.ts';
-import { changeSeats, quoteRenewal, renewSubscription, updateSubscriptionFlags } from '../domain/subscriptions.ts';
+import { changeSeats, quoteRenewal, quoteSeatChange, renewSubscription, updateSubscriptionSettings } from '../domain/subscriptions.ts';
+import { undoRenewal } from '../domain/undo.ts';
 import { getRecord, parseId, readHandlers, type ResourceSpec } from '../http/resource.ts';
 import { answerIdempotent } from '../http/idempotent.ts';
 import { actionContext, fields, parseBody, parseQuery } from '../http/validate.ts';
@@ -11,7 +13,7 @@ import { actionContext, fields, parseBody, parseQuery } from '../http/validate.t
 export const subscriptionsSpec: ResourceSpec = {
   name: 'subscriptions',
   label: 'Subscription',
-  from: (db) => db.selectFrom('subscriptions'),
+  from: (db) => db.selectFrom('subscriptions').where('subscriptions.archived', '=', 0),
   fields: {
     id: { column: 'subscriptions.id', type: 'int' },
     client_id: { column: 'subscriptions.client_id', type: 'int' },
@@ -28,28 +30,63 @@ export const subscriptionsSpec: ResourceSpec = {
     cancelled: { column: 'subscriptions.cancelled', type: 'bool' },
     renewed: { column: 'subscriptions.renewed', type: 'bool' },
     to_renew: { column: 'subscriptions.to_renew', type: 'bool' },
+    next_seats: { column: 'subscriptions.next_seats', type: 'int' },
+    next_years: { column: 'subscriptions.next_years', type: 'int' },
+    auto_renew_exhausted: { column: 'subscriptions.auto_renew_exhausted', type: 'bool' },
+    auto_renew_failing_since: { column: 'subscriptions.auto_renew_failing_since', type: 'date' },
+    undo_until: { column: 'subscriptions.undo_until', type: 'text' },
   },
   visibleTo: (scope) => byOrganisation(scope, 'subscriptions.partner_id', 'subscriptions.reseller_id'),
   search: ['subscriptions.search_name'],
   defaultSort: ['end_date', 'ASC'],
 };
 
-const Flags = z.object({ auto_renew: z.boolean({ error: 'Expected true or false' }).optional(), cancelled: z.boolean({ error: 'Expected true or false' }).optional() });
+const bool = z.boolean({ error: 'Expected true or false' });
+const Settings = z.object({
+  auto_renew: bool.optional(),
+  cancelled: bool.optional(),
+  next_seats: fields.seats.nullish(),
+  next_years: fields.years.nullish(),
+});
 const RenewInput = z.object({ years: fields.years, seats: fields.seats.optional() });
 const SeatsInput = z.object({ seats: fields.seats });
+const idList = z.array(fields.id, { error: 'Expected a list of subscription ids' }).min(1, 'Choose at least one subscription').max(500, 'At most 500 at once');
+const BulkInput = z.object({ ids: idList, years: fields.years });
+const BulkQuoteInput = z.object({
+  ids: z.string({ error: 'Required' }).transform((s, ctx) => {
+    const ids = s.split(',').map(Number);
+    if (ids.some((id) => !Number.isSafeInteger(id) || id < 1)) {
+      ctx.addIssue({ code: 'custom', message: 'Expected comma-separated subscription ids' });
+      return z.NEVER;
+    }
+    return ids;
+  }).pipe(z.array(z.number()).min(1, 'Choose at least one subscription').max(500, 'At most 500 at once')),
+  years: fields.years,
+});
 
 export function subscriptionRoutes(db: Db) {
   const router = Router();
   const read = readHandlers(db, subscriptionsSpec);
   router.get('/', read.list);
+
+  // Bulk renewal from the to-renew list: the totals against each pool, then one transaction per renewal.
+  router.get('/bulk-renewal-quote', async (req, res) => {
+    const { ids, years } = parseQuery(BulkQuoteInput, req.query);
+    res.json(await bulkRenewalQuote(db, actionContext(res), ids, years));
+  });
+  router.post('/bulk-renew', async (req, res) => {
+    const { ids, years } = parseBody(BulkInput, req.body);
+    res.json({ results: await renewEach(db, actionContext(res), ids, years) });
+  });
+
   router.get('/:id', read.one);
 
   router.put('/:id', async (req, res) => {
     const id = parseId(req.params.id);
     const ctx = actionContext(res);
     await getRecord(db, subscriptionsSpec, id, ctx.scope);
-    const flags = parseBody(Flags, req.body);
-    await db.transaction().execute((tx) => updateSubscriptionFlags(tx, ctx, id, flags));
+    const changes = parseBody(Settings, req.body);
+    await db.transaction().execute((tx) => updateSubscriptionSettings(tx, ctx, id, changes));
     res.json(await getRecord(db, subscriptionsSpec, id, ctx.scope));
   });
 
@@ -58,7 +95,7 @@ export function subscriptionRoutes(db: Db) {
     const ctx = actionContext(res);
     await getRecord(db, subscriptionsSpec, id, ctx.scope);
     const input = parseQuery(RenewInput, req.query);
-    const { manager: _manager, seats: _seats, ...quote } = await quoteRenewal(db, ctx.today, id, input);
+    const { manager: _manager, ...quote } = await quoteRenewal(db, ctx.today, id, input);
     res.json(quote);
   });
 
@@ -73,6 +110,15 @@ export function subscriptionRoutes(db: Db) {
     });
   });
 
+  router.get('/:id/seats-quote', async (req, res) => {
+    const id = parseId(req.params.id);
+    const ctx = actionContext(res);
+    await getRecord(db, subscriptionsSpec, id, ctx.scope);
+    const { seats } = parseQuery(SeatsInput, req.query);
+    const { cost, balance, current_seats, remaining_after, refund, manager } = await quoteSeatChange(db, ctx.today, id, seats);
+    res.json({ seats, current_seats, cost, balance, remaining_after, refund, manager_name: manager.name });
+  });
+
   router.post('/:id/seats', async (req, res) => {
     const id = parseId(req.params.id);
     const { seats } = parseBody(SeatsInput, req.body);
@@ -81,6 +127,16 @@ export function subscriptionRoutes(db: Db) {
       await getRecord(tx, subscriptionsSpec, id, ctx.scope);
       const change = await changeSeats(tx, ctx, id, seats);
       return { status: 200, body: { ...(await getRecord(tx, subscriptionsSpec, id, ctx.scope)), ...change } };
+    });
+  });
+
+  router.post('/:id/undo-renewal', async (req, res) => {
+    const id = parseId(req.params.id);
+    await answerIdempotent(db, req, res, async (tx) => {
+      const ctx = actionContext(res);
+      await getRecord(tx, subscriptionsSpec, id, ctx.scope);
+      const { returned } = await undoRenewal(tx, ctx, id);
+      return { status: 200, body: { ...(await getRecord(tx, subscriptionsSpec, id, ctx.scope)), returned } };
     });
   });
   return router;

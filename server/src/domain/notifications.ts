@@ -1,0 +1,98 @@
+import type { NotificationsTable } from '../db/schema.ts';
+import type { ActionContext, Tx } from './context.ts';
+import { daysBetween, plusDays } from './dates.ts';
+
+/**
+ * Notifications (the console's bell, and e-mail when SMTP is set): reminders before an end date
+ * and failed auto-renewals, for the logins that manage the client: its reseller's and its
+ * partner's. An event is notified once per login (unique event key).
+ */
+
+export const REMINDER_DAYS = [90, 30, 7] as const;
+
+/** Creates the notification for each active login managing the subscription's client; returns the new ids. */
+export async function notifyManagers(
+  tx: Tx,
+  ctx: Pick<ActionContext, 'now'>,
+  subscriptionId: number,
+  event: { kind: NotificationsTable['kind']; eventKey: string; message: string; daysBefore?: number; endDate?: string },
+): Promise<number[]> {
+  const sub = await tx
+    .selectFrom('subscriptions')
+    .select(['client_id', 'partner_id', 'reseller_id'])
+    .where('id', '=', subscriptionId)
+    .executeTakeFirstOrThrow();
+  const logins = await tx
+    .selectFrom('users')
+    .select('id')
+    .where('active', '=', 1)
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('role', '=', 'partner'), eb('partner_id', '=', sub.partner_id)]),
+        ...(sub.reseller_id !== null ? [eb('reseller_id', '=', sub.reseller_id)] : []),
+      ]),
+    )
+    .execute();
+  const ids: number[] = [];
+  for (const login of logins) {
+    const inserted = await tx
+      .insertInto('notifications')
+      .values({
+        user_id: login.id,
+        kind: event.kind,
+        event_key: event.eventKey,
+        subscription_id: subscriptionId,
+        client_id: sub.client_id,
+        days_before: event.daysBefore ?? null,
+        end_date: event.endDate ?? null,
+        message: event.message,
+        created_at: ctx.now,
+      })
+      .onConflict((oc) => oc.columns(['user_id', 'event_key']).doNothing())
+      .returning('id')
+      .executeTakeFirst();
+    if (inserted) ids.push(inserted.id);
+  }
+  return ids;
+}
+
+/** The reminder threshold a term ending in `daysLeft` days has reached (the closest one), if any. */
+export function reminderThreshold(daysLeft: number): number | null {
+  if (daysLeft < 0) return null;
+  return [...REMINDER_DAYS].reverse().find((d) => daysLeft <= d) ?? null;
+}
+
+const frDate = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
+
+/**
+ * Daily reminders at 90, 30 and 7 days before the end of a subscription that is neither renewed
+ * nor cancelled. A day the job did not run is caught up: the closest threshold reached is notified.
+ */
+export async function runReminders(db: Tx, today: string, now: string): Promise<number[]> {
+  const due = await db
+    .selectFrom('subscriptions')
+    .select(['id', 'client_name', 'latest_end'])
+    .where('archived', '=', 0)
+    .where('cancelled', '=', 0)
+    .where('status', 'in', ['active', 'expiring'])
+    .where('latest_end', '>=', today)
+    .where('latest_end', '<=', plusDays(today, REMINDER_DAYS[0]))
+    .execute();
+  const created: number[] = [];
+  await db.transaction().execute(async (tx) => {
+    for (const sub of due) {
+      const days = reminderThreshold(daysBetween(today, sub.latest_end!));
+      if (days === null) continue;
+      created.push(
+        ...(await notifyManagers(tx, { now }, sub.id, {
+          kind: 'reminder',
+          eventKey: `reminder:${sub.id}:${sub.latest_end}:${days}`,
+          daysBefore: days,
+          endDate: sub.latest_end!,
+          message: `${sub.client_name} : l'abonnement se termine le ${frDate(sub.latest_end!)} (dans ${daysBetween(today, sub.latest_end!)} jours).`,
+        })),
+      );
+    }
+  });
+  return created;
+}
