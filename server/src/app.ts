@@ -19,6 +19,7 @@ import { notificationRoutes } from './routes/notifications.ts';
 import { userRoutes } from './routes/users.ts';
 import { requireSession, sameOriginWrites, totpEnrolmentGate } from './http/session.ts';
 import { actionContext } from './http/validate.ts';
+import { createReadCache, invalidateOnWrite, type ReadCache } from './http/readCache.ts';
 
 export interface AppDeps {
   db: Db;
@@ -28,10 +29,12 @@ export interface AppDeps {
   staticDir?: string;
   /** Express's `trust proxy` (TRUST_PROXY), so req.ip and req.secure see through a reverse proxy. */
   trustProxy?: boolean | number | string;
+  /** Cached reads, emptied by writes; the daily jobs empty it too, so index.ts shares it with them. */
+  readCache?: ReadCache;
 }
 
 /** Builds the HTTP application from its dependencies (tests pass a fresh database and a pinned clock). */
-export function createApp({ db, clock, logger, staticDir, trustProxy = false }: AppDeps) {
+export function createApp({ db, clock, logger, staticDir, trustProxy = false, readCache = createReadCache(clock.instant) }: AppDeps) {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', trustProxy);
@@ -43,7 +46,7 @@ export function createApp({ db, clock, logger, staticDir, trustProxy = false }: 
     res.json({ status: 'ok', today: clock.today() });
   });
 
-  const ensureCurrent = derivedKeeper(db);
+  const ensureCurrent = derivedKeeper(db, () => readCache.invalidate());
   const currentDay: RequestHandler = async (_req, res, next) => {
     res.set('Access-Control-Expose-Headers', 'Content-Range');
     await ensureCurrent(actionContext(res));
@@ -52,10 +55,15 @@ export function createApp({ db, clock, logger, staticDir, trustProxy = false }: 
 
   // Only login (and health, above) are public; everything after requireSession needs a session.
   const api = express.Router();
+  api.use((_req, res, next) => {
+    res.locals.readCache = readCache;
+    next();
+  });
+  api.use(invalidateOnWrite(readCache));
   api.use(express.json({ limit: '100kb' }));
   api.use(sameOriginWrites);
   api.use(loginRoute(db, clock));
-  api.use(requireSession(db, clock));
+  api.use(requireSession(db, clock, readCache));
   api.use(accountRoutes(db, clock));
   api.use(totpEnrolmentGate);
   api.use(currentDay);

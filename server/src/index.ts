@@ -7,6 +7,7 @@ import { migrate } from './db/migrate.ts';
 import { ensureFirstAdmin } from './domain/auth/firstAdmin.ts';
 import { startDailyScheduler } from './jobs/daily.ts';
 import { createMailer } from './mail.ts';
+import { createReadCache } from './http/readCache.ts';
 
 /** Boot: validate the environment, open and migrate the database, listen. */
 const config = loadConfig();
@@ -22,10 +23,16 @@ if (firstAdmin === 'missing') {
   logger.warn('No login exists yet: set ADMIN_EMAIL and ADMIN_PASSWORD (10+ characters) and restart to create the first admin');
 }
 
-const app = createApp({ db: connection.db, clock, logger, staticDir: config.STATIC_DIR, trustProxy: config.TRUST_PROXY });
+const readCache = createReadCache(clock.instant);
+const app = createApp({ db: connection.db, clock, logger, staticDir: config.STATIC_DIR, trustProxy: config.TRUST_PROXY, readCache });
 const mailer = config.SMTP_URL ? createMailer(connection.db, { smtpUrl: config.SMTP_URL, from: config.MAIL_FROM, logger, now: clock.now }) : null;
 const stopScheduler =
-  config.DAILY_JOBS_AT === 'off' ? () => {} : startDailyScheduler(connection.db, clock, { at: config.DAILY_JOBS_AT, mailer, logger });
+  config.DAILY_JOBS_AT === 'off' ? () => {} : startDailyScheduler(connection.db, clock, {
+        at: config.DAILY_JOBS_AT,
+        mailer,
+        logger,
+        afterRun: () => readCache.invalidate(),
+      });
 
 const server = app.listen(config.PORT, () => {
   logger.info({ port: config.PORT, database: config.DATABASE_URL, today: clock.today() }, 'Cascade listening');

@@ -111,7 +111,7 @@ export async function markDerivedAsOf(tx: Tx, today: string): Promise<void> {
 }
 
 /** Keeps one process's derived columns current: cheap when the day has not changed. */
-export function derivedKeeper(db: Tx) {
+export function derivedKeeper(db: Tx, onRolled: () => void = () => {}) {
   let current: string | null = null;
   let pending: Promise<void> | null = null;
   return async function ensureCurrent(ctx: Pick<ActionContext, 'today'>): Promise<void> {
@@ -121,6 +121,7 @@ export function derivedKeeper(db: Tx) {
       .execute((tx) => rollDerivedTo(tx, ctx.today))
       .then(() => {
         current = ctx.today;
+        onRolled();
       })
       .finally(() => {
         pending = null;

@@ -7,6 +7,7 @@ import { searchKey } from '../domain/search.ts';
 import { requireRole, type Scope } from '../domain/access.ts';
 import type { Role } from '../db/schema.ts';
 import { actionContext } from './validate.ts';
+import type { ReadCache } from './readCache.ts';
 import { parseListQuery, type FieldSpec, type FilterValue, type ListQuery } from './listQuery.ts';
 
 /**
@@ -96,13 +97,23 @@ export function pageQuery(db: Db, spec: ResourceSpec, query: ListQuery, scope: S
 export const parseResourceQuery = (spec: ResourceSpec, rawQuery: unknown) =>
   parseListQuery(rawQuery, spec.fields, { searchable: !!spec.search, defaultSort: spec.defaultSort });
 
-export async function listRecords(db: Db, spec: ResourceSpec, rawQuery: unknown, scope: Scope) {
+/** A key naming what a scope sees, for caches. */
+export const scopeKey = (scope: Scope) => `${scope.role}:${scope.userId}:${scope.partnerId}:${scope.resellerId}`;
+
+/**
+ * One page and the full count of matching rows. Counting is the costly half over large tables, so
+ * the count is cached per filter and scope until the next write (the page itself is cheap).
+ */
+export async function listRecords(db: Db, spec: ResourceSpec, rawQuery: unknown, scope: Scope, cache?: ReadCache) {
   const query = parseResourceQuery(spec, rawQuery);
   const rows = await pageQuery(db, spec, query, scope).execute();
-  const { total } = await filteredQuery(db, spec, query, scope)
-    .select(sql<number>`count(*)`.as('total'))
-    .executeTakeFirstOrThrow();
-  return { records: rows.map((r) => toRecord(spec, r)), total: Number(total), start: query.range.start };
+  const count = async () =>
+    Number(
+      (await filteredQuery(db, spec, query, scope).select(sql<number>`count(*)`.as('total')).executeTakeFirstOrThrow()).total,
+    );
+  const key = `count|${spec.name}|${scopeKey(scope)}|${JSON.stringify(query.filter)}|${query.q ?? ''}`;
+  const total = cache ? await cache.get(key, count) : await count();
+  return { records: rows.map((r) => toRecord(spec, r)), total, start: query.range.start };
 }
 
 export function parseId(raw: unknown, field = 'id'): number {
@@ -134,7 +145,7 @@ export function readHandlers(db: Db, spec: ResourceSpec) {
     list: async (req: Request, res: Response) => {
       const { scope } = actionContext(res);
       if (spec.readers) requireRole(scope, spec.readers, `read ${spec.name}`);
-      sendList(res, spec.name, await listRecords(db, spec, req.query, scope));
+      sendList(res, spec.name, await listRecords(db, spec, req.query, scope, res.locals.readCache));
     },
     one: async (req: Request, res: Response) => {
       const { scope } = actionContext(res);

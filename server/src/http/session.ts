@@ -4,7 +4,9 @@ import type { Clock } from '../clock.ts';
 import type { Db } from '../db/connection.ts';
 import { ForbiddenError, UnauthorizedError } from '../domain/errors.ts';
 import { organisationOf, scopeOf, type UserRow } from '../domain/auth/users.ts';
-import { sessionUserId } from '../domain/auth/sessions.ts';
+import { liveSession } from '../domain/auth/sessions.ts';
+import { createHash } from 'node:crypto';
+import type { ReadCache } from './readCache.ts';
 import type { RequestMeta } from '../domain/auth/login.ts';
 import { settings } from '../domain/settings.ts';
 
@@ -54,29 +56,46 @@ export interface SessionUser extends UserRow {
   totpRequired: boolean;
 }
 
+/** The login of a live session token with its organisation, or null. */
+async function sessionLogin(db: Db, token: string, now: number) {
+  const session = await liveSession(db, token, now);
+  if (!session) return null;
+  const user = await db
+    .selectFrom('users')
+    .select(['id', 'email', 'name', 'role', 'partner_id', 'reseller_id', 'active', 'totp_enabled'])
+    .where('id', '=', session.userId)
+    .where('active', '=', 1)
+    .executeTakeFirst();
+  return user ? { user, organisation: await organisationOf(db, user), validUntil: session.validUntil } : null;
+}
+
+/** How long a session's login is reused from memory: logins change only through writes, which empty the cache. */
+const SESSION_CACHE_MS = 30_000;
+
 /** The login behind the request's session cookie, or 401. Sets res.locals.user. */
-export function requireSession(db: Db, clock: Clock): RequestHandler {
+export function requireSession(db: Db, clock: Clock, cache: ReadCache): RequestHandler {
   return async (req, res, next) => {
     const token = sessionToken(req);
-    const userId = token ? await sessionUserId(db, token, clock.instant()) : null;
-    const user = userId
-      ? await db
-          .selectFrom('users')
-          .select(['id', 'email', 'name', 'role', 'partner_id', 'reseller_id', 'active', 'totp_enabled'])
-          .where('id', '=', userId)
-          .where('active', '=', 1)
-          .executeTakeFirst()
-      : undefined;
-    if (!user) {
+    const login = token ? await cachedSessionLogin(token) : null;
+    if (!login) {
       if (token) clearSessionCookie(req, res);
       return next(new UnauthorizedError(token ? 'Your session has expired: log in again' : 'Authentication required', token ? 'session_expired' : 'unauthenticated'));
     }
-    const organisation = await organisationOf(db, user);
+    const { user, organisation } = login;
     res.locals.user = { ...user, totpRequired: organisation.requireTotp && user.totp_enabled !== 1 } satisfies SessionUser;
     res.locals.organisation = organisation;
     res.locals.ctx = { actor: user.email, scope: scopeOf(user), today: clock.today(), now: clock.now() };
     next();
   };
+
+  // Kept at most SESSION_CACHE_MS, and never past the moment the session could expire.
+  function cachedSessionLogin(token: string) {
+    return cache.get(
+      `session|${createHash('sha256').update(token).digest('hex')}`,
+      () => sessionLogin(db, token, clock.instant()),
+      (login) => (login ? Math.min(SESSION_CACHE_MS, login.validUntil - clock.instant()) : 0),
+    );
+  }
 }
 
 /** When the login's organisation requires two-factor authentication, nothing else until it is on. */

@@ -36,7 +36,11 @@ const LAST_RUN = 'daily_jobs_last_run';
  * Runs the daily jobs once a day, at `at` (HH:MM, publisher's time) or at the first check after it.
  * Checks every minute; the day of the last run is kept in the database, so a restart does not rerun.
  */
-export function startDailyScheduler(db: Db, clock: Clock, options: { at: string; mailer: Mailer | null; logger: Logger }) {
+export function startDailyScheduler(
+  db: Db,
+  clock: Clock,
+  options: { at: string; mailer: Mailer | null; logger: Logger; afterRun: () => void },
+) {
   const check = async () => {
     const now = clock.now();
     const today = clock.today();
@@ -49,6 +53,7 @@ export function startDailyScheduler(db: Db, clock: Clock, options: { at: string;
       .onConflict((oc) => oc.column('key').doUpdateSet({ value: today }))
       .execute();
     const summary = await runDailyJobs(db, { today, now }, options.mailer);
+    options.afterRun();
     options.logger.info(summary, 'daily jobs done');
   };
   const timer = setInterval(() => check().catch((err) => options.logger.error({ err }, 'daily jobs failed')), 60_000);

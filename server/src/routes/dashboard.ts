@@ -2,12 +2,15 @@ import { Router } from 'express';
 import type { Db } from '../db/connection.ts';
 import { dashboardFigures } from '../domain/dashboard.ts';
 import { actionContext } from '../http/validate.ts';
+import type { ReadCache } from '../http/readCache.ts';
+import { scopeKey } from '../http/resource.ts';
 
 export function dashboardRoutes(db: Db) {
   const router = Router();
   router.get('/', async (_req, res) => {
     const ctx = actionContext(res);
-    res.json(await dashboardFigures(db, ctx.today, ctx.scope));
+    const cache = res.locals.readCache as ReadCache;
+    res.json(await cache.get(`dashboard|${scopeKey(ctx.scope)}|${ctx.today}`, () => dashboardFigures(db, ctx.today, ctx.scope)));
   });
   return router;
 }

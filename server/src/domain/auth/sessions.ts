@@ -26,19 +26,25 @@ export async function openSession(tx: Tx, userId: number, now: number): Promise<
   return token;
 }
 
-/** The user id of a live session, touching its last use (at most once a minute); null if none. */
-export async function sessionUserId(tx: Tx, token: string, now: number): Promise<number | null> {
+/**
+ * The user of a live session and until when it stays valid without another check, touching its
+ * last use (at most once a minute); null if there is none.
+ */
+export async function liveSession(tx: Tx, token: string, now: number): Promise<{ userId: number; validUntil: number } | null> {
   const hash = hashToken(token);
   const session = await tx.selectFrom('sessions').selectAll().where('token_hash', '=', hash).executeTakeFirst();
+  const idle = settings.sessionIdleMinutes * MINUTE;
   if (!session) return null;
-  if (now >= session.expires_at || now - session.last_seen_at >= settings.sessionIdleMinutes * MINUTE) {
+  if (now >= session.expires_at || now - session.last_seen_at >= idle) {
     await tx.deleteFrom('sessions').where('token_hash', '=', hash).execute();
     return null;
   }
-  if (now - session.last_seen_at >= MINUTE) {
+  let lastSeen = session.last_seen_at;
+  if (now - lastSeen >= MINUTE) {
     await tx.updateTable('sessions').set({ last_seen_at: now }).where('token_hash', '=', hash).execute();
+    lastSeen = now;
   }
-  return session.user_id;
+  return { userId: session.user_id, validUntil: Math.min(session.expires_at, lastSeen + idle) };
 }
 
 export async function closeSession(tx: Tx, token: string): Promise<void> {
