@@ -19,11 +19,13 @@ const EnvSchema = z.object({
   MAIL_FROM: z.string().default('Cascade <cascade@localhost>'),
   ADMIN_EMAIL: z.string().optional(),
   ADMIN_PASSWORD: z.string().optional(),
-  // Express "trust proxy": false (default), true, a hop count, or addresses such as "loopback".
+  // Express "trust proxy": a hop count or the proxies' addresses (e.g. "loopback"). Not "true":
+  // trusting every X-Forwarded-For would let anyone pick their IP and dodge the login rate limit.
   TRUST_PROXY: z
     .string()
+    .refine((v) => v !== 'true', 'must be a hop count or addresses (e.g. loopback), not true')
     .optional()
-    .transform((v) => (v === undefined || v === 'false' ? false : v === 'true' ? true : /^\d+$/.test(v) ? Number(v) : v)),
+    .transform((v) => (v === undefined || v === 'false' ? false : /^\d+$/.test(v) ? Number(v) : v)),
 });
 
 export type Config = z.infer<typeof EnvSchema>;

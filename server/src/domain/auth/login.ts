@@ -82,11 +82,12 @@ export async function login(
   meta: RequestMeta,
 ): Promise<{ token: string; userId: number }> {
   const email = input.email.trim().toLowerCase();
+  const user = await db.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst();
   if ((await recentFailures(db, email, meta.instant)) >= settings.loginFailuresPerAccount) {
-    await logAccess(db, meta, { event: 'login_failure', email, reason: 'rate_limited' });
+    // Logged with the login, so its partner sees the attempts against its own logins.
+    await logAccess(db, meta, { event: 'login_failure', email, user, reason: 'rate_limited' });
     throw new TooManyAttemptsError();
   }
-  const user = await db.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst();
   const passwordOk = user ? await verifyPassword(input.password, user.password_hash) : await verifyAgainstNothing(input.password);
   if (!user || !passwordOk || user.active !== 1) {
     const reason = !user ? 'unknown_email' : !passwordOk ? 'bad_password' : 'inactive';
