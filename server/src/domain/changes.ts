@@ -21,3 +21,21 @@ export async function recordChange(
     })
     .execute();
 }
+
+/** A change to a subscription or a client, filed under the organisation that owns it. */
+export function recordChangeOf(
+  tx: Tx,
+  ctx: ActionContext,
+  resource: 'subscriptions' | 'clients',
+  row: { id: number; partner_id: number; reseller_id: number | null },
+  action: string,
+  data: unknown,
+): Promise<void> {
+  return recordChange(tx, ctx, {
+    action,
+    resource,
+    recordId: row.id,
+    organisation: { partnerId: row.partner_id, resellerId: row.reseller_id },
+    data,
+  });
+}

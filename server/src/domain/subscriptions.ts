@@ -1,6 +1,6 @@
 import type { Updateable } from 'kysely';
 import type { SubscriptionsTable, TermOrigin } from '../db/schema.ts';
-import { recordChange } from './changes.ts';
+import { recordChangeOf } from './changes.ts';
 import type { ActionContext, Tx } from './context.ts';
 import { refreshSubscriptions } from './derived.ts';
 import { NotFoundError, ValidationError } from './errors.ts';
@@ -153,13 +153,7 @@ export async function changeSeats(
   await tx.updateTable('terms').set({ seats }).where('id', '=', current.id).execute();
   await tx.updateTable('subscriptions').set({ next_seats: null, next_years: null }).where('id', '=', id).execute();
   await refreshSubscriptions(tx, [id], ctx.today);
-  await recordChange(tx, ctx, {
-    action: 'change_seats',
-    resource: 'subscriptions',
-    recordId: id,
-    organisation: { partnerId: sub.partner_id, resellerId: sub.reseller_id },
-    data: { from: current.seats, to: seats, cost },
-  });
+  await recordChangeOf(tx, ctx, 'subscriptions', sub, 'change_seats', { from: current.seats, to: seats, cost });
   return { cost, remaining_after: remaining };
 }
 
@@ -187,11 +181,5 @@ export async function updateSubscriptionSettings(tx: Tx, ctx: ActionContext, id:
   if (Object.keys(set).length === 0) return;
   await tx.updateTable('subscriptions').set(set).where('id', '=', id).execute();
   await refreshSubscriptions(tx, [id], ctx.today);
-  await recordChange(tx, ctx, {
-    action: 'update',
-    resource: 'subscriptions',
-    recordId: id,
-    organisation: { partnerId: sub.partner_id, resellerId: sub.reseller_id },
-    data: changes,
-  });
+  await recordChangeOf(tx, ctx, 'subscriptions', sub, 'update', changes);
 }

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { recordChange } from './changes.ts';
+import { recordChangeOf } from './changes.ts';
 import type { ActionContext, Tx } from './context.ts';
 import { refreshSubscriptions } from './derived.ts';
 import { AppError, NotFoundError } from './errors.ts';
@@ -58,13 +58,7 @@ export async function undoRenewal(tx: Tx, ctx: ActionContext, subscriptionId: nu
   const returned = await giveBack(tx, ctx, [latest.id], `Annulation du renouvellement (période ${latest.start_date} → ${latest.end_date})`);
   await tx.updateTable('subscriptions').set({ undo_until: null }).where('id', '=', subscriptionId).execute();
   await refreshSubscriptions(tx, [subscriptionId], ctx.today);
-  await recordChange(tx, ctx, {
-    action: 'undo_renewal',
-    resource: 'subscriptions',
-    recordId: subscriptionId,
-    organisation: { partnerId: sub.partner_id, resellerId: sub.reseller_id },
-    data: { term_id: latest.id, returned },
-  });
+  await recordChangeOf(tx, ctx, 'subscriptions', sub, 'undo_renewal', { term_id: latest.id, returned });
   return { returned };
 }
 
@@ -83,12 +77,6 @@ export async function undoClientCreation(tx: Tx, ctx: ActionContext, clientId: n
   const returned = await giveBack(tx, ctx, terms.map((t) => t.term_id), `Annulation de la création du client ${client.name}`);
   await tx.updateTable('clients').set({ archived: 1, undo_until: null, to_renew: 0 }).where('id', '=', clientId).execute();
   await tx.updateTable('subscriptions').set({ archived: 1, undo_until: null, to_renew: 0 }).where('client_id', '=', clientId).execute();
-  await recordChange(tx, ctx, {
-    action: 'undo_creation',
-    resource: 'clients',
-    recordId: clientId,
-    organisation: { partnerId: client.partner_id, resellerId: client.reseller_id },
-    data: { returned },
-  });
+  await recordChangeOf(tx, ctx, 'clients', client, 'undo_creation', { returned });
   return { returned };
 }
