@@ -1,13 +1,6 @@
-import fs from 'node:fs';
 import { build } from 'vite';
-import { CHROMIUM, chromiumMissingMessage } from './browser.ts';
 
-/** Before the browser tests: the production build of the console they load (dist/). */
+/** Before the browser tests and the bundle budget check: the production build of the console (dist/). */
 export default async function setup() {
-  if (!fs.existsSync(CHROMIUM)) {
-    // The tests themselves report the skip (or fail under CI); no build needed then.
-    console.warn(chromiumMissingMessage);
-    return;
-  }
   await build({ configFile: 'vite.config.ts', logLevel: 'warn' });
 }

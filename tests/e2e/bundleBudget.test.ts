@@ -1,0 +1,34 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+
+/**
+ * The first load must stay small (issue: ≤ 340 KB of JavaScript, gzipped): the entry script and
+ * every chunk index.html preloads. Charts and rarely used pages must stay lazy.
+ */
+const BUDGET_BYTES = 340_000;
+const DIST = path.resolve('dist');
+
+function initialScripts(): string[] {
+  const html = fs.readFileSync(path.join(DIST, 'index.html'), 'utf8');
+  const entry = [...html.matchAll(/<script[^>]+type="module"[^>]+src="([^"]+)"/g)].map((m) => m[1]);
+  const preloads = [...html.matchAll(/<link[^>]+rel="modulepreload"[^>]+href="([^"]+)"/g)].map((m) => m[1]);
+  return [...new Set([...entry, ...preloads])];
+}
+
+describe('the initial JavaScript of the built console', () => {
+  it(`stays within ${BUDGET_BYTES / 1000} KB gzipped`, () => {
+    const scripts = initialScripts();
+    expect(scripts.length).toBeGreaterThan(0);
+    const sizes = scripts.map((src) => ({ src, gzip: gzipSync(fs.readFileSync(path.join(DIST, src))).length }));
+    const total = sizes.reduce((sum, s) => sum + s.gzip, 0);
+    console.log(`initial JS: ${(total / 1000).toFixed(1)} KB gzipped in ${sizes.length} files`);
+    expect(total).toBeLessThanOrEqual(BUDGET_BYTES);
+  });
+
+  it('does not load recharts up front', () => {
+    const initial = initialScripts().map((src) => fs.readFileSync(path.join(DIST, src), 'utf8')).join('\n');
+    expect(initial).not.toMatch(/recharts-surface/);
+  });
+});
