@@ -1,0 +1,195 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import readline from 'node:readline';
+import Database from 'better-sqlite3';
+import { checkLedger, ledgerCounts, memoryOf } from './checks.ts';
+import { headersFor, READS, RENEWALS, renewPath, type Endpoint } from './endpoints.ts';
+import { RECOMPUTED_HEADERS, type Recorded } from './floor.ts';
+import { request } from './http.ts';
+import { cannon, CONNECTIONS, measure, type Target } from './load.ts';
+import { cleanup, removeOnExit, start, stop } from './processes.ts';
+import { rawReads, timeRaw } from './rawSql.ts';
+import { render, summarise, type Check, type EndpointResult } from './report.ts';
+import { adminSessionCookie, fillPools, renewableIds, seed, startServer } from './setup.ts';
+
+/**
+ * npm run bench (issue 6): seeds a temporary database, starts the production server and drives it
+ * over loopback with autocannon, each endpoint framed by a floor process answering the same bytes;
+ * compares each read with its raw SQL in-process; checks the ledger after the renewals.
+ * BENCH_CLIENTS, BENCH_SECONDS, BENCH_RUNS, BENCH_WARMUP, BENCH_TODAY override the defaults
+ * (results.json is only written by a run with the defaults).
+ */
+
+const DEFAULTS = { clients: 100_000, seconds: 3, runs: 3, warmup: 1, today: '2026-11-26' };
+const config = {
+  clients: Number(process.env.BENCH_CLIENTS ?? DEFAULTS.clients),
+  seconds: Number(process.env.BENCH_SECONDS ?? DEFAULTS.seconds),
+  runs: Number(process.env.BENCH_RUNS ?? DEFAULTS.runs),
+  warmup: Number(process.env.BENCH_WARMUP ?? DEFAULTS.warmup),
+  today: process.env.BENCH_TODAY ?? DEFAULTS.today,
+  connections: CONNECTIONS,
+};
+const fullRun = (Object.keys(DEFAULTS) as (keyof typeof DEFAULTS)[]).every((k) => config[k] === DEFAULTS[k]);
+const RESULTS_FILE = path.resolve('bench/results.json');
+const RAW_MS = 1000;
+
+const started = performance.now();
+const elapsed = () => (performance.now() - started) / 1000;
+const log = (message: string) => console.error(`[bench ${elapsed().toFixed(0).padStart(3)} s] ${message}`);
+
+/** A recorded answer, with its exact bytes and headers kept to compare the floor's with. */
+type Reply = Recorded & { bytes: string; allHeaders: Record<string, unknown> };
+
+/** The real server's answer to one request, kept for the floor (and checked to be a success). */
+async function record(port: number, endpoint: Endpoint, headers: Record<string, string>, requestPath = endpoint.path): Promise<Reply> {
+  const reply = await request(port, endpoint.method, requestPath, headers, endpoint.body);
+  if (reply.status >= 300) throw new Error(`${endpoint.method} ${requestPath} answered ${reply.status}: ${reply.body}`);
+  const kept = Object.entries(reply.headers).filter(([name]) => !RECOMPUTED_HEADERS.has(name));
+  return {
+    method: endpoint.method,
+    route: endpoint.route,
+    search: endpoint.path.includes('?') ? endpoint.path.slice(endpoint.path.indexOf('?')) : '',
+    status: reply.status,
+    headers: Object.fromEntries(kept.map(([k, v]) => [k, String(v)])),
+    body: JSON.parse(reply.body.toString()),
+    bytes: reply.body.toString('base64'),
+    allHeaders: reply.headers,
+  };
+}
+
+/** The floor process, fed the recorded responses through a temporary JSON file. */
+async function startFloor(dir: string, recorded: Reply[]) {
+  const file = path.join(dir, 'floor.json');
+  fs.writeFileSync(file, JSON.stringify(recorded.map(({ method, route, search, status, headers, body }) => ({ method, route, search, status, headers, body }))));
+  const child = start(process.execPath, ['--import', 'tsx', 'bench/floor.ts', file], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const first = await new Promise<string>((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`The floor process exited with ${code}`)));
+    readline.createInterface({ input: child.stdout! }).once('line', resolve);
+  });
+  return { child, port: (JSON.parse(first) as { port: number }).port };
+}
+
+/** Asserts the floor answers the same bytes and headers as the server did (Date aside). */
+async function verifyFloor(port: number, endpoint: Endpoint, headers: Record<string, string>, recorded: Reply) {
+  const reply = await request(port, endpoint.method, endpoint.path, headers, endpoint.body);
+  const differences: string[] = [];
+  if (reply.status !== recorded.status) differences.push(`status ${reply.status} ≠ ${recorded.status}`);
+  if (reply.body.toString('base64') !== recorded.bytes) differences.push('body bytes differ');
+  const ignore = new Set(['date', 'connection', 'keep-alive']);
+  const names = new Set([...Object.keys(reply.headers), ...Object.keys(recorded.allHeaders)].filter((n) => !ignore.has(n)));
+  for (const name of names) {
+    if (String(reply.headers[name]) !== String(recorded.allHeaders[name])) differences.push(`header ${name}: ${reply.headers[name]} ≠ ${recorded.allHeaders[name]}`);
+  }
+  if (differences.length) log(`WARNING: floor differs from the server for ${endpoint.name}: ${differences.join('; ')}`);
+}
+
+async function main() {
+  log(`config ${JSON.stringify(config)}${fullRun ? '' : ' (not the defaults: results.json will not be written)'}`);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cascade-bench-'));
+  removeOnExit(dir);
+  const dbFile = path.join(dir, 'cascade.db');
+
+  log(`seeding ${config.clients} clients…`);
+  const seeded = await seed(dbFile, config.clients, config.today);
+  log(`seeded in ${seeded.seconds.toFixed(1)} s (the seed reports ${seeded.reportedSeconds} s)`);
+
+  const cookie = adminSessionCookie(dbFile);
+  const renewIds = renewableIds(dbFile);
+  const server = await startServer(dbFile, config.today, dir);
+  log(`server pid ${server.child.pid} on 127.0.0.1:${server.port}`);
+
+  // The very first dashboard request, before anything else has touched it.
+  const firstDashboard = await request(server.port, 'GET', '/api/dashboard', headersFor(READS[4], cookie));
+  if (firstDashboard.status !== 200) throw new Error(`First GET /api/dashboard answered ${firstDashboard.status}: ${firstDashboard.body}`);
+  log(`first GET /api/dashboard: ${firstDashboard.ms.toFixed(1)} ms`);
+
+  const poolActions = await fillPools(dbFile, server.port, cookie);
+  log(`pools filled (${poolActions} grants and allocations through the API)`);
+
+  let nextRenewal = 0;
+  const takeRenewalId = () => renewIds[nextRenewal++ % renewIds.length];
+  const endpoints = [...READS, RENEWALS];
+  const recorded: Reply[] = [];
+  for (const endpoint of READS) recorded.push(await record(server.port, endpoint, headersFor(endpoint, cookie)));
+  recorded.push(await record(server.port, RENEWALS, headersFor(RENEWALS, cookie), renewPath(takeRenewalId())));
+
+  const floor = await startFloor(dir, recorded);
+  log(`floor pid ${floor.child.pid} on 127.0.0.1:${floor.port}`);
+  for (const [i, endpoint] of endpoints.entries()) await verifyFloor(floor.port, endpoint, headersFor(endpoint, cookie), recorded[i]);
+
+  const targets = (endpoint: Endpoint): [Target, Target] => {
+    const headers = headersFor(endpoint, cookie);
+    if (endpoint !== RENEWALS) return [{ port: server.port, endpoint, headers }, { port: floor.port, endpoint, headers }];
+    let floorId = 0;
+    return [
+      { port: server.port, endpoint, headers, nextPath: () => renewPath(takeRenewalId()) },
+      { port: floor.port, endpoint, headers, nextPath: () => renewPath(1 + (floorId++ % 1000)) },
+    ];
+  };
+  await cannon(targets(READS[0])[1], config.warmup); // the floor's own warm-up
+
+  const results: EndpointResult[] = [];
+  const before = ledgerCounts(dbFile);
+  // Each read's raw SQL runs in this process, on the same file, just before its HTTP runs (same data, server idle).
+  const db = new Database(dbFile, { readonly: true });
+  const raws = rawReads(db, config.today);
+  for (const endpoint of endpoints) {
+    const rawSql = raws[endpoint.name];
+    const raw = rawSql ? { ...timeRaw(rawSql.run, RAW_MS), sql: rawSql.sql } : null;
+    const [real, bare] = targets(endpoint);
+    const runs = await measure(real, bare, config.runs, config.seconds, config.warmup);
+    const r = summarise(endpoint, runs, raw);
+    results.push(r);
+    const rawNote = raw ? `, raw SQL ${raw.opsPerSecond.toFixed(0)} ops/s (p50 ${raw.p50.toFixed(2)} ms)` : '';
+    log(`${endpoint.name}: ${r.rps.toFixed(0)} req/s, p99 ${r.p99} ms, ${r.floorRatio.toFixed(2)}× floor (${r.floorRps.toFixed(0)} req/s)${rawNote}`);
+  }
+  db.close();
+  const memory = memoryOf(server.child.pid!);
+  log(`server RSS ${memory.rssMb.toFixed(0)} MB (peak ${memory.peakMb.toFixed(0)} MB)`);
+  await stop(floor.child);
+
+  const ledger = checkLedger(dbFile, before);
+  await stop(server.child);
+  const renewals = results.at(-1)!;
+  const renewed2xx = renewals.runs.reduce((n, r) => n + r.endpoint.requests - r.endpoint.non2xx, 0);
+  const total = elapsed();
+
+  const checks: Check[] = [
+    { name: 'seed (npm run seed, wall clock)', value: `${seeded.seconds.toFixed(1)} s`, target: '≤ 20 s', pass: seeded.seconds <= 20 },
+    { name: 'first GET /api/dashboard (uncached)', value: `${firstDashboard.ms.toFixed(1)} ms`, target: '(reported)', pass: null },
+    { name: 'server RSS after the benchmark', value: `${memory.rssMb.toFixed(0)} MB`, target: '≤ 250 MB', pass: memory.rssMb <= 250 },
+    { name: 'server peak RSS (VmHWM)', value: `${memory.peakMb.toFixed(0)} MB`, target: '(reported)', pass: null },
+    { name: 'pools with a negative balance', value: String(ledger.negativePools), target: '0 (no oversell)', pass: ledger.negativePools === 0 },
+    { name: 'pools whose balance ≠ their ledger', value: `${ledger.mismatchedPools} of ${ledger.pools}`, target: '0 (ledger invariant)', pass: ledger.mismatchedPools === 0 },
+    {
+      name: 'renewal terms = consume movements',
+      value: `${ledger.renewalTerms} = ${ledger.consumeMovements}`,
+      target: `equal, ≥ ${renewed2xx} (2xx counted)`,
+      pass: ledger.renewalTerms === ledger.consumeMovements && ledger.renewalTerms >= renewed2xx,
+    },
+    { name: 'subscriptions renewed (distinct ids)', value: `${Math.min(nextRenewal, renewIds.length)} of ${renewIds.length}`, target: 'each on its own id', pass: nextRenewal <= renewIds.length },
+    { name: 'total run time', value: `${total.toFixed(0)} s`, target: '< 300 s', pass: total < 300 },
+  ];
+
+  console.log(`\nCascade benchmark: ${config.clients} clients, ${config.connections} connections, ${config.runs} runs × ${config.seconds} s (medians), ${os.cpus().length} CPUs, Node ${process.versions.node}\n`);
+  console.log(render(results, checks));
+  const failures = [...results.filter((r) => !r.pass).map((r) => r.name), ...checks.filter((c) => c.pass === false).map((c) => c.name)];
+  console.log(`\n${failures.length ? `Targets failing: ${failures.join('; ')}` : 'All targets met.'}`);
+
+  if (fullRun) {
+    const json = { date: new Date().toISOString(), config, machine: { cpus: os.cpus().length, node: process.versions.node }, seed: seeded, firstDashboardMs: firstDashboard.ms, memory, ledger, results, checks, failures, totalSeconds: total };
+    fs.writeFileSync(RESULTS_FILE, JSON.stringify(json, null, 2) + '\n');
+    console.log(`Written to ${path.relative(process.cwd(), RESULTS_FILE)}`);
+  }
+  console.log(`Total time: ${total.toFixed(0)} s`);
+}
+
+try {
+  await main();
+} catch (error) {
+  console.error(error);
+  process.exitCode = 1;
+} finally {
+  await cleanup();
+}
