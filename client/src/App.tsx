@@ -2,6 +2,7 @@ import { lazy } from 'react';
 import { AdminContext, AdminUI, CustomRoutes, localStorageStore, Resource } from 'react-admin';
 import { Route } from 'react-router';
 import { dataProvider } from './providers/dataProvider';
+import { authProvider } from './providers/authProvider';
 import { i18nProvider } from './i18n/i18nProvider';
 import { Dashboard } from './dashboard/Dashboard';
 import { TO_RENEW_PATH } from './dashboard/ToRenewCard';
@@ -12,10 +13,16 @@ import partners from './partners';
 import resellers from './resellers';
 import pools from './pools';
 import movements from './movements';
+import users from './users';
+import accessLog from './accessLog';
+import changes from './changes';
+import { LoginPage } from './login/LoginPage';
+import { ACCOUNT_PATH } from './account/paths';
 
 // The dashboard is the first screen; every other page loads on demand (and is
 // prefetched in the background once the page has loaded, see misc/prefetch.ts).
 const ToRenewList = lazy(() => import('./subscriptions/ToRenewList'));
+const AccountPage = lazy(() => import('./account/AccountPage'));
 
 const store = localStorageStore();
 
@@ -24,13 +31,21 @@ const store = localStorageStore();
 export const App = () => (
     <AdminContext
         dataProvider={dataProvider}
+        authProvider={authProvider}
         i18nProvider={i18nProvider}
         store={store}
         theme={lightTheme}
         darkTheme={darkTheme}
         defaultTheme="light"
     >
-        <AdminUI title="Cascade" dashboard={Dashboard} layout={Layout} disableTelemetry requireAuth={false}>
+        <AdminUI
+            title="Cascade"
+            dashboard={Dashboard}
+            layout={Layout}
+            loginPage={LoginPage}
+            disableTelemetry
+            requireAuth
+        >
             <Resource name="clients" {...clients} />
             <Resource name="partners" {...partners} />
             <Resource name="resellers" {...resellers} />
@@ -39,8 +54,12 @@ export const App = () => (
             <Resource name="subscriptions" recordRepresentation="client_name" />
             <Resource name="products" recordRepresentation="code" />
             <Resource name="terms" />
+            <Resource name="users" {...users} />
+            <Resource name="access_log" {...accessLog} />
+            <Resource name="changes" {...changes} />
             <CustomRoutes>
                 <Route path={TO_RENEW_PATH} element={<ToRenewList />} />
+                <Route path={ACCOUNT_PATH} element={<AccountPage />} />
             </CustomRoutes>
         </AdminUI>
     </AdminContext>

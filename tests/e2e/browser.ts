@@ -3,12 +3,13 @@ import os from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import pino from 'pino';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { createApp } from '../../server/src/app.ts';
 import { manualClock } from '../../server/src/clock.ts';
 import { openDatabase } from '../../server/src/db/connection.ts';
 import { migrate } from '../../server/src/db/migrate.ts';
 import { seedDatabase } from '../../server/src/seed/generate.ts';
+import { addDemoLogins, DEMO_LOGINS } from '../../server/src/seed/demoLogins.ts';
 
 /** Debian's Chromium, driven by playwright-core (never a downloaded browser). */
 export const CHROMIUM = '/usr/bin/chromium';
@@ -46,6 +47,7 @@ export async function startDemoServer(today: string) {
   migrate(connection.sqlite);
   await seedDatabase(connection.db, { clients: 300, today });
   const clock = manualClock(today);
+  await addDemoLogins(connection.db, clock.now());
   const app = createApp({ db: connection.db, clock, logger: pino({ level: 'silent' }), staticDir: 'dist' });
   const server = app.listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
@@ -57,6 +59,46 @@ export async function startDemoServer(today: string) {
       await new Promise((resolve) => server.close(resolve));
       await connection.close();
       fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+type DemoRole = (typeof DEMO_LOGINS)[number]['role'];
+
+/** The demo login of a role (admin, partner, reseller): email, password, name. */
+export const demoLogin = (role: DemoRole) => DEMO_LOGINS.find((login) => login.role === role)!;
+
+/** Logs in through the console's own login page (French), and waits until it has left it. */
+export async function logInThroughPage(page: Page, url: string, role: DemoRole, beforeSubmit?: () => Promise<unknown>) {
+  const { email, password } = demoLogin(role);
+  await page.goto(`${url}/#/login`);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Mot de passe').fill(password);
+  await beforeSubmit?.();
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await page.waitForURL((address) => !address.hash.startsWith('#/login'));
+}
+
+/**
+ * The API as one demo login sees it (its own session cookie), for checks beside the browser:
+ * `get` answers the JSON body, `list` the rows and the Content-Range total.
+ */
+export async function apiAs(url: string, role: DemoRole) {
+  const { email, password } = demoLogin(role);
+  const response = await fetch(`${url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
+  if (!response.ok) throw new Error(`login of ${email} failed: ${response.status} ${await response.text()}`);
+  const cookie = response.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const request = (path: string) => fetch(`${url}/api${path}`, { headers: { cookie } });
+  return {
+    get: async (path: string) => (await request(path)).json(),
+    list: async (path: string) => {
+      const answer = await request(path);
+      const total = Number(answer.headers.get('content-range')?.split('/')[1]);
+      return { rows: (await answer.json()) as Record<string, any>[], total };
     },
   };
 }

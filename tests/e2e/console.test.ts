@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTIFACTS, browserTestsEnabled, launchChromium, startDemoServer } from './browser.ts';
+import { apiAs, ARTIFACTS, browserTestsEnabled, launchChromium, logInThroughPage, startDemoServer } from './browser.ts';
 
 const TODAY = '2026-11-26';
 const enabled = browserTestsEnabled();
@@ -11,7 +11,9 @@ describe.runIf(enabled)('the console in Chromium (demo data)', () => {
   let server: Awaited<ReturnType<typeof startDemoServer>>;
   let browser: Browser;
   let page: Page;
-  const api = async (url: string) => (await fetch(`${server.url}/api${url}`)).json();
+  // The admin sees every organisation: the renewed client may belong to any of them.
+  let admin: Awaited<ReturnType<typeof apiAs>>;
+  const api = (url: string) => admin.get(url);
   const shot = (name: string) => page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
 
   beforeAll(async () => {
@@ -20,6 +22,7 @@ describe.runIf(enabled)('the console in Chromium (demo data)', () => {
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1366, height: 900 }, locale: 'fr-FR' });
     page.on('pageerror', (error) => console.error('page error:', error.message));
+    admin = await apiAs(server.url, 'admin');
   });
   afterAll(async () => {
     await browser?.close();
@@ -28,7 +31,12 @@ describe.runIf(enabled)('the console in Chromium (demo data)', () => {
 
   it('opens on the dashboard in French with the number of companies to renew', async () => {
     const dashboard = await api('/dashboard');
+    // Without a session the console opens on its login page.
     await page.goto(server.url);
+    await page.waitForURL(/#\/login/);
+    await page.getByRole('button', { name: 'Se connecter' }).waitFor();
+    await shot('login');
+    await logInThroughPage(page, server.url, 'admin');
     await expect.poll(() => page.getByText('Nombre de sociétés à renouveler').count()).toBe(1);
     await expect.poll(() => page.getByTestId('clients-to-renew').textContent()).toBe(String(dashboard.clients_to_renew));
     await page.getByText('Échéances des 12 prochains mois').waitFor();

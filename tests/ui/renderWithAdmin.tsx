@@ -1,9 +1,10 @@
 import { vi } from 'vitest';
 import type { ReactNode } from 'react';
 import { render } from '@testing-library/react';
-import { AdminContext, memoryStore, Notification, type DataProvider } from 'react-admin';
+import { AdminContext, memoryStore, Notification, type AuthProvider, type DataProvider } from 'react-admin';
 import { MemoryRouter } from 'react-router';
 import { i18nProvider } from '../../client/src/i18n/i18nProvider';
+import { canAccessWith, type Permissions, type Role } from '../../client/src/providers/permissions';
 
 /** The bits of a data provider a test needs; missing methods throw when called. */
 export const fakeDataProvider = (methods: Record<string, unknown>): DataProvider =>
@@ -16,14 +17,45 @@ export const fakeDataProvider = (methods: Record<string, unknown>): DataProvider
                   : undefined,
     }) as unknown as DataProvider;
 
+/**
+ * An authProvider for a logged-in user of `role` (Alliance Informatique / Bureautique Lyon), whose
+ * permissions and canAccess are the console's own rules (providers/permissions.ts).
+ */
+export const fakeAuthProvider = (role: Role, overrides: Partial<AuthProvider> = {}): AuthProvider => {
+    const permissions: Permissions = {
+        role,
+        partnerId: role === 'partner' ? 1 : null,
+        resellerId: role === 'reseller' ? 5 : null,
+    };
+    return {
+        login: () => Promise.resolve(),
+        logout: () => Promise.resolve(),
+        checkAuth: () => Promise.resolve(),
+        checkError: () => Promise.resolve(),
+        getIdentity: () => Promise.resolve({ id: 42, fullName: `Un ${role}`, role }),
+        getPermissions: () => Promise.resolve(permissions),
+        canAccess: ({ action, resource }) => Promise.resolve(canAccessWith(permissions, action, resource)),
+        ...overrides,
+    };
+};
+
 /** Renders inside react-admin's context (French i18n, fresh store) and a memory router. */
 export const renderWithAdmin = (
     ui: ReactNode,
-    { dataProvider, initialEntries = ['/'] }: { dataProvider: DataProvider; initialEntries?: string[] },
+    {
+        dataProvider,
+        authProvider,
+        initialEntries = ['/'],
+    }: { dataProvider: DataProvider; authProvider?: AuthProvider; initialEntries?: string[] },
 ) =>
     render(
         <MemoryRouter initialEntries={initialEntries}>
-            <AdminContext dataProvider={dataProvider} i18nProvider={i18nProvider} store={memoryStore()}>
+            <AdminContext
+                dataProvider={dataProvider}
+                authProvider={authProvider}
+                i18nProvider={i18nProvider}
+                store={memoryStore()}
+            >
                 {ui}
                 <Notification />
             </AdminContext>

@@ -1,8 +1,12 @@
 import '@testing-library/jest-dom/vitest';
 import { cleanup } from '@testing-library/react';
-import { afterEach } from 'vitest';
+import { afterEach, vi } from 'vitest';
 
 afterEach(() => cleanup());
+
+// Form tests type into react-admin forms; with every file running at once on a small machine a
+// few of them pass 5 s, so they get more room (the e2e and node projects set their own).
+vi.setConfig({ testTimeout: 20_000 });
 
 // recharts' ResponsiveContainer needs ResizeObserver, which jsdom lacks.
 if (typeof globalThis.ResizeObserver === 'undefined') {

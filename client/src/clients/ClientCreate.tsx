@@ -1,11 +1,16 @@
-import { Create, SimpleForm } from 'react-admin';
+import { Create, SimpleForm, usePermissions } from 'react-admin';
+import type { Permissions } from '../providers/permissions';
 import { useLocalizedSave } from '../misc/useLocalizedSave';
-import { ClientInputs, newSubscriptionLine } from './ClientInputs';
+import { ClientInputs, newSubscriptionLine, ownerDefaults } from './ClientInputs';
 
 const ClientCreateForm = () => {
     const save = useLocalizedSave();
+    const { permissions } = usePermissions<Permissions>();
     return (
-        <SimpleForm defaultValues={() => ({ subscriptions: [newSubscriptionLine()] })} onSubmit={save}>
+        <SimpleForm
+            defaultValues={() => ({ ...ownerDefaults(permissions), subscriptions: [newSubscriptionLine()] })}
+            onSubmit={save}
+        >
             <ClientInputs />
         </SimpleForm>
     );

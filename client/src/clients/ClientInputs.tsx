@@ -10,10 +10,12 @@ import {
     SelectInput,
     SimpleFormIterator,
     TextInput,
+    usePermissions,
 } from 'react-admin';
 import { useWatch } from 'react-hook-form';
 import { Stack } from '@mui/material';
 import { todayIso } from '../misc/dates';
+import type { Permissions } from '../providers/permissions';
 import { ConsumptionSummary } from './ConsumptionSummary';
 
 const wholeNumber = (value: unknown) =>
@@ -21,7 +23,7 @@ const wholeNumber = (value: unknown) =>
         ? undefined
         : 'cascade.validation.whole';
 
-const ResellerInput = () => {
+const ResellerInput = ({ readOnly }: { readOnly?: boolean }) => {
     const partnerId = useWatch({ name: 'partner_id' });
     return (
         <ReferenceInput
@@ -29,10 +31,36 @@ const ResellerInput = () => {
             reference="resellers"
             filter={partnerId ? { partner_id: partnerId } : {}}
         >
-            <AutocompleteInput optionText="name" />
+            <AutocompleteInput optionText="name" readOnly={readOnly} />
         </ReferenceInput>
     );
 };
+
+/**
+ * Who owns the new client, by the caller's role: a reseller's clients are its own (locked, no
+ * partner input); a partner's are its own or one of its resellers' (partner locked); an admin picks.
+ */
+const OwnerInputs = () => {
+    const { permissions } = usePermissions<Permissions>();
+    const role = permissions?.role;
+    if (role === 'reseller') return <ResellerInput readOnly />;
+    return (
+        <Stack direction={{ xs: 'column', sm: 'row' }} spacing={{ xs: 0, sm: 2 }} sx={{ width: '100%' }}>
+            <ReferenceInput source="partner_id" reference="partners">
+                <AutocompleteInput optionText="name" readOnly={role === 'partner'} />
+            </ReferenceInput>
+            <ResellerInput />
+        </Stack>
+    );
+};
+
+/** The owner fields a new client starts with: the caller's own organisation. */
+export const ownerDefaults = (permissions: Permissions | undefined) =>
+    permissions?.role === 'reseller'
+        ? { reseller_id: permissions.resellerId }
+        : permissions?.role === 'partner'
+          ? { partner_id: permissions.partnerId }
+          : {};
 
 export const newSubscriptionLine = () => ({ start_date: todayIso(), years: 1, seats: 1 });
 
@@ -40,12 +68,7 @@ export const newSubscriptionLine = () => ({ start_date: todayIso(), years: 1, se
 export const ClientInputs = () => (
     <>
         <TextInput source="name" validate={required()} />
-        <Stack direction={{ xs: 'column', sm: 'row' }} spacing={{ xs: 0, sm: 2 }} sx={{ width: '100%' }}>
-            <ReferenceInput source="partner_id" reference="partners">
-                <AutocompleteInput optionText="name" />
-            </ReferenceInput>
-            <ResellerInput />
-        </Stack>
+        <OwnerInputs />
         <ArrayInput source="subscriptions" label="cascade.clients.subscriptions" validate={required()}>
             <SimpleFormIterator inline disableReordering>
                 <ReferenceInput source="product_id" reference="products">

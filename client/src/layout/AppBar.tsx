@@ -1,14 +1,54 @@
-import { Box, Typography } from '@mui/material';
+import { forwardRef } from 'react';
+import { Box, ListItemIcon, ListItemText, MenuItem, Typography } from '@mui/material';
 import WaterfallChartIcon from '@mui/icons-material/WaterfallChart';
+import ManageAccountsIcon from '@mui/icons-material/ManageAccounts';
+import { Link } from 'react-router';
 import {
     AppBar as RaAppBar,
     LoadingIndicator,
     LocalesMenuButton,
+    Logout,
     TitlePortal,
     ToggleThemeButton,
+    UserMenu,
+    useGetIdentity,
+    useTranslate,
+    useUserMenu,
 } from 'react-admin';
+import type { CascadeIdentity } from '../providers/authProvider';
+import { ACCOUNT_PATH } from '../account/paths';
 
-/** Brand, page title, then the locale switch and the light/dark toggle. */
+/** "Alliance Informatique · Partenaire": the organisation of the login and its role. */
+export const OrganisationLabel = () => {
+    const { identity } = useGetIdentity();
+    const translate = useTranslate();
+    const account = identity as CascadeIdentity | undefined;
+    if (!account?.organisation) return null;
+    return (
+        <Typography
+            variant="body2"
+            data-testid="organisation-label"
+            sx={{ display: { xs: 'none', md: 'block' }, opacity: 0.85, mx: 1, whiteSpace: 'nowrap' }}
+        >
+            {account.organisation.name} · {translate(`cascade.roles.${account.role}`)}
+        </Typography>
+    );
+};
+
+const AccountMenuItem = forwardRef<HTMLAnchorElement>((props, ref) => {
+    const translate = useTranslate();
+    const userMenu = useUserMenu();
+    return (
+        <MenuItem component={Link} to={ACCOUNT_PATH} ref={ref} {...props} onClick={() => userMenu?.onClose()}>
+            <ListItemIcon>
+                <ManageAccountsIcon fontSize="small" />
+            </ListItemIcon>
+            <ListItemText>{translate('cascade.account.menu')}</ListItemText>
+        </MenuItem>
+    );
+});
+
+/** Brand, page title, then the locale switch, the light/dark toggle and the user (name, organisation, menu). */
 export const AppBar = () => (
     <RaAppBar
         toolbar={
@@ -16,7 +56,14 @@ export const AppBar = () => (
                 <LocalesMenuButton />
                 <ToggleThemeButton />
                 <LoadingIndicator />
+                <OrganisationLabel />
             </>
+        }
+        userMenu={
+            <UserMenu>
+                <AccountMenuItem />
+                <Logout />
+            </UserMenu>
         }
     >
         <Box sx={{ display: { xs: 'none', sm: 'flex' }, alignItems: 'center', gap: 1, mr: 2 }}>

@@ -1,10 +1,25 @@
 import type { ReactNode } from 'react';
-import { Layout as RaLayout } from 'react-admin';
+import { Navigate, useLocation } from 'react-router';
+import { Layout as RaLayout, useGetIdentity } from 'react-admin';
+import { TOTP_SETUP_PATH, type CascadeIdentity } from '../providers/authProvider';
 import { AppBar } from './AppBar';
 import { Menu } from './Menu';
 
+/**
+ * A login whose organisation requires two-factor authentication, and who has none yet, can only
+ * use its account page (the server refuses everything else with totp_enrolment_required).
+ */
+const TotpEnrolmentGate = ({ children }: { children: ReactNode }) => {
+    const { identity } = useGetIdentity();
+    const { pathname } = useLocation();
+    if ((identity as CascadeIdentity | undefined)?.totp_required && pathname !== TOTP_SETUP_PATH) {
+        return <Navigate to={TOTP_SETUP_PATH} replace />;
+    }
+    return <>{children}</>;
+};
+
 export const Layout = ({ children }: { children: ReactNode }) => (
     <RaLayout appBar={AppBar} menu={Menu}>
-        {children}
+        <TotpEnrolmentGate>{children}</TotpEnrolmentGate>
     </RaLayout>
 );

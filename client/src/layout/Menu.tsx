@@ -2,7 +2,10 @@ import EventRepeatIcon from '@mui/icons-material/EventRepeat';
 import { Menu as RaMenu, useTranslate } from 'react-admin';
 import { TO_RENEW_PATH } from '../dashboard/ToRenewCard';
 
-/** Dashboard, the two daily screens, then the channel and its ledger. */
+/**
+ * Dashboard, the two daily screens, then the channel and its ledger, then logins and trails.
+ * Resource items hide themselves when the role may not list the resource (authProvider.canAccess).
+ */
 export const Menu = () => {
     const translate = useTranslate();
     return (
@@ -18,6 +21,9 @@ export const Menu = () => {
             <RaMenu.ResourceItem name="resellers" />
             <RaMenu.ResourceItem name="pools" />
             <RaMenu.ResourceItem name="movements" />
+            <RaMenu.ResourceItem name="users" />
+            <RaMenu.ResourceItem name="access_log" />
+            <RaMenu.ResourceItem name="changes" />
         </RaMenu>
     );
 };

@@ -8,6 +8,7 @@ import {
     useRecordContext,
 } from 'react-admin';
 import { PoolTable } from '../pools/PoolTable';
+import { RequireTotpSwitch } from '../misc/RequireTotpSwitch';
 import { DateOnlyField } from '../misc/DateOnlyField';
 import { statusRowSx } from '../subscriptions/rowSx';
 import { StatusField } from '../subscriptions/StatusField';
@@ -21,6 +22,7 @@ export const PartnerShow = () => (
             <TabbedShowLayout.Tab label="cascade.pools.title">
                 <TextField source="name" />
                 <TextField source="email" />
+                <RequireTotpSwitch label="resources.partners.fields.require_totp" />
                 <ReferenceManyField reference="pools" target="partner_id" filter={{ holder_type: 'partner' }}>
                     <PoolTable />
                 </ReferenceManyField>

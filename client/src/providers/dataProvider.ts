@@ -74,7 +74,10 @@ export interface GrantParams {
     reason?: string;
 }
 
-const httpClient = fetchUtils.fetchJson;
+// Same origin: the session cookie goes with every request ('same-origin' is fetch's default; said here
+// so that a change of API_URL to another origin fails loudly rather than silently unauthenticated).
+const httpClient = (url: string, options: fetchUtils.Options = {}) =>
+    fetchUtils.fetchJson(url, { credentials: 'same-origin', ...options });
 
 const post = async <T>(path: string, body: unknown, idempotencyKey?: string): Promise<T> => {
     const headers = new Headers({ Accept: 'application/json' });

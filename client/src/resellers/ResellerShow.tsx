@@ -1,4 +1,5 @@
 import {
+    CanAccess,
     DataTable,
     Pagination,
     ReferenceField,
@@ -10,6 +11,7 @@ import {
     useRecordContext,
 } from 'react-admin';
 import { PoolTable } from '../pools/PoolTable';
+import { RequireTotpSwitch } from '../misc/RequireTotpSwitch';
 import { DateOnlyField } from '../misc/DateOnlyField';
 import { statusRowSx } from '../subscriptions/rowSx';
 import { StatusField } from '../subscriptions/StatusField';
@@ -17,20 +19,24 @@ import { AllocateButton } from './AllocateButton';
 
 const Name = () => <>{useRecordContext()?.name ?? ''}</>;
 
-const Actions = () => (
+/** Allocating is for the reseller's partner and for admins (authProvider.canAccess). */
+export const ResellerActions = () => (
     <TopToolbar>
-        <AllocateButton />
+        <CanAccess action="allocate" resource="resellers">
+            <AllocateButton />
+        </CanAccess>
     </TopToolbar>
 );
 
 /** A reseller: its pools (with the allocate dialog) and its clients. */
 export const ResellerShow = () => (
-    <Show title={<Name />} actions={<Actions />}>
+    <Show title={<Name />} actions={<ResellerActions />}>
         <TabbedShowLayout>
             <TabbedShowLayout.Tab label="cascade.pools.title">
                 <TextField source="name" />
                 <TextField source="email" />
                 <ReferenceField source="partner_id" reference="partners" link="show" />
+                <RequireTotpSwitch label="resources.resellers.fields.require_totp" />
                 <ReferenceManyField reference="pools" target="holder_id" filter={{ holder_type: 'reseller' }}>
                     <PoolTable />
                 </ReferenceManyField>

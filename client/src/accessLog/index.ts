@@ -1,0 +1,7 @@
+import { lazy } from 'react';
+import ReceiptLongIcon from '@mui/icons-material/ReceiptLong';
+
+export default {
+    list: lazy(() => import('./AccessLogList')),
+    icon: ReceiptLongIcon,
+};

@@ -1,0 +1,72 @@
+import { useMediaQuery, type Theme } from '@mui/material';
+import { DataTable, List, SelectInput, SimpleList, TextInput, useTranslate, type RaRecord } from 'react-admin';
+import { DateTimeField } from '../misc/DateTimeField';
+
+const RESOURCES = ['clients', 'subscriptions', 'partners', 'resellers', 'products', 'users'];
+const ACTIONS = ['create', 'update', 'delete', 'change_seats', 'undo_renewal', 'undo_creation'];
+
+const filters = [
+    <SelectInput
+        key="resource"
+        source="resource"
+        choices={RESOURCES.map(resource => ({ id: resource, name: `resources.${resource}.name` }))}
+        translateChoice
+        alwaysOn
+    />,
+    <SelectInput
+        key="action"
+        source="action"
+        choices={ACTIONS.map(action => ({ id: action, name: `cascade.change_action.${action}` }))}
+        alwaysOn
+    />,
+    <TextInput key="actor" source="actor" />,
+];
+
+/** The change's data, compact (JSON text on the server). */
+const dataText = (record: Record<string, any>) => {
+    try {
+        return JSON.stringify(JSON.parse(record.data ?? 'null'));
+    } catch {
+        return String(record.data ?? '');
+    }
+};
+
+/** "Historique des modifications": who changed what, newest first, within the caller's scope. */
+export const ChangeList = () => {
+    const isSmall = useMediaQuery<Theme>(theme => theme.breakpoints.down('md'));
+    const translate = useTranslate();
+    const actionText = (record: Record<string, any>) => translate(`cascade.change_action.${record.action}`, { _: record.action });
+    const resourceText = (record: Record<string, any>) =>
+        translate(`resources.${record.resource}.name`, { smart_count: 1, _: record.resource });
+    return (
+        <List filters={filters} sort={{ field: 'id', order: 'DESC' }} perPage={50}>
+            {isSmall ? (
+                <SimpleList<RaRecord>
+                    primaryText={record => `${actionText(record)} · ${resourceText(record)} #${record.record_id}`}
+                    secondaryText={record => record.actor}
+                    tertiaryText={record => new Date(record.created_at).toLocaleString()}
+                    rowClick={false}
+                />
+            ) : (
+                <DataTable bulkActionButtons={false} rowClick={false}>
+                    <DataTable.Col source="created_at" field={DateTimeField} />
+                    <DataTable.Col source="actor" />
+                    <DataTable.Col source="action" render={actionText} />
+                    <DataTable.Col source="resource" render={resourceText} />
+                    <DataTable.NumberCol source="record_id" />
+                    <DataTable.Col
+                        source="data"
+                        disableSort
+                        render={record => (
+                            <span title={dataText(record)} style={{ fontFamily: 'monospace', fontSize: '0.8rem' }}>
+                                {dataText(record).slice(0, 120)}
+                            </span>
+                        )}
+                    />
+                </DataTable>
+            )}
+        </List>
+    );
+};
+
+export default ChangeList;
