@@ -31,6 +31,11 @@ export interface ResourceSpec {
   fields: Record<string, FieldSpec>;
   /** Folded search_name columns `q` searches (accent- and case-insensitive substring); none means `q` is refused. */
   search?: string[];
+  /**
+   * A trigram full-text index over the same folded names (db/migrations/0005), for searches of 3
+   * characters or more on large tables: `key` is the column matching the index's rowid.
+   */
+  searchIndex?: { table: string; key: string };
   defaultSort?: [string, 'ASC' | 'DESC'];
   toRecord?(row: Record<string, unknown>): Record<string, unknown>;
 }
@@ -70,9 +75,17 @@ export function filteredQuery(db: Db, spec: ResourceSpec, query: ListQuery, scop
     builder = builder.where(field.filterOnly ? field.filterOnly.where(value) : whereValue(field, value));
   }
   if (query.q && spec.search) {
-    const pattern = likePattern(searchKey(query.q));
-    const ors = spec.search.map((c) => sql<SqlBool>`${sql.ref(c)} LIKE ${pattern} ESCAPE '\\'`);
-    builder = builder.where(sql<SqlBool>`(${sql.join(ors, sql` OR `)})`);
+    const folded = searchKey(query.q);
+    if (spec.searchIndex && [...folded].length >= 3) {
+      // A quoted phrase: trigram-matched as a literal substring, whatever characters it holds.
+      const phrase = `"${folded.replace(/"/g, '""')}"`;
+      const { table, key } = spec.searchIndex;
+      builder = builder.where(sql<SqlBool>`${sql.ref(key)} IN (SELECT rowid FROM ${sql.table(table)} WHERE ${sql.table(table)} MATCH ${phrase})`);
+    } else {
+      const pattern = likePattern(folded);
+      const ors = spec.search.map((c) => sql<SqlBool>`${sql.ref(c)} LIKE ${pattern} ESCAPE '\\'`);
+      builder = builder.where(sql<SqlBool>`(${sql.join(ors, sql` OR `)})`);
+    }
   }
   return builder;
 }

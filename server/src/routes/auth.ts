@@ -51,7 +51,7 @@ async function me(db: Db, userId: number) {
 }
 
 function account(
-  user: { id: number; email: string; name: string; role: string; totp_enabled: number },
+  user: { id: number; email: string; name: string; role: string; partner_id: number | null; reseller_id: number | null; totp_enabled: number },
   organisation: Organisation,
   requireTotp: boolean,
 ) {
@@ -60,8 +60,12 @@ function account(
     email: user.email,
     name: user.name,
     role: user.role,
+    partner_id: user.partner_id,
+    reseller_id: user.reseller_id,
     organisation,
     totp_enabled: user.totp_enabled === 1,
+    // The organisation requires 2FA (it cannot then be turned off) / and this login has none yet.
+    organisation_requires_totp: requireTotp,
     totp_required: requireTotp && user.totp_enabled !== 1,
   };
 }

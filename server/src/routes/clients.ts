@@ -37,6 +37,7 @@ export const clientsSpec: ResourceSpec = {
   },
   visibleTo: (scope) => byOrganisation(scope, 'clients.partner_id', 'clients.reseller_id'),
   search: ['clients.search_name'],
+  searchIndex: { table: 'clients_search', key: 'clients.id' },
   defaultSort: ['name', 'ASC'],
 };
 

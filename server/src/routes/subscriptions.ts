@@ -38,6 +38,8 @@ export const subscriptionsSpec: ResourceSpec = {
   },
   visibleTo: (scope) => byOrganisation(scope, 'subscriptions.partner_id', 'subscriptions.reseller_id'),
   search: ['subscriptions.search_name'],
+  // A subscription is found by its client's name.
+  searchIndex: { table: 'clients_search', key: 'subscriptions.client_id' },
   defaultSort: ['end_date', 'ASC'],
 };
 
