@@ -29,13 +29,22 @@ export function createClock(options: { timeZone: string; pinnedToday?: string })
   if (pinnedToday !== undefined && !isIsoDate(pinnedToday)) {
     throw new Error(`TODAY must be a date YYYY-MM-DD, got "${pinnedToday}"`);
   }
-  const zoned = () => new TZDate(Date.now(), timeZone);
+  // Time-zone arithmetic is costly and every request asks: it is done once per second.
+  let memo = { second: Number.NaN, date: '', time: '', offset: '' };
+  const wallClock = (ms: number) => {
+    const second = Math.floor(ms / 1000);
+    if (second !== memo.second) {
+      const zoned = new TZDate(second * 1000, timeZone);
+      memo = { second, date: format(zoned, 'yyyy-MM-dd'), time: format(zoned, 'HH:mm:ss'), offset: format(zoned, 'xxx') };
+    }
+    return memo;
+  };
   return {
-    today: () => pinnedToday ?? format(zoned(), 'yyyy-MM-dd'),
+    today: () => pinnedToday ?? wallClock(Date.now()).date,
     now: () => {
-      const wall = zoned();
-      const date = pinnedToday ?? format(wall, 'yyyy-MM-dd');
-      return `${date}T${format(wall, 'HH:mm:ss.SSSxxx')}`;
+      const ms = Date.now();
+      const wall = wallClock(ms);
+      return `${pinnedToday ?? wall.date}T${wall.time}.${String(ms % 1000).padStart(3, '0')}${wall.offset}`;
     },
     instant: () => Date.now(),
   };

@@ -1,3 +1,4 @@
+import { gzipSync } from 'node:zlib';
 import type { Request, Response } from 'express';
 import { sql, type Expression, type SqlBool, type SelectQueryBuilder } from 'kysely';
 import type { Database } from '../db/schema.ts';
@@ -146,19 +147,37 @@ export async function getRecord(db: Db, spec: ResourceSpec, id: number, scope: S
 }
 
 /** Sends a list page with the `Content-Range` header react-admin reads the total from. */
-export function sendList(res: Response, name: string, page: { records: unknown[]; total: number; start: number }) {
+/** A list answer ready to send: its Content-Range, its JSON text and that text gzipped. */
+interface ListAnswer {
+  contentRange: string;
+  json: string;
+  gzipped: Buffer;
+}
+
+function listAnswer(name: string, page: { records: unknown[]; total: number; start: number }): ListAnswer {
   const end = page.records.length ? page.start + page.records.length - 1 : page.start;
-  res.set('Content-Range', `${name} ${page.start}-${end}/${page.total}`);
-  res.json(page.records);
+  const json = JSON.stringify(page.records);
+  return { contentRange: `${name} ${page.start}-${end}/${page.total}`, json, gzipped: gzipSync(json) };
+}
+
+/** Sends a list answer, compressed once for all the times it is asked (compression() leaves it as is). */
+function sendListAnswer(req: Request, res: Response, answer: ListAnswer) {
+  res.set('Content-Range', answer.contentRange).type('json').vary('Accept-Encoding');
+  if (req.acceptsEncodings('gzip', 'identity') === 'gzip') res.set('Content-Encoding', 'gzip').send(answer.gzipped);
+  else res.send(answer.json);
 }
 
 /** Handlers for GET /R and GET /R/:id. */
 export function readHandlers(db: Db, spec: ResourceSpec) {
   return {
+    // A whole answer is kept until the next write: the console asks the same pages again and again.
     list: async (req: Request, res: Response) => {
       const { scope } = actionContext(res);
       if (spec.readers) requireRole(scope, spec.readers, `read ${spec.name}`);
-      sendList(res, spec.name, await listRecords(db, spec, req.query, scope, res.locals.readCache));
+      const cache = res.locals.readCache as ReadCache | undefined;
+      const compute = async () => listAnswer(spec.name, await listRecords(db, spec, req.query, scope, cache));
+      const answer = cache ? await cache.get(`list|${scopeKey(scope)}|${req.originalUrl}`, compute) : await compute();
+      sendListAnswer(req, res, answer);
     },
     one: async (req: Request, res: Response) => {
       const { scope } = actionContext(res);
