@@ -6,17 +6,20 @@ import {
     Show,
     TabbedShowLayout,
     TextField,
+    TopToolbar,
     useRecordContext,
-    BooleanField,
 } from 'react-admin';
 import { DateOnlyField } from '../misc/DateOnlyField';
 import { MovementTable } from '../movements/MovementTable';
 import { NameWithCheck } from '../subscriptions/NameWithCheck';
-import { RenewButton } from '../subscriptions/RenewButton';
+import { AutoRenewToggle } from '../subscriptions/AutoRenewToggle';
+import { SeatsWithSchedule } from '../subscriptions/ScheduledChange';
+import { SubscriptionActions } from '../subscriptions/SubscriptionActions';
 import { statusRowSx } from '../subscriptions/rowSx';
 import { StatusField } from '../subscriptions/StatusField';
 import { StatusLegend } from '../subscriptions/StatusLegend';
 import { ClientTerms } from './ClientTerms';
+import { UndoCreationButton } from './UndoCreationButton';
 
 const ClientTitle = () => {
     const record = useRecordContext();
@@ -39,19 +42,32 @@ export const ClientSubscriptions = () => {
                 <DataTable.Col source="start_date" field={DateOnlyField} />
                 <DataTable.Col source="end_date" field={DateOnlyField} />
                 <DataTable.NumberCol source="years" />
-                <DataTable.NumberCol source="seats" label="resources.clients.fields.seats" />
-                <DataTable.Col source="auto_renew" field={BooleanField} disableSort />
+                <DataTable.Col source="seats" label="resources.clients.fields.seats" align="right">
+                    <SeatsWithSchedule />
+                </DataTable.Col>
+                <DataTable.Col source="auto_renew" disableSort>
+                    <AutoRenewToggle />
+                </DataTable.Col>
                 <DataTable.Col label={false} disableSort align="right">
-                    <RenewButton clientName={client?.name} />
+                    <SubscriptionActions clientName={client?.name} />
                 </DataTable.Col>
             </DataTable>
         </ReferenceManyField>
     );
 };
 
-/** A client's page: its subscriptions (renewable), their term history and its ledger rows. */
+/**
+ * A client's page: its subscriptions (renew, undo, seats, schedule, auto-renewal, history), their
+ * term history and its ledger rows; "Annuler la création" while the client's undo window is open.
+ */
+const ClientShowActions = () => (
+    <TopToolbar>
+        <UndoCreationButton />
+    </TopToolbar>
+);
+
 export const ClientShow = () => (
-    <Show title={<ClientTitle />}>
+    <Show title={<ClientTitle />} actions={<ClientShowActions />}>
         <TabbedShowLayout>
             <TabbedShowLayout.Tab label="cascade.clients.subscriptions">
                 <TextField source="name" />

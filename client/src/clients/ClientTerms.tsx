@@ -50,6 +50,11 @@ export const ClientTerms = () => {
                 <DataTable.Col source="end_date" field={DateOnlyField} disableSort />
                 <DataTable.NumberCol source="years" disableSort />
                 <DataTable.NumberCol source="seats" disableSort />
+                <DataTable.Col
+                    source="origin"
+                    disableSort
+                    render={term => (term.origin ? translate(`cascade.history.origin.${term.origin}`) : '')}
+                />
             </DataTable>
         </ListContextProvider>
     );

@@ -17,6 +17,7 @@ import {
 } from 'react-admin';
 import type { CascadeIdentity } from '../providers/authProvider';
 import { ACCOUNT_PATH } from '../account/paths';
+import { NotificationBell } from './NotificationBell';
 
 /** "Alliance Informatique · Partenaire": the organisation of the login and its role. */
 export const OrganisationLabel = () => {
@@ -48,11 +49,12 @@ const AccountMenuItem = forwardRef<HTMLAnchorElement>((props, ref) => {
     );
 });
 
-/** Brand, page title, then the locale switch, the light/dark toggle and the user (name, organisation, menu). */
+/** Brand, page title, then the reminders bell, the locale switch, the light/dark toggle and the user (name, organisation, menu). */
 export const AppBar = () => (
     <RaAppBar
         toolbar={
             <>
+                <NotificationBell />
                 <LocalesMenuButton />
                 <ToggleThemeButton />
                 <LoadingIndicator />

@@ -1,4 +1,5 @@
-import type { TranslateFunction } from 'react-admin';
+import { useCallback } from 'react';
+import { useNotify, useTranslate, type TranslateFunction } from 'react-admin';
 
 /** The JSON body of a server refusal (DESIGN §3 errors), as HttpError keeps it in `body`. */
 export interface ErrorBody {
@@ -47,4 +48,17 @@ export const errorFields = (error: unknown, translate: TranslateFunction): Recor
     const translated = translatedRefusal(body, translate);
     if (translated === null) return { ...fields };
     return Object.fromEntries(Object.keys(fields).map(field => [field, translated]));
+};
+
+/** Notifies a failed request with errorMessage() (the text as it is, not looked up as a key). */
+export const useNotifyError = () => {
+    const notify = useNotify();
+    const translate = useTranslate();
+    return useCallback(
+        (error: unknown) => {
+            const message = errorMessage(error, translate);
+            notify(message || 'ra.notification.http_error', { type: 'error', messageArgs: { _: message } });
+        },
+        [notify, translate],
+    );
 };

@@ -56,9 +56,83 @@ export interface Subscription extends RaRecord {
     auto_renew: boolean;
     cancelled: boolean;
     renewed: boolean;
+    /** Seats and years scheduled for the next renewal (manual or automatic), null if none. */
+    next_seats?: number | null;
+    next_years?: number | null;
+    /** Auto-renewal gave up (the pool stayed short for the whole retry period). */
+    auto_renew_exhausted?: boolean;
+    /** First day of the current run of failed auto-renewal attempts, null when not failing. */
+    auto_renew_failing_since?: string | null;
+    /** ISO instant until which the latest renewal can be undone, null if it cannot. */
+    undo_until?: string | null;
 }
 
 export type RenewResult = Subscription & { remaining_after: number };
+
+/** What a seat change during the current term would cost (DESIGN §2 "Seat change"). */
+export interface SeatsQuote {
+    seats: number;
+    current_seats: number;
+    cost: number;
+    balance: number;
+    remaining_after: number;
+    /** Always 0: removing seats refunds nothing. */
+    refund: number;
+    manager_name: string;
+}
+
+export type SeatsResult = Subscription & { cost: number; remaining_after: number };
+
+/** The answer of an undo: the record after it, and how many licenses went back to the pool. */
+export type UndoResult<T extends RaRecord = RaRecord> = T & { returned: number };
+
+export interface BulkQuoteLine {
+    id: Identifier;
+    client_name: string;
+    seats: number;
+    years: number;
+    cost: number;
+    start_date: string;
+    end_date: string;
+    pool_id: Identifier | null;
+}
+
+export interface BulkQuotePool {
+    pool_id: Identifier | null;
+    manager_name: string;
+    product_id: Identifier;
+    balance: number;
+    cost: number;
+    remaining_after: number;
+}
+
+export interface BulkRenewalQuote {
+    subscriptions: BulkQuoteLine[];
+    pools: BulkQuotePool[];
+    not_found: Identifier[];
+}
+
+export interface BulkRenewResult {
+    id: Identifier;
+    /** 201 renewed; 409, 404, 400 refused. */
+    status: number;
+    message?: string;
+    code?: string;
+    remaining_after?: number;
+    end_date?: string;
+}
+
+export interface Notification extends RaRecord {
+    kind: 'reminder' | 'auto_renew_failed';
+    subscription_id: Identifier | null;
+    client_id: Identifier | null;
+    days_before: number | null;
+    end_date: string | null;
+    message: string;
+    created_at: string;
+    read: boolean;
+    emailed: boolean;
+}
 
 export interface AllocateParams {
     product_id: Identifier;
@@ -108,8 +182,27 @@ export const dataProvider = {
     },
     renew: (id: Identifier, params: RenewParams, idempotencyKey: string): Promise<RenewResult> =>
         post(`/subscriptions/${encodeURIComponent(String(id))}/renew`, params, idempotencyKey),
-    changeSeats: (id: Identifier, params: { seats: number }, idempotencyKey?: string): Promise<Subscription> =>
+    changeSeats: (id: Identifier, params: { seats: number }, idempotencyKey?: string): Promise<SeatsResult> =>
         post(`/subscriptions/${encodeURIComponent(String(id))}/seats`, params, idempotencyKey),
+    seatsQuote: async (id: Identifier, seats: number): Promise<SeatsQuote> => {
+        const query = new URLSearchParams({ seats: String(seats) });
+        const { json } = await httpClient(`${API_URL}/subscriptions/${encodeURIComponent(String(id))}/seats-quote?${query}`);
+        return json as SeatsQuote;
+    },
+    undoRenewal: (id: Identifier, idempotencyKey: string): Promise<UndoResult<Subscription>> =>
+        post(`/subscriptions/${encodeURIComponent(String(id))}/undo-renewal`, {}, idempotencyKey),
+    undoClientCreation: (id: Identifier, idempotencyKey: string): Promise<UndoResult> =>
+        post(`/clients/${encodeURIComponent(String(id))}/undo`, {}, idempotencyKey),
+    bulkRenewalQuote: async (ids: Identifier[], years: number): Promise<BulkRenewalQuote> => {
+        const query = new URLSearchParams({ ids: ids.join(','), years: String(years) });
+        const { json } = await httpClient(`${API_URL}/subscriptions/bulk-renewal-quote?${query}`);
+        return json as BulkRenewalQuote;
+    },
+    bulkRenew: (ids: Identifier[], years: number): Promise<{ results: BulkRenewResult[] }> =>
+        post('/subscriptions/bulk-renew', { ids, years }),
+    markNotificationRead: (id: Identifier): Promise<Notification> =>
+        post(`/notifications/${encodeURIComponent(String(id))}/read`, {}),
+    markAllNotificationsRead: (): Promise<{ read: number }> => post('/notifications/read-all', {}),
     allocate: (params: AllocateParams, idempotencyKey?: string): Promise<unknown> =>
         post('/allocations', params, idempotencyKey),
     grant: (params: GrantParams, idempotencyKey?: string): Promise<unknown> =>

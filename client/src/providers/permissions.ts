@@ -29,8 +29,8 @@ const writers: Record<string, Partial<Record<string, readonly Role[]>>> = {
     products: { create: ADMIN, edit: ADMIN, delete: ADMIN },
     partners: { create: ADMIN, edit: ADMIN, delete: ADMIN, grant: ADMIN, require_totp: ADMIN },
     resellers: { create: CHANNEL, edit: CHANNEL, delete: CHANNEL, allocate: CHANNEL, require_totp: ADMIN },
-    clients: { create: ALL, edit: ALL },
-    subscriptions: { renew: ALL, seats: ALL, cancel: ALL, edit: ALL },
+    clients: { create: ALL, edit: ALL, undo: ALL },
+    subscriptions: { renew: ALL, seats: ALL, cancel: ALL, edit: ALL, undo: ALL, bulk_renew: ALL },
     users: { create: ALL, edit: ALL, delete: ALL },
 };
 
@@ -38,7 +38,8 @@ const READ_ACTIONS = new Set(['list', 'show', 'export']);
 
 /**
  * Whether a role may take an action on a resource (react-admin's canAccess vocabulary:
- * list, show, create, edit, delete, export, plus ours: allocate, grant, renew, require_totp).
+ * list, show, create, edit, delete, export, plus ours: allocate, grant, renew, seats, cancel, undo,
+ * bulk_renew, require_totp).
  * Unknown permissions (no login yet) may do nothing.
  */
 export const canAccessWith = (permissions: Permissions | undefined | null, action: string, resource: string): boolean => {

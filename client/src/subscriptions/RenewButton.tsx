@@ -5,12 +5,15 @@ import { useRecordContext, useTranslate } from 'react-admin';
 import type { Subscription } from '../providers/dataProvider';
 import { RenewDialog } from './RenewDialog';
 
-/** "Renouveler" for the subscription in the record context; owns the dialog's open state. */
+/**
+ * "Renouveler" for the subscription in the record context; owns the dialog's open state.
+ * Also shown for a cancelled subscription: renewing it clears "ne pas renouveler" (server side).
+ */
 export const RenewButton = ({ clientName }: { clientName?: string }) => {
     const record = useRecordContext<Subscription>();
     const translate = useTranslate();
     const [open, setOpen] = useState(false);
-    if (!record || record.cancelled) return null;
+    if (!record) return null;
     const handleOpen = (event: MouseEvent) => {
         event.stopPropagation(); // no row click
         setOpen(true);

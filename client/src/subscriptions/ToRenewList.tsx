@@ -17,7 +17,9 @@ import type { Subscription } from '../providers/dataProvider';
 import { DateOnlyField } from '../misc/DateOnlyField';
 import { formatDate } from '../misc/dates';
 import { NameWithCheck } from './NameWithCheck';
-import { RenewButton } from './RenewButton';
+import { BulkRenewButton } from './BulkRenewButton';
+import { SeatsWithSchedule } from './ScheduledChange';
+import { SubscriptionActions } from './SubscriptionActions';
 import { statusRowSx } from './rowSx';
 import { StatusLegend } from './StatusLegend';
 
@@ -47,7 +49,10 @@ const Actions = () => (
     </TopToolbar>
 );
 
-/** "Clients à renouveler" (DESIGN §5): expiring or expired subscriptions, soonest end first. */
+/**
+ * "Clients à renouveler" (DESIGN §5): expiring or expired subscriptions, soonest end first; select
+ * rows to renew them at once.
+ */
 export const ToRenewList = () => {
     const translate = useTranslate();
     const [locale] = useLocaleState();
@@ -76,7 +81,7 @@ export const ToRenewList = () => {
                     rowClick={clientLink}
                 />
             ) : (
-                <DataTable<Subscription> rowSx={statusRowSx} rowClick={clientLink} bulkActionButtons={false}>
+                <DataTable<Subscription> rowSx={statusRowSx} rowClick={clientLink} bulkActionButtons={<BulkRenewButton />}>
                     <DataTable.Col source="client_name" field={NameWithCheck} />
                     <DataTable.Col source="product_id" disableSort>
                         <ReferenceField source="product_id" reference="products" link={false} />
@@ -87,9 +92,11 @@ export const ToRenewList = () => {
                     <DataTable.Col source="start_date" field={DateOnlyField} />
                     <DataTable.Col source="end_date" field={DateOnlyField} />
                     <DataTable.NumberCol source="years" />
-                    <DataTable.NumberCol source="seats" />
+                    <DataTable.Col source="seats" align="right">
+                        <SeatsWithSchedule />
+                    </DataTable.Col>
                     <DataTable.Col label={false} disableSort align="right">
-                        <RenewButton />
+                        <SubscriptionActions />
                     </DataTable.Col>
                 </DataTable>
             )}

@@ -13,10 +13,13 @@ const newKey = () => crypto.randomUUID();
 /** How long the typed years/seats must stay still before the quote is asked again. */
 export const QUOTE_DEBOUNCE_MS = 300;
 
-/** The years and seats the dialog opens with (those of the shown term, within bounds). */
+/**
+ * The years and seats the dialog opens with: those scheduled for the next renewal, else those
+ * of the shown term (within bounds).
+ */
 export const initialRenewParams = (subscription: Subscription): RenewParams => ({
-    years: Math.max(1, Math.min(10, subscription.years || 1)),
-    seats: Math.max(1, subscription.seats || 1),
+    years: Math.max(1, Math.min(10, subscription.next_years ?? (subscription.years || 1))),
+    seats: Math.max(1, subscription.next_seats ?? (subscription.seats || 1)),
 });
 
 /**
@@ -71,7 +74,7 @@ export const useRenewal = (
         mutationFn: params => dataProvider.renew(subscription.id, params, idempotencyKey),
         onSuccess: result => {
             updateCachedSubscription(queryClient, subscription.id, result);
-            for (const resource of ['clients', 'pools', 'movements', 'terms', 'dashboard']) {
+            for (const resource of ['clients', 'pools', 'movements', 'terms', 'dashboard', 'renewal_attempts', 'notifications']) {
                 queryClient.invalidateQueries({ queryKey: [resource] });
             }
             onRenewed(result);

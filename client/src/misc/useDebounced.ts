@@ -1,0 +1,12 @@
+import { useEffect, useState } from 'react';
+
+/** `value` once it has stayed the same for `delay` ms (the first value at once). */
+export const useDebounced = <T,>(value: T, delay: number): T => {
+    const [settled, setSettled] = useState(value);
+    useEffect(() => {
+        if (Object.is(value, settled)) return;
+        const timer = setTimeout(() => setSettled(value), delay);
+        return () => clearTimeout(timer);
+    }, [value, settled, delay]);
+    return settled;
+};
