@@ -60,10 +60,14 @@ export function createApp({ db, clock, logger, staticDir, trustProxy = false, re
     next();
   });
   api.use(invalidateOnWrite(readCache));
+  // Logins and sessions only change through these routes (log out, password, 2FA, logins,
+  // organisations' 2FA requirement): other writes keep the sessions cached.
+  const sessionCache = createReadCache(clock.instant);
+  api.use(['/auth', '/users', '/partners', '/resellers'], invalidateOnWrite(sessionCache));
   api.use(express.json({ limit: '100kb' }));
   api.use(sameOriginWrites);
   api.use(loginRoute(db, clock));
-  api.use(requireSession(db, clock, readCache));
+  api.use(requireSession(db, clock, sessionCache));
   api.use(accountRoutes(db, clock));
   api.use(totpEnrolmentGate);
   api.use(currentDay);

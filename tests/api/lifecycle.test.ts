@@ -155,17 +155,37 @@ describe('bulk renewal from the to-renew list', () => {
     expect(res.status).toBe(200);
     expect(res.body.results).toEqual([
       { id: s.sub, status: 201, remaining_after: 94, end_date: '2029-01-14' },
-      { id: poor.subscriptionIds[0], status: 409, code: 'insufficient_licenses', message: expect.stringMatching(/4 needed, 1 remaining/) },
+      {
+        id: poor.subscriptionIds[0],
+        status: 409,
+        code: 'insufficient_licenses',
+        details: { needed: 4, balance: 1 },
+        message: expect.stringMatching(/4 needed, 1 remaining/),
+      },
     ]);
     expect(await pool(s)).toBe(94);
     await expectLedger(s);
+  });
+
+  it('with an Idempotency-Key, a repeated bulk renewal replays its results and renews nothing more', async () => {
+    const s = await setup();
+    const send = (body: object) => s.api().post('/api/subscriptions/bulk-renew').set('Idempotency-Key', 'bulk-1').send(body);
+    const first = await send({ ids: [s.sub], years: 1 });
+    expect(first.body.results).toEqual([{ id: s.sub, status: 201, remaining_after: 96, end_date: '2028-01-14' }]);
+    const again = await send({ ids: [s.sub], years: 1 });
+    expect(again.status).toBe(200);
+    expect(again.body).toEqual(first.body);
+    expect(await pool(s)).toBe(96);
+    const other = await send({ ids: [s.sub], years: 2 });
+    expect(other.status).toBe(422);
+    expect(await pool(s)).toBe(96);
   });
 
   it('reports subscriptions the caller cannot see as not found, and renews none of them', async () => {
     const s = await setup();
     const beta = sessionCookieFor(s.t, { email: 'beta@example.fr', role: 'partner', partner_id: s.h.partners.beta });
     const res = await request(s.t.server).post('/api/subscriptions/bulk-renew').set('Cookie', beta).send({ ids: [s.sub], years: 1 });
-    expect(res.body.results).toEqual([{ id: s.sub, status: 404, message: expect.any(String) }]);
+    expect(res.body.results).toEqual([{ id: s.sub, status: 404, code: 'not_found', message: expect.any(String) }]);
     expect(await pool(s)).toBe(98);
   });
 

@@ -5,6 +5,7 @@ import { openDatabase } from '../db/connection.ts';
 import { migrate } from '../db/migrate.ts';
 import { seedDatabase } from '../seed/generate.ts';
 import { addDemoLogins, demoLoginsText } from '../seed/demoLogins.ts';
+import { runDailyJobs } from '../jobs/daily.ts';
 
 /**
  * npm run demo: the console on a demo database (data/demo.db unless DATABASE_URL says otherwise),
@@ -20,7 +21,10 @@ if (!fs.existsSync(file)) {
   migrate(connection.sqlite);
   const summary = await seedDatabase(connection.db, { clients: 300, today });
   await addDemoLogins(connection.db, clock.now());
+  // Today's auto-renewals and reminders, so the bell and the renewal histories have something to show.
+  const jobs = await runDailyJobs(connection.db, { today, now: clock.now() }, null);
   await connection.close();
+  console.log(`Daily jobs for ${today}:`, jobs);
   console.log(`Demo database ${file} created for ${today}:`, summary);
 }
 console.log(`Cascade demo: http://localhost:${config.PORT}  (database ${file}; delete it to start afresh)`);

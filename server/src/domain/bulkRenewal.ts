@@ -43,6 +43,7 @@ export interface BulkResult {
   status: number;
   message?: string;
   code?: string;
+  details?: Record<string, number | string>;
   remaining_after?: number;
   end_date?: string;
 }
@@ -52,7 +53,7 @@ export async function renewEach(db: Tx, ctx: ActionContext, ids: number[], years
   const results: BulkResult[] = [];
   for (const id of new Set(ids)) {
     if (!visible.has(id)) {
-      results.push({ id, status: 404, message: `Subscription ${id} not found` });
+      results.push({ id, status: 404, message: `Subscription ${id} not found`, code: 'not_found' });
       continue;
     }
     try {
@@ -61,7 +62,8 @@ export async function renewEach(db: Tx, ctx: ActionContext, ids: number[], years
       results.push({ id, status: 201, remaining_after, end_date: term.end_date });
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
-      results.push({ id, status: error.status, message: error.message, ...(error.code ? { code: error.code } : {}) });
+      const { message, code, details } = error.toBody();
+      results.push({ id, status: error.status, message, ...(code ? { code } : {}), ...(details ? { details } : {}) });
     }
   }
   return results;

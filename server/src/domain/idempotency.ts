@@ -104,3 +104,48 @@ export async function runIdempotent(
     });
   }
 }
+
+/** A response still being produced under this key (status 0 marks it). */
+const IN_PROGRESS = 0;
+
+export class IdempotencyInProgressError extends AppError {
+  constructor() {
+    super(409, 'A request with this Idempotency-Key is still being processed');
+    this.code = 'idempotency_in_progress';
+  }
+}
+
+/**
+ * For an action made of several transactions (a bulk renewal): the key is claimed first, so a
+ * repeat arriving meanwhile is refused (409) rather than acting twice, then the response is stored.
+ */
+export async function runIdempotentSteps(
+  db: Tx,
+  req: IdempotencyRequest | null,
+  now: string,
+  action: () => Promise<StoredResponse>,
+): Promise<StoredResponse> {
+  if (!req) return action();
+  const print = fingerprint(req);
+  const previous = await db.transaction().execute(async (tx) => {
+    const stored = await replay(tx, req, print);
+    if (!stored) await store(tx, req, print, { status: IN_PROGRESS, body: null }, now);
+    return stored;
+  });
+  if (previous?.status === IN_PROGRESS) throw new IdempotencyInProgressError();
+  if (previous) return previous;
+  try {
+    const response = await action();
+    await db
+      .updateTable('idempotency_keys')
+      .set({ status: response.status, body: JSON.stringify(response.body) })
+      .where('actor', '=', req.actor)
+      .where('key', '=', req.key)
+      .execute();
+    return response;
+  } catch (error) {
+    // Nothing to replay: the key is free again.
+    await db.deleteFrom('idempotency_keys').where('actor', '=', req.actor).where('key', '=', req.key).execute();
+    throw error;
+  }
+}

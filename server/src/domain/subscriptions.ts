@@ -110,7 +110,9 @@ export async function quoteSeatChange(tx: Tx, today: string, id: number, seats: 
   const terms = await liveTerms(tx).where('subscription_id', '=', id).execute();
   const current = subscriptionState(terms, sub.cancelled === 1, today).shown;
   if (!current || current.start_date > today || current.end_date < today) {
-    throw new ValidationError('The subscription has no term running today', { seats: 'No current term' });
+    const error = new ValidationError('The subscription has no term running today', { seats: 'No current term' });
+    error.code = 'no_current_term';
+    throw error;
   }
   const cost = seatChangeCost({
     addedSeats: seats - current.seats,

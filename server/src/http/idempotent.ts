@@ -1,7 +1,7 @@
 import type { Request, Response } from 'express';
 import type { Db } from '../db/connection.ts';
 import type { Tx } from '../domain/context.ts';
-import { runIdempotent, type StoredResponse } from '../domain/idempotency.ts';
+import { runIdempotent, runIdempotentSteps, type IdempotencyRequest, type StoredResponse } from '../domain/idempotency.ts';
 import { actionContext, idempotencyKey } from './validate.ts';
 
 /** Runs a license-moving action under the request's Idempotency-Key, if it has one, and answers. */
@@ -11,9 +11,17 @@ export async function answerIdempotent(
   res: Response,
   action: (tx: Tx) => Promise<StoredResponse>,
 ) {
-  const ctx = actionContext(res);
-  const key = idempotencyKey(req);
-  const request = key ? { actor: ctx.actor, key, method: req.method, path: req.originalUrl, body: req.body } : null;
-  const response = await runIdempotent(db, request, ctx.now, action);
+  const response = await runIdempotent(db, keyedRequest(req, res), actionContext(res).now, action);
   res.status(response.status).json(response.body);
+}
+
+/** The same for an action of several transactions (see runIdempotentSteps). */
+export async function answerIdempotentSteps(db: Db, req: Request, res: Response, action: () => Promise<StoredResponse>) {
+  const response = await runIdempotentSteps(db, keyedRequest(req, res), actionContext(res).now, action);
+  res.status(response.status).json(response.body);
+}
+
+function keyedRequest(req: Request, res: Response): IdempotencyRequest | null {
+  const key = idempotencyKey(req);
+  return key ? { actor: actionContext(res).actor, key, method: req.method, path: req.originalUrl, body: req.body } : null;
 }

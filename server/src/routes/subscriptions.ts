@@ -7,7 +7,7 @@ import { STATUSES } from '../domain/status.ts';
 import { changeSeats, quoteRenewal, quoteSeatChange, renewSubscription, updateSubscriptionSettings } from '../domain/subscriptions.ts';
 import { undoRenewal } from '../domain/undo.ts';
 import { getRecord, parseId, readHandlers, type ResourceSpec } from '../http/resource.ts';
-import { answerIdempotent } from '../http/idempotent.ts';
+import { answerIdempotent, answerIdempotentSteps } from '../http/idempotent.ts';
 import { actionContext, fields, parseBody, parseQuery } from '../http/validate.ts';
 
 export const subscriptionsSpec: ResourceSpec = {
@@ -78,7 +78,7 @@ export function subscriptionRoutes(db: Db) {
   });
   router.post('/bulk-renew', async (req, res) => {
     const { ids, years } = parseBody(BulkInput, req.body);
-    res.json({ results: await renewEach(db, actionContext(res), ids, years) });
+    await answerIdempotentSteps(db, req, res, async () => ({ status: 200, body: { results: await renewEach(db, actionContext(res), ids, years) } }));
   });
 
   router.get('/:id', read.one);
