@@ -28,6 +28,8 @@ export const UserInputs = ({ create = false }: { create?: boolean }) => {
     const role = useWatch({ name: 'role' });
     const callerRole = permissions?.role;
     const isSelf = !create && record != null && identity != null && record.id === identity.id;
+    // The role choices depend on the caller's role: nothing to show before it is known.
+    if (!callerRole) return null;
     return (
         <>
             <TextInput source="email" type="email" validate={[required(), email()]} autoComplete="off" />
