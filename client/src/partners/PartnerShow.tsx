@@ -1,6 +1,5 @@
 import {
     DataTable,
-    Pagination,
     ReferenceManyField,
     Show,
     TabbedShowLayout,
@@ -9,9 +8,7 @@ import {
 } from 'react-admin';
 import { PoolTable } from '../pools/PoolTable';
 import { RequireTotpSwitch } from '../misc/RequireTotpSwitch';
-import { DateOnlyField } from '../misc/DateOnlyField';
-import { statusRowSx } from '../subscriptions/rowSx';
-import { StatusField } from '../subscriptions/StatusField';
+import { ClientsOfOrganisation } from '../clients/ClientsOfOrganisation';
 
 const Name = () => <>{useRecordContext()?.name ?? ''}</>;
 
@@ -36,19 +33,7 @@ export const PartnerShow = () => (
                 </ReferenceManyField>
             </TabbedShowLayout.Tab>
             <TabbedShowLayout.Tab label="cascade.partners.clients" path="clients">
-                <ReferenceManyField
-                    reference="clients"
-                    target="partner_id"
-                    sort={{ field: 'name', order: 'ASC' }}
-                    perPage={25}
-                    pagination={<Pagination />}
-                >
-                    <DataTable rowSx={statusRowSx} rowClick="show" bulkActionButtons={false}>
-                        <DataTable.Col source="name" />
-                        <DataTable.Col source="status" field={StatusField} />
-                        <DataTable.Col source="end_date" field={DateOnlyField} />
-                    </DataTable>
-                </ReferenceManyField>
+                <ClientsOfOrganisation target="partner_id" />
             </TabbedShowLayout.Tab>
         </TabbedShowLayout>
     </Show>

@@ -1,9 +1,7 @@
 import { useState } from 'react';
 import {
     Alert,
-    Button,
     Dialog,
-    DialogActions,
     DialogContent,
     DialogTitle,
     MenuItem,
@@ -24,6 +22,7 @@ import {
 import type { AllocateParams, CascadeDataProvider } from '../providers/dataProvider';
 import { errorFields, errorMessage } from '../misc/errorMessage';
 import { checkAllocation } from './allocation';
+import { DialogSubmitActions } from '../misc/DialogSubmitActions';
 
 const usePoolBalance = (holderType: 'partner' | 'reseller', holderId: Identifier | undefined, productId: Identifier | '') => {
     const { data, refetch } = useGetList(
@@ -137,14 +136,13 @@ export const AllocateDialog = ({ reseller, onClose }: { reseller: RaRecord; onCl
                         ) : null}
                     </Stack>
                 </DialogContent>
-                <DialogActions>
-                    <Button onClick={onClose} disabled={mutation.isPending}>
-                        {translate('cascade.allocate.cancel')}
-                    </Button>
-                    <Button type="submit" variant="contained" disabled={!canSubmit}>
-                        {translate('cascade.allocate.ok')}
-                    </Button>
-                </DialogActions>
+                <DialogSubmitActions
+                    onCancel={onClose}
+                    pending={mutation.isPending}
+                    canSubmit={canSubmit}
+                    cancelLabel="cascade.allocate.cancel"
+                    okLabel="cascade.allocate.ok"
+                />
             </form>
         </Dialog>
     );

@@ -1,7 +1,5 @@
 import {
     CanAccess,
-    DataTable,
-    Pagination,
     ReferenceField,
     ReferenceManyField,
     Show,
@@ -12,9 +10,7 @@ import {
 } from 'react-admin';
 import { PoolTable } from '../pools/PoolTable';
 import { RequireTotpSwitch } from '../misc/RequireTotpSwitch';
-import { DateOnlyField } from '../misc/DateOnlyField';
-import { statusRowSx } from '../subscriptions/rowSx';
-import { StatusField } from '../subscriptions/StatusField';
+import { ClientsOfOrganisation } from '../clients/ClientsOfOrganisation';
 import { AllocateButton } from './AllocateButton';
 
 const Name = () => <>{useRecordContext()?.name ?? ''}</>;
@@ -42,19 +38,7 @@ export const ResellerShow = () => (
                 </ReferenceManyField>
             </TabbedShowLayout.Tab>
             <TabbedShowLayout.Tab label="cascade.partners.clients" path="clients">
-                <ReferenceManyField
-                    reference="clients"
-                    target="reseller_id"
-                    sort={{ field: 'name', order: 'ASC' }}
-                    perPage={25}
-                    pagination={<Pagination />}
-                >
-                    <DataTable rowSx={statusRowSx} rowClick="show" bulkActionButtons={false}>
-                        <DataTable.Col source="name" />
-                        <DataTable.Col source="status" field={StatusField} />
-                        <DataTable.Col source="end_date" field={DateOnlyField} />
-                    </DataTable>
-                </ReferenceManyField>
+                <ClientsOfOrganisation target="reseller_id" />
             </TabbedShowLayout.Tab>
         </TabbedShowLayout>
     </Show>

@@ -1,9 +1,7 @@
 import { useRef, useState } from 'react';
 import {
     Alert,
-    Button,
     Dialog,
-    DialogActions,
     DialogContent,
     DialogTitle,
     Stack,
@@ -16,6 +14,7 @@ import { formatDate } from '../misc/dates';
 import { errorFields, errorMessage } from '../misc/errorMessage';
 import { renewPreview } from './renewPreview';
 import { initialRenewParams, useRenewal } from './useRenewal';
+import { DialogSubmitActions } from '../misc/DialogSubmitActions';
 
 export interface RenewDialogProps {
     subscription: Subscription;
@@ -168,14 +167,13 @@ export const RenewDialog = ({ subscription, clientName, onClose }: RenewDialogPr
                         ) : null}
                     </Stack>
                 </DialogContent>
-                <DialogActions>
-                    <Button onClick={onClose} disabled={mutation.isPending}>
-                        {translate('cascade.renew.cancel')}
-                    </Button>
-                    <Button type="submit" variant="contained" disabled={!canSubmit}>
-                        {translate('cascade.renew.ok')}
-                    </Button>
-                </DialogActions>
+                <DialogSubmitActions
+                    onCancel={onClose}
+                    pending={mutation.isPending}
+                    canSubmit={canSubmit}
+                    cancelLabel="cascade.renew.cancel"
+                    okLabel="cascade.renew.ok"
+                />
             </form>
         </Dialog>
     );

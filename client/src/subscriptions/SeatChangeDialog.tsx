@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react';
-import { Alert, Button, Dialog, DialogActions, DialogContent, DialogTitle, Stack, TextField, Typography } from '@mui/material';
+import { Alert, Dialog, DialogContent, DialogTitle, Stack, TextField, Typography } from '@mui/material';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useDataProvider, useLocaleState, useNotify, useTranslate, type HttpError } from 'react-admin';
 import type { CascadeDataProvider, SeatsResult, Subscription } from '../providers/dataProvider';
@@ -10,6 +10,7 @@ import { useDebounced } from '../misc/useDebounced';
 import { invalidateAfterLicenseMove } from './licenseQueries';
 import { seatChangeState } from './seatChange';
 import { QUOTE_DEBOUNCE_MS } from './useRenewal';
+import { DialogSubmitActions } from '../misc/DialogSubmitActions';
 
 export interface SeatChangeDialogProps {
     subscription: Subscription;
@@ -145,14 +146,13 @@ export const SeatChangeDialog = ({ subscription, clientName, onClose }: SeatChan
                         ) : null}
                     </Stack>
                 </DialogContent>
-                <DialogActions>
-                    <Button onClick={onClose} disabled={mutation.isPending}>
-                        {translate('cascade.seats.cancel')}
-                    </Button>
-                    <Button type="submit" variant="contained" disabled={!canSubmit}>
-                        {translate('cascade.seats.ok')}
-                    </Button>
-                </DialogActions>
+                <DialogSubmitActions
+                    onCancel={onClose}
+                    pending={mutation.isPending}
+                    canSubmit={canSubmit}
+                    cancelLabel="cascade.seats.cancel"
+                    okLabel="cascade.seats.ok"
+                />
             </form>
         </Dialog>
     );
