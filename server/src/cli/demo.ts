@@ -12,6 +12,9 @@ import { runDailyJobs } from '../jobs/daily.ts';
  * created on first run with ~300 clients and one login per role, then the production server.
  */
 process.env.DATABASE_URL ??= 'file:data/demo.db';
+// In the demo the daily jobs run as soon as the server starts on a new day, so moving TODAY
+// (e.g. TODAY=2027-01-10 npm run demo) shows the auto-renewals and reminders of that day at once.
+process.env.DAILY_JOBS_AT ??= '00:00';
 const config = loadConfig();
 const file = databasePath(config.DATABASE_URL);
 if (!fs.existsSync(file)) {
