@@ -1,33 +1,26 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { generate } from 'otplib';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTIFACTS, browserTestsEnabled, demoLogin, launchChromium, logInThroughPage, startDemoServer } from './browser.ts';
+import { ARTIFACTS, browserTestsEnabled, demoLogin, logInThroughPage, startDemoServer, openDemoConsole } from './browser.ts';
 
 const TODAY = '2026-11-26';
 const enabled = browserTestsEnabled();
 
 describe.runIf(enabled)('a partner whose organisation requires 2FA, in Chromium', () => {
   let server: Awaited<ReturnType<typeof startDemoServer>>;
-  let browser: Browser;
+  let demo: Awaited<ReturnType<typeof openDemoConsole>>;
   let page: Page;
   let recoveryCodes: string[] = [];
   const shot = (name: string) => page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
 
   beforeAll(async () => {
-    fs.mkdirSync(ARTIFACTS, { recursive: true });
-    server = await startDemoServer(TODAY);
+    demo = await openDemoConsole(TODAY);
+    ({ server, page } = demo);
     // An admin's decision (the switch on the partner's page): Alliance Informatique requires 2FA.
     await server.db.updateTable('partners').set({ require_totp: 1 }).where('name', '=', 'Alliance Informatique').execute();
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1366, height: 900 }, locale: 'fr-FR' });
-    page.on('pageerror', (error) => console.error('page error:', error.message));
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  afterAll(() => demo?.close());
 
   it('is sent to the 2FA set-up, scans the QR code, confirms a code and sees its 10 recovery codes once', async () => {
     await logInThroughPage(page, server.url, 'partner');

@@ -102,3 +102,20 @@ export async function apiAs(url: string, role: DemoRole) {
     },
   };
 }
+
+/** The demo console in Chromium: a fresh demo server and a French page; `close()` ends both. */
+export async function openDemoConsole(today: string) {
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  const server = await startDemoServer(today);
+  const browser = await launchChromium();
+  const page = await browser.newPage({ viewport: { width: 1366, height: 900 }, locale: 'fr-FR' });
+  page.on('pageerror', (error) => console.error('page error:', error.message));
+  return {
+    server,
+    page,
+    async close() {
+      await browser.close();
+      await server.stop();
+    },
+  };
+}

@@ -1,15 +1,14 @@
-import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiAs, ARTIFACTS, browserTestsEnabled, launchChromium, logInThroughPage, startDemoServer } from './browser.ts';
+import { apiAs, ARTIFACTS, browserTestsEnabled, logInThroughPage, startDemoServer, openDemoConsole } from './browser.ts';
 
 const TODAY = '2026-11-26';
 const enabled = browserTestsEnabled();
 
 describe.runIf(enabled)('the console in Chromium (demo data)', () => {
   let server: Awaited<ReturnType<typeof startDemoServer>>;
-  let browser: Browser;
+  let demo: Awaited<ReturnType<typeof openDemoConsole>>;
   let page: Page;
   // The admin sees every organisation: the renewed client may belong to any of them.
   let admin: Awaited<ReturnType<typeof apiAs>>;
@@ -17,17 +16,11 @@ describe.runIf(enabled)('the console in Chromium (demo data)', () => {
   const shot = (name: string) => page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
 
   beforeAll(async () => {
-    fs.mkdirSync(ARTIFACTS, { recursive: true });
-    server = await startDemoServer(TODAY);
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1366, height: 900 }, locale: 'fr-FR' });
-    page.on('pageerror', (error) => console.error('page error:', error.message));
+    demo = await openDemoConsole(TODAY);
+    ({ server, page } = demo);
     admin = await apiAs(server.url, 'admin');
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  afterAll(() => demo?.close());
 
   it('opens on the dashboard in French with the number of companies to renew', async () => {
     const dashboard = await api('/dashboard');

@@ -1,31 +1,24 @@
-import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiAs, ARTIFACTS, browserTestsEnabled, launchChromium, logInThroughPage, startDemoServer } from './browser.ts';
+import { apiAs, ARTIFACTS, browserTestsEnabled, logInThroughPage, startDemoServer, openDemoConsole } from './browser.ts';
 
 const TODAY = '2026-11-26';
 const enabled = browserTestsEnabled();
 
 describe.runIf(enabled)('subscription lifecycle in Chromium (demo data)', () => {
   let server: Awaited<ReturnType<typeof startDemoServer>>;
-  let browser: Browser;
+  let demo: Awaited<ReturnType<typeof openDemoConsole>>;
   let page: Page;
   let admin: Awaited<ReturnType<typeof apiAs>>;
   const shot = (name: string) => page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
 
   beforeAll(async () => {
-    fs.mkdirSync(ARTIFACTS, { recursive: true });
-    server = await startDemoServer(TODAY);
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1366, height: 900 }, locale: 'fr-FR' });
-    page.on('pageerror', (error) => console.error('page error:', error.message));
+    demo = await openDemoConsole(TODAY);
+    ({ server, page } = demo);
     admin = await apiAs(server.url, 'admin');
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  afterAll(() => demo?.close());
 
   it('bulk-renews two subscriptions of the to-renew list, switches auto-renewal on, then undoes one renewal', async () => {
     await logInThroughPage(page, server.url, 'admin');

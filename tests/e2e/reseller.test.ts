@@ -1,8 +1,7 @@
-import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiAs, ARTIFACTS, browserTestsEnabled, demoLogin, launchChromium, logInThroughPage, startDemoServer } from './browser.ts';
+import { apiAs, ARTIFACTS, browserTestsEnabled, demoLogin, logInThroughPage, startDemoServer, openDemoConsole } from './browser.ts';
 
 const TODAY = '2026-11-26';
 const RESELLER = 'Bureautique Lyon';
@@ -20,26 +19,20 @@ async function dashboardBalance(page: Page, productCode: string): Promise<number
 
 describe.runIf(enabled)('a reseller in Chromium: its own clients only, a renewal from its own pool, logout', () => {
   let server: Awaited<ReturnType<typeof startDemoServer>>;
-  let browser: Browser;
+  let demo: Awaited<ReturnType<typeof openDemoConsole>>;
   let page: Page;
   let reseller: Awaited<ReturnType<typeof apiAs>>;
   let resellerId: number;
   const shot = (name: string) => page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
 
   beforeAll(async () => {
-    fs.mkdirSync(ARTIFACTS, { recursive: true });
-    server = await startDemoServer(TODAY);
+    demo = await openDemoConsole(TODAY);
+    ({ server, page } = demo);
     const row = await server.db.selectFrom('resellers').select('id').where('name', '=', RESELLER).executeTakeFirstOrThrow();
     resellerId = row.id;
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1366, height: 900 }, locale: 'fr-FR' });
-    page.on('pageerror', (error) => console.error('page error:', error.message));
     reseller = await apiAs(server.url, 'reseller');
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  afterAll(() => demo?.close());
 
   it('logs in and shows its name, its organisation, and no partner or reseller menus', async () => {
     await logInThroughPage(page, server.url, 'reseller');
