@@ -74,10 +74,13 @@ export async function refreshClients(tx: Tx, ids: readonly number[]): Promise<vo
     const byClient = groupBy(subs, (s) => s.client_id);
     for (const id of part) {
       const state = clientState(byClient.get(id) ?? []);
+      const toRenew = state.toRenew ? 1 : 0;
+      // Written only when it changes: an unchanged row costs no page (and no index entry) in the WAL.
       await tx
         .updateTable('clients')
-        .set({ status: state.status, end_date: state.endDate, to_renew: state.toRenew ? 1 : 0 })
+        .set({ status: state.status, end_date: state.endDate, to_renew: toRenew })
         .where('id', '=', id)
+        .where((eb) => eb.or([eb('status', '!=', state.status), eb('end_date', 'is not', state.endDate), eb('to_renew', '!=', toRenew)]))
         .execute();
     }
   }

@@ -37,7 +37,7 @@ export async function quoteRenewal(
   today: string,
   id: number,
   input: { years?: number; seats?: number },
-): Promise<RenewalQuote & { manager: Manager }> {
+): Promise<RenewalQuote & { manager: Manager; subscription: Awaited<ReturnType<typeof loadSubscription>> }> {
   const sub = await loadSubscription(tx, id);
   const latest = await latestTerm(tx, id);
   const manager = await managerOfClient(tx, sub.client_id);
@@ -46,7 +46,7 @@ export async function quoteRenewal(
   const seats = input.seats ?? sub.next_seats ?? latest?.seats ?? 1;
   const years = input.years ?? sub.next_years ?? latest?.years ?? 1;
   const plan = planRenewal({ latestEnd: latest?.end_date ?? null, today, years, seats, balance });
-  return { pool_id: pool?.id ?? null, balance, manager_name: manager.name, client_name: sub.client_name, seats, years, ...plan, manager };
+  return { pool_id: pool?.id ?? null, balance, manager_name: manager.name, client_name: sub.client_name, seats, years, ...plan, manager, subscription: sub };
 }
 
 /**
@@ -75,7 +75,7 @@ export async function renewSubscription(
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  const sub = await loadSubscription(tx, id);
+  const sub = quote.subscription;
   const { remaining } = await move(tx, ctx, {
     kind: 'consume',
     productId: sub.product_id,
@@ -99,7 +99,7 @@ export async function renewSubscription(
     .where('id', '=', id)
     .execute();
   // Once renewed, the client's creation is no longer undone on its own.
-  await tx.updateTable('clients').set({ undo_until: null }).where('id', '=', sub.client_id).execute();
+  await tx.updateTable('clients').set({ undo_until: null }).where('id', '=', sub.client_id).where('undo_until', 'is not', null).execute();
   await refreshSubscriptions(tx, [id], ctx.today);
   return { remaining_after: remaining!, termId };
 }

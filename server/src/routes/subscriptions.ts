@@ -97,7 +97,7 @@ export function subscriptionRoutes(db: Db) {
     const ctx = actionContext(res);
     await getRecord(db, subscriptionsSpec, id, ctx.scope);
     const input = parseQuery(RenewInput, req.query);
-    const { manager: _manager, ...quote } = await quoteRenewal(db, ctx.today, id, input);
+    const { manager: _manager, subscription: _subscription, ...quote } = await quoteRenewal(db, ctx.today, id, input);
     res.json(quote);
   });
 
