@@ -26,7 +26,7 @@ describe('the read cache', () => {
     let now = 1_000;
     const cache = createReadCache(() => now);
     let computed = 0;
-    const session = () => cache.get('session', async () => ++computed, (value) => (value === 1 ? 30_000 : 0));
+    const session = () => cache.get('session', async () => ++computed, { ttlMs: (value) => (value === 1 ? 30_000 : 0) });
     expect(await session()).toBe(1);
     now += 29_999;
     expect(await session()).toBe(1);
@@ -35,13 +35,21 @@ describe('the read cache', () => {
     expect(await session()).toBe(3); // a TTL of 0 keeps nothing
   });
 
-  it('forgets the least recently used entry when full', async () => {
-    const cache = createReadCache(Date.now, 2);
-    await cache.get('a', async () => 'a1');
-    await cache.get('b', async () => 'b1');
-    await cache.get('a', async () => 'a2'); // a is used again, b is now the oldest
-    await cache.get('c', async () => 'c1');
-    expect(await cache.get('a', async () => 'a3')).toBe('a1');
-    expect(await cache.get('b', async () => 'b2')).toBe('b2');
+  it('forgets the least recently used entries when their sizes pass the budget', async () => {
+    const cache = createReadCache(Date.now, 1000);
+    const page = (key: string, value: string, bytes = 400) => cache.get(key, async () => value, { bytes: () => bytes });
+    await page('a', 'a1');
+    await page('b', 'b1');
+    await page('a', 'a2'); // a is used again: b is now the oldest
+    await page('c', 'c1'); // 1200 bytes > 1000: b goes
+    expect(await page('a', 'a3')).toBe('a1');
+    expect(await page('c', 'c2')).toBe('c1');
+    expect(await page('b', 'b2')).toBe('b2');
+  });
+
+  it('does not keep a value larger than the whole budget', async () => {
+    const cache = createReadCache(Date.now, 1000);
+    await cache.get('huge', async () => 'h1', { bytes: () => 5000 });
+    expect(await cache.get('huge', async () => 'h2', { bytes: () => 5000 })).toBe('h2');
   });
 });

@@ -176,7 +176,9 @@ export function readHandlers(db: Db, spec: ResourceSpec) {
       if (spec.readers) requireRole(scope, spec.readers, `read ${spec.name}`);
       const cache = res.locals.readCache as ReadCache | undefined;
       const compute = async () => listAnswer(spec.name, await listRecords(db, spec, req.query, scope, cache));
-      const answer = cache ? await cache.get(`list|${scopeKey(scope)}|${req.originalUrl}`, compute) : await compute();
+      const answer = cache
+        ? await cache.get(`list|${scopeKey(scope)}|${req.originalUrl}`, compute, { bytes: (a) => a.json.length + a.gzipped.length })
+        : await compute();
       sendListAnswer(req, res, answer);
     },
     one: async (req: Request, res: Response) => {

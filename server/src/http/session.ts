@@ -92,7 +92,7 @@ export function requireSession(db: Db, clock: Clock, cache: ReadCache): RequestH
     return cache.get(
       `session|${token}`,
       () => sessionLogin(db, token, clock.instant()),
-      (login) => (login ? Math.min(SESSION_CACHE_MS, login.validUntil - clock.instant()) : 0),
+      { ttlMs: (login) => (login ? Math.min(SESSION_CACHE_MS, login.validUntil - clock.instant()) : 0) },
     );
   }
 }

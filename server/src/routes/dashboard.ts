@@ -10,7 +10,10 @@ export function dashboardRoutes(db: Db) {
   router.get('/', async (_req, res) => {
     const ctx = actionContext(res);
     const cache = res.locals.readCache as ReadCache;
-    res.json(await cache.get(`dashboard|${scopeKey(ctx.scope)}|${ctx.today}`, () => dashboardFigures(db, ctx.today, ctx.scope)));
+    const figures = await cache.get(`dashboard|${scopeKey(ctx.scope)}|${ctx.today}`, () => dashboardFigures(db, ctx.today, ctx.scope), {
+      bytes: (d) => 2000 + d.pools.length * 200,
+    });
+    res.json(figures);
   });
   return router;
 }
