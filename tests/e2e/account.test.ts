@@ -2,7 +2,7 @@ import path from 'node:path';
 import { generate } from 'otplib';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTIFACTS, browserTestsEnabled, demoLogin, logInThroughPage, startDemoServer, openDemoConsole } from './browser.ts';
+import { ARTIFACTS, browserTestsEnabled, demoLogin, fillLoginForm, logInThroughPage, startDemoServer, openDemoConsole } from './browser.ts';
 
 const TODAY = '2026-11-26';
 const enabled = browserTestsEnabled();
@@ -66,8 +66,7 @@ describe.runIf(enabled)('a partner whose organisation requires 2FA, in Chromium'
     await page.getByRole('button', { name: 'Profil' }).click();
     await page.getByRole('menuitem', { name: 'Déconnexion' }).click();
     await page.waitForURL(/#\/login/);
-    await page.getByLabel('Email').fill(demoLogin('partner').email);
-    await page.getByLabel('Mot de passe').fill(demoLogin('partner').password);
+    await fillLoginForm(page, 'partner');
     await page.getByRole('button', { name: 'Se connecter' }).click();
     const code = page.getByLabel('Code de vérification ou code de secours');
     await code.waitFor();

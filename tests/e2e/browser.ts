@@ -69,11 +69,17 @@ type DemoRole = (typeof DEMO_LOGINS)[number]['role'];
 export const demoLogin = (role: DemoRole) => DEMO_LOGINS.find((login) => login.role === role)!;
 
 /** Logs in through the console's own login page (French), and waits until it has left it. */
-export async function logInThroughPage(page: Page, url: string, role: DemoRole, beforeSubmit?: () => Promise<unknown>) {
+/** Fills the login form, once the login page is shown, with a demo login's email and password. */
+export async function fillLoginForm(page: Page, role: DemoRole) {
   const { email, password } = demoLogin(role);
-  await page.goto(`${url}/#/login`);
+  await page.getByRole('button', { name: 'Se connecter' }).waitFor();
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Mot de passe').fill(password);
+}
+
+export async function logInThroughPage(page: Page, url: string, role: DemoRole, beforeSubmit?: () => Promise<unknown>) {
+  await page.goto(`${url}/#/login`);
+  await fillLoginForm(page, role);
   await beforeSubmit?.();
   await page.getByRole('button', { name: 'Se connecter' }).click();
   await page.waitForURL((address) => !address.hash.startsWith('#/login'));
