@@ -20,9 +20,10 @@ import {
     type RaRecord,
 } from 'react-admin';
 import type { AllocateParams, CascadeDataProvider } from '../providers/dataProvider';
-import { errorFields, errorMessage } from '../misc/errorMessage';
+import { errorFields } from '../misc/errorMessage';
 import { checkAllocation } from './allocation';
 import { DialogSubmitActions } from '../misc/DialogSubmitActions';
+import { ServerErrorAlert } from '../misc/ServerErrorAlert';
 
 const usePoolBalance = (holderType: 'partner' | 'reseller', holderId: Identifier | undefined, productId: Identifier | '') => {
     const { data, refetch } = useGetList(
@@ -129,11 +130,7 @@ export const AllocateDialog = ({ reseller, onClose }: { reseller: RaRecord; onCl
                             variant="outlined"
                         />
                         {reason ? <Alert severity="warning">{reason}</Alert> : null}
-                        {mutation.error ? (
-                            <Alert severity="error" data-testid="allocate-error">
-                                {errorMessage(mutation.error, translate)}
-                            </Alert>
-                        ) : null}
+                        <ServerErrorAlert error={mutation.error} testId="allocate-error" />
                     </Stack>
                 </DialogContent>
                 <DialogSubmitActions

@@ -15,6 +15,7 @@ import { errorFields, errorMessage } from '../misc/errorMessage';
 import { renewPreview } from './renewPreview';
 import { initialRenewParams, useRenewal } from './useRenewal';
 import { DialogSubmitActions } from '../misc/DialogSubmitActions';
+import { ServerErrorAlert } from '../misc/ServerErrorAlert';
 
 export interface RenewDialogProps {
     subscription: Subscription;
@@ -157,14 +158,9 @@ export const RenewDialog = ({ subscription, clientName, onClose }: RenewDialogPr
                                 {reason}
                             </Alert>
                         ) : null}
-                        {mutation.error ? (
-                            <Alert severity="error" data-testid="renew-error">
-                                {errorMessage(mutation.error, translate)}
-                                {mutation.error.status === 409
-                                    ? ` ${translate('cascade.renew.conflict_refreshed')}`
-                                    : null}
-                            </Alert>
-                        ) : null}
+                        <ServerErrorAlert error={mutation.error} testId="renew-error">
+                            {mutation.error?.status === 409 ? ` ${translate('cascade.renew.conflict_refreshed')}` : null}
+                        </ServerErrorAlert>
                     </Stack>
                 </DialogContent>
                 <DialogSubmitActions

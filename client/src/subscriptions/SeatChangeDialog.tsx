@@ -11,6 +11,7 @@ import { invalidateAfterLicenseMove } from './licenseQueries';
 import { seatChangeState } from './seatChange';
 import { QUOTE_DEBOUNCE_MS } from './useRenewal';
 import { DialogSubmitActions } from '../misc/DialogSubmitActions';
+import { ServerErrorAlert } from '../misc/ServerErrorAlert';
 
 export interface SeatChangeDialogProps {
     subscription: Subscription;
@@ -139,11 +140,7 @@ export const SeatChangeDialog = ({ subscription, clientName, onClose }: SeatChan
                                 {translate('cascade.seats.quote_error', { message: errorMessage(quote.error, translate) })}
                             </Alert>
                         ) : null}
-                        {mutation.error ? (
-                            <Alert severity="error" data-testid="seats-error">
-                                {errorMessage(mutation.error, translate)}
-                            </Alert>
-                        ) : null}
+                        <ServerErrorAlert error={mutation.error} testId="seats-error" />
                     </Stack>
                 </DialogContent>
                 <DialogSubmitActions

@@ -1,21 +1,11 @@
-import { useState, type MouseEvent } from 'react';
+import type { MouseEvent } from 'react';
 import { Button } from '@mui/material';
 import UndoIcon from '@mui/icons-material/Undo';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import {
-    Confirm,
-    useDataProvider,
-    useLocaleState,
-    useNotify,
-    useRecordContext,
-    useTranslate,
-    type HttpError,
-} from 'react-admin';
-import type { CascadeDataProvider, Subscription, UndoResult } from '../providers/dataProvider';
+import { Confirm, useDataProvider, useLocaleState, useRecordContext, useTranslate } from 'react-admin';
+import type { CascadeDataProvider, Subscription } from '../providers/dataProvider';
 import { formatDateTime } from '../misc/dates';
-import { useNotifyError } from '../misc/errorMessage';
-import { newIdempotencyKey, useUndoWindow } from '../misc/undoWindow';
-import { invalidateAfterLicenseMove } from './licenseQueries';
+import { useUndo } from '../misc/useUndo';
+import { useUndoWindow } from '../misc/undoWindow';
 
 /**
  * "Annuler le renouvellement" while the subscription's undo window is open (`undo_until` in the
@@ -24,27 +14,12 @@ import { invalidateAfterLicenseMove } from './licenseQueries';
 export const UndoRenewalButton = ({ clientName }: { clientName?: string }) => {
     const record = useRecordContext<Subscription>();
     const translate = useTranslate();
-    const notify = useNotify();
-    const notifyError = useNotifyError();
     const [locale] = useLocaleState();
     const dataProvider = useDataProvider<CascadeDataProvider>();
-    const queryClient = useQueryClient();
-    const [open, setOpen] = useState(false);
-    const [key, setKey] = useState(newIdempotencyKey);
     const undoable = useUndoWindow(record?.undo_until);
-    const mutation = useMutation<UndoResult<Subscription>, HttpError, void>({
-        mutationFn: () => dataProvider.undoRenewal(record!.id, key),
-        onSuccess: result => {
-            setOpen(false);
-            invalidateAfterLicenseMove(queryClient);
-            notify('cascade.undo.renewal_done', { type: 'success', messageArgs: { smart_count: result.returned } });
-        },
-        onError: error => {
-            setOpen(false);
-            setKey(newIdempotencyKey());
-            invalidateAfterLicenseMove(queryClient); // a refusal means the record changed: show it as it is
-            notifyError(error);
-        },
+    const { open, setOpen, mutation } = useUndo({
+        run: key => dataProvider.undoRenewal(record!.id, key),
+        doneMessage: 'cascade.undo.renewal_done',
     });
     if (!record || !undoable) return null;
     const stop = (event: MouseEvent) => event.stopPropagation(); // no row click
