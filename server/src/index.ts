@@ -2,6 +2,7 @@ import pino from 'pino';
 import { createApp } from './app.ts';
 import { createClock } from './clock.ts';
 import { databasePath, loadConfig } from './config.ts';
+import { startCheckpointer } from './db/checkpoints.ts';
 import { openDatabase } from './db/connection.ts';
 import { migrate } from './db/migrate.ts';
 import { ensureFirstAdmin } from './domain/auth/firstAdmin.ts';
@@ -15,6 +16,7 @@ const logger = pino({ level: config.LOG_LEVEL });
 const clock = createClock({ timeZone: config.TIME_ZONE, pinnedToday: config.TODAY });
 const connection = openDatabase(databasePath(config.DATABASE_URL));
 const applied = migrate(connection.sqlite);
+const checkpointer = connection.file === ':memory:' ? null : startCheckpointer(connection.file);
 if (applied.length) logger.info({ applied }, 'migrations applied');
 
 const firstAdmin = await ensureFirstAdmin(connection.db, config, clock.now());
@@ -40,7 +42,7 @@ const server = app.listen(config.PORT, () => {
 
 const shutdown = () => {
   stopScheduler();
-  server.close(() => void connection.close().then(() => process.exit(0)));
+  server.close(() => void Promise.all([checkpointer?.stop(), connection.close()]).then(() => process.exit(0)));
 };
 process.on('SIGINT', shutdown);
 process.on('SIGTERM', shutdown);

@@ -26,7 +26,7 @@ describe('derived statuses kept for today', () => {
       changed += await t.db.transaction().execute((tx) => rollDerivedTo(tx, day));
       if (i % 30 === 0) {
         const rolled = await snapshot(t);
-        await t.db.transaction().execute((tx) => refreshSubscriptions(tx, ids, day));
+        await t.db.transaction().execute(async (tx) => refreshSubscriptions(tx, ids, day));
         expect(await snapshot(t)).toEqual(rolled);
       }
     }
@@ -42,7 +42,7 @@ describe('derived statuses kept for today', () => {
     const ids = (await t.db.selectFrom('subscriptions').select('id').execute()).map((r) => r.id);
     expect(await t.db.transaction().execute((tx) => rollDerivedTo(tx, '2026-01-01'))).toBe(ids.length);
     const rolled = await snapshot(t);
-    await t.db.transaction().execute((tx) => refreshSubscriptions(tx, ids, '2026-01-01'));
+    await t.db.transaction().execute(async (tx) => refreshSubscriptions(tx, ids, '2026-01-01'));
     expect(await snapshot(t)).toEqual(rolled);
     await t.close();
   });

@@ -12,8 +12,8 @@ export async function grantLicenses(
   requireRole(ctx.scope, ['admin'], 'grant licenses');
   await requireProduct(tx, input.product_id);
   await requirePartner(tx, input.partner_id, ctx.scope);
-  const pool = await poolFor(tx, { partnerId: input.partner_id, resellerId: null }, input.product_id);
-  const { movementId } = await move(tx, ctx, {
+  const pool = poolFor(tx, { partnerId: input.partner_id, resellerId: null }, input.product_id);
+  const { movementId } = move(tx, ctx, {
     kind: 'grant',
     productId: input.product_id,
     quantity: input.quantity,
@@ -36,10 +36,10 @@ export async function allocateLicenses(
   requireRole(ctx.scope, ['admin', 'partner'], 'allocate licenses');
   await requireProduct(tx, input.product_id);
   const reseller = await requireReseller(tx, input.reseller_id, ctx.scope);
-  const partnerPool = await poolFor(tx, { partnerId: reseller.partner_id, resellerId: null }, input.product_id);
-  const resellerPool = await poolFor(tx, { partnerId: reseller.partner_id, resellerId: reseller.id }, input.product_id);
+  const partnerPool = poolFor(tx, { partnerId: reseller.partner_id, resellerId: null }, input.product_id);
+  const resellerPool = poolFor(tx, { partnerId: reseller.partner_id, resellerId: reseller.id }, input.product_id);
   const reclaim = input.quantity < 0;
-  const { movementId } = await move(tx, ctx, {
+  const { movementId } = move(tx, ctx, {
     kind: reclaim ? 'reclaim' : 'allocate',
     productId: input.product_id,
     quantity: Math.abs(input.quantity),

@@ -52,7 +52,7 @@ export async function runAutoRenewal(db: Tx, today: string, now: string): Promis
     try {
       // Each renewal is its own transaction: one short pool does not stop the others.
       await db.transaction().execute(async (tx) => {
-        const { termId } = await renewSubscription(tx, ctx, sub.id, {}, 'auto_renewal');
+        const { termId } = renewSubscription(tx, ctx, sub.id, {}, 'auto_renewal');
         await tx
           .insertInto('renewal_attempts')
           .values({ subscription_id: sub.id, run_date: today, outcome: 'renewed', term_id: termId, created_at: now })

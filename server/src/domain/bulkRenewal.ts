@@ -21,12 +21,13 @@ async function visibleIds(db: Tx, ctx: ActionContext, ids: number[]): Promise<Se
   return new Set(rows.map((r) => r.id));
 }
 
+/** Reads only; run inside a transaction (the quotes read the pools synchronously). */
 export async function bulkRenewalQuote(db: Tx, ctx: ActionContext, ids: number[], years: number) {
   const visible = await visibleIds(db, ctx, ids);
   const subscriptions = [];
   const pools = new Map<string, { pool_id: number | null; manager_name: string; product_id: number; balance: number; cost: number; remaining_after: number }>();
   for (const id of ids.filter((i) => visible.has(i))) {
-    const quote = await quoteRenewal(db, ctx.today, id, { years });
+    const quote = quoteRenewal(db, ctx.today, id, { years });
     const sub = quote.subscription;
     const key = `${quote.manager.partnerId}/${quote.manager.resellerId}/${sub.product_id}`;
     const pool = pools.get(key) ?? { pool_id: quote.pool_id, manager_name: quote.manager_name, product_id: sub.product_id, balance: quote.balance, cost: 0, remaining_after: quote.balance };
@@ -57,9 +58,8 @@ export async function renewEach(db: Tx, ctx: ActionContext, ids: number[], years
       continue;
     }
     try {
-      const { remaining_after, termId } = await db.transaction().execute((tx) => renewSubscription(tx, ctx, id, { years }));
-      const term = await db.selectFrom('terms').select('end_date').where('id', '=', termId).executeTakeFirstOrThrow();
-      results.push({ id, status: 201, remaining_after, end_date: term.end_date });
+      const { remaining_after, end_date } = await db.transaction().execute(async (tx) => renewSubscription(tx, ctx, id, { years }));
+      results.push({ id, status: 201, remaining_after, end_date });
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
       const { message, code, details } = error.toBody();

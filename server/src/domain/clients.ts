@@ -74,8 +74,8 @@ export async function createClient(tx: Tx, ctx: ActionContext, input: NewClient)
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    const pool = await poolFor(tx, owner, sub.product_id);
-    await move(tx, ctx, {
+    const pool = poolFor(tx, owner, sub.product_id);
+    move(tx, ctx, {
       kind: 'consume',
       productId: sub.product_id,
       quantity: termCost(sub.seats, sub.years),
@@ -88,7 +88,7 @@ export async function createClient(tx: Tx, ctx: ActionContext, input: NewClient)
     });
     subscriptionIds.push(subscriptionId);
   }
-  await refreshSubscriptions(tx, subscriptionIds, ctx.today);
+  refreshSubscriptions(tx, subscriptionIds, ctx.today);
   await recordChange(tx, ctx, { action: 'create', resource: 'clients', recordId: clientId, organisation: owner, data: input });
   return clientId;
 }

@@ -1,7 +1,9 @@
 import { sql } from 'kysely';
+import { statementsOf, type Statements } from '../db/connection.ts';
+import type { Status, Term } from '../db/schema.ts';
 import type { ActionContext, Tx } from './context.ts';
 import { clientState, subscriptionState } from './status.ts';
-import { liveTerms } from './terms.ts';
+import { LIVE_TERM } from './terms.ts';
 
 /**
  * Keeps the derived columns (status, shown term, to_renew, client end date) true for "today".
@@ -29,59 +31,67 @@ function chunks<T>(items: readonly T[]): T[][] {
   return out;
 }
 
+const placeholders = (n: number) => Array(n).fill('?').join(', ');
+
+/** `UPDATE table SET …changed columns… WHERE id = ?`, or nothing when no column changed. */
+function writeChanged(statements: Statements, table: 'subscriptions' | 'clients', id: number, current: Record<string, unknown>, next: Record<string, unknown>) {
+  // Only changed columns are written: an index none of whose columns is assigned is not touched,
+  // and each index page spared is a page less in the WAL at commit.
+  const changed = Object.keys(next).filter((column) => next[column] !== current[column]);
+  if (changed.length === 0) return;
+  statements.run(`UPDATE ${table} SET ${changed.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`, ...changed.map((c) => next[c]), id);
+}
+
+const DERIVED_SUBSCRIPTION = ['status', 'renewed', 'to_renew', 'start_date', 'end_date', 'years', 'seats', 'latest_end', 'status_until'] as const;
+type StoredSubscription = Record<(typeof DERIVED_SUBSCRIPTION)[number], unknown> & { id: number; client_id: number; cancelled: number };
+
 /** Recomputes the given subscriptions and then their clients. */
-export async function refreshSubscriptions(tx: Tx, ids: readonly number[], today: string): Promise<void> {
+export function refreshSubscriptions(tx: Tx, ids: readonly number[], today: string): void {
+  const statements = statementsOf(tx);
   const clientIds = new Set<number>();
   for (const part of chunks([...new Set(ids)])) {
-    const subs = await tx
-      .selectFrom('subscriptions')
-      .select(['id', 'client_id', 'cancelled'])
-      .where('id', 'in', part)
-      .execute();
-    const terms = await liveTerms(tx).where('subscription_id', 'in', part).execute();
+    const subs = statements.all<StoredSubscription>(
+      `SELECT id, client_id, cancelled, ${DERIVED_SUBSCRIPTION.join(', ')} FROM subscriptions WHERE id IN (${placeholders(part.length)})`,
+      ...part,
+    );
+    const terms = statements.all<Term>(`SELECT * FROM terms WHERE ${LIVE_TERM} AND subscription_id IN (${placeholders(part.length)})`, ...part);
     const termsBySub = groupBy(terms, (t) => t.subscription_id);
     for (const sub of subs) {
       const state = subscriptionState(termsBySub.get(sub.id) ?? [], sub.cancelled === 1, today);
-      await tx
-        .updateTable('subscriptions')
-        .set({
-          status: state.status,
-          renewed: state.renewed ? 1 : 0,
-          to_renew: state.toRenew ? 1 : 0,
-          start_date: state.shown?.start_date ?? null,
-          end_date: state.shown?.end_date ?? null,
-          years: state.shown?.years ?? null,
-          seats: state.shown?.seats ?? null,
-          latest_end: state.latestEnd,
-          status_until: state.until,
-        })
-        .where('id', '=', sub.id)
-        .execute();
+      writeChanged(statements, 'subscriptions', sub.id, sub, {
+        status: state.status,
+        renewed: state.renewed ? 1 : 0,
+        to_renew: state.toRenew ? 1 : 0,
+        start_date: state.shown?.start_date ?? null,
+        end_date: state.shown?.end_date ?? null,
+        years: state.shown?.years ?? null,
+        seats: state.shown?.seats ?? null,
+        latest_end: state.latestEnd,
+        status_until: state.until,
+      });
       clientIds.add(sub.client_id);
     }
   }
-  await refreshClients(tx, [...clientIds]);
+  refreshClients(tx, [...clientIds]);
 }
 
 /** Recomputes the clients' status, end date and to_renew from their subscriptions' stored state. */
-export async function refreshClients(tx: Tx, ids: readonly number[]): Promise<void> {
+export function refreshClients(tx: Tx, ids: readonly number[]): void {
+  const statements = statementsOf(tx);
   for (const part of chunks(ids)) {
-    const subs = await tx
-      .selectFrom('subscriptions')
-      .select(['client_id', 'status', 'end_date'])
-      .where('client_id', 'in', part)
-      .execute();
+    const list = placeholders(part.length);
+    const subs = statements.all<{ client_id: number; status: Status; end_date: string | null }>(
+      `SELECT client_id, status, end_date FROM subscriptions WHERE client_id IN (${list})`,
+      ...part,
+    );
+    const clients = statements.all<{ id: number; status: Status; end_date: string | null; to_renew: number }>(
+      `SELECT id, status, end_date, to_renew FROM clients WHERE id IN (${list})`,
+      ...part,
+    );
     const byClient = groupBy(subs, (s) => s.client_id);
-    for (const id of part) {
-      const state = clientState(byClient.get(id) ?? []);
-      const toRenew = state.toRenew ? 1 : 0;
-      // Written only when it changes: an unchanged row costs no page (and no index entry) in the WAL.
-      await tx
-        .updateTable('clients')
-        .set({ status: state.status, end_date: state.endDate, to_renew: toRenew })
-        .where('id', '=', id)
-        .where((eb) => eb.or([eb('status', '!=', state.status), eb('end_date', 'is not', state.endDate), eb('to_renew', '!=', toRenew)]))
-        .execute();
+    for (const client of clients) {
+      const state = clientState(byClient.get(client.id) ?? []);
+      writeChanged(statements, 'clients', client.id, client, { status: state.status, end_date: state.endDate, to_renew: state.toRenew ? 1 : 0 });
     }
   }
 }
@@ -100,7 +110,7 @@ export async function rollDerivedTo(tx: Tx, today: string): Promise<number> {
   let query = tx.selectFrom('subscriptions').select('id').where('archived', '=', 0);
   if (asOf !== undefined && asOf < today) query = query.where('status_until', '<=', today);
   const ids = (await query.execute()).map((r) => r.id);
-  await refreshSubscriptions(tx, ids, today);
+  refreshSubscriptions(tx, ids, today);
   await markDerivedAsOf(tx, today);
   return ids.length;
 }

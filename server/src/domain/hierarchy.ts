@@ -1,3 +1,4 @@
+import { statementsOf } from '../db/connection.ts';
 import { manages, type Organisation, type Scope } from './access.ts';
 import type { Tx } from './context.ts';
 import { ForbiddenError, NotFoundError, ValidationError } from './errors.ts';
@@ -72,18 +73,13 @@ export async function resolveOwner(
 }
 
 /** The organisation whose pool pays for a client's subscriptions: its reseller if set, else its partner. */
-export async function managerOfClient(tx: Tx, clientId: number): Promise<Manager> {
-  const row = await tx
-    .selectFrom('clients')
-    .innerJoin('partners', 'partners.id', 'clients.partner_id')
-    .leftJoin('resellers', 'resellers.id', 'clients.reseller_id')
-    .select(['clients.partner_id', 'clients.reseller_id', 'partners.name as partner_name', 'resellers.name as reseller_name'])
-    .where('clients.id', '=', clientId)
-    .executeTakeFirst();
+export function managerOfClient(tx: Tx, clientId: number): Manager {
+  const row = statementsOf(tx).get<{ partner_id: number; reseller_id: number | null; partner_name: string; reseller_name: string | null }>(
+    `SELECT clients.partner_id, clients.reseller_id, partners.name AS partner_name, resellers.name AS reseller_name
+     FROM clients JOIN partners ON partners.id = clients.partner_id LEFT JOIN resellers ON resellers.id = clients.reseller_id
+     WHERE clients.id = ?`,
+    clientId,
+  );
   if (!row) throw new NotFoundError('Client', clientId);
-  return {
-    partnerId: row.partner_id,
-    resellerId: row.reseller_id,
-    name: row.reseller_name ?? row.partner_name,
-  };
+  return { partnerId: row.partner_id, resellerId: row.reseller_id, name: row.reseller_name ?? row.partner_name };
 }

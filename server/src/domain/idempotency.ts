@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { Transact } from '../db/groupCommit.ts';
 import type { Tx } from './context.ts';
 import { AppError } from './errors.ts';
 
@@ -78,15 +79,15 @@ const isStored = (error: unknown): error is AppError =>
  * transaction after the action's changes were rolled back.
  */
 export async function runIdempotent(
-  db: Tx,
+  transact: Transact,
   req: IdempotencyRequest | null,
   now: string,
   action: (tx: Tx) => Promise<StoredResponse>,
 ): Promise<StoredResponse> {
-  if (!req) return db.transaction().execute(action);
+  if (!req) return transact(action);
   const print = fingerprint(req);
   try {
-    return await db.transaction().execute(async (tx) => {
+    return await transact(async (tx) => {
       const previous = await replay(tx, req, print);
       if (previous) return previous;
       const response = await action(tx);
@@ -96,7 +97,7 @@ export async function runIdempotent(
   } catch (error) {
     if (!isStored(error)) throw error;
     const refused: StoredResponse = { status: error.status, body: error.toBody() };
-    return db.transaction().execute(async (tx) => {
+    return transact(async (tx) => {
       const previous = await replay(tx, req, print);
       if (previous) return previous;
       await store(tx, req, print, refused, now);

@@ -1,3 +1,4 @@
+import { statementsOf } from '../db/connection.ts';
 import type { MovementKind } from '../db/schema.ts';
 import type { ActionContext, Tx } from './context.ts';
 import { InsufficientLicensesError, NotFoundError } from './errors.ts';
@@ -19,27 +20,27 @@ export interface Holder {
 }
 
 /** The pool of a partner or of one of its resellers for a product, if it exists (reads only). */
-export async function findPool(tx: Tx, holder: Holder, productId: number): Promise<PoolRef | null> {
-  const pool = await tx
-    .selectFrom('pools')
-    .select(['id', 'balance'])
-    .where('holder_type', '=', holder.resellerId === null ? 'partner' : 'reseller')
-    .where('holder_id', '=', holder.resellerId ?? holder.partnerId)
-    .where('product_id', '=', productId)
-    .executeTakeFirst();
+export function findPool(tx: Tx, holder: Holder, productId: number): PoolRef | null {
+  const pool = statementsOf(tx).get<PoolRef>(
+    'SELECT id, balance FROM pools WHERE holder_type = ? AND holder_id = ? AND product_id = ?',
+    holder.resellerId === null ? 'partner' : 'reseller',
+    holder.resellerId ?? holder.partnerId,
+    productId,
+  );
   return pool ?? null;
 }
 
 /** The holder's pool for a product, created empty if missing (a failed action rolls the creation back). */
-export async function poolFor(tx: Tx, holder: Holder, productId: number): Promise<PoolRef> {
-  const existing = await findPool(tx, holder, productId);
-  if (existing) return existing;
-  const created = await tx
-    .insertInto('pools')
-    .values({ partner_id: holder.partnerId, reseller_id: holder.resellerId, product_id: productId })
-    .returning(['id', 'balance'])
-    .executeTakeFirstOrThrow();
-  return created;
+export function poolFor(tx: Tx, holder: Holder, productId: number): PoolRef {
+  return (
+    findPool(tx, holder, productId) ??
+    statementsOf(tx).get<PoolRef>(
+      'INSERT INTO pools (partner_id, reseller_id, product_id) VALUES (?, ?, ?) RETURNING id, balance',
+      holder.partnerId,
+      holder.resellerId,
+      productId,
+    )!
+  );
 }
 
 export interface Move {
@@ -62,46 +63,38 @@ export interface Move {
  * pool raises InsufficientLicensesError and the caller's transaction rolls back.
  * Returns the movement id and the debited pool's new balance.
  */
-export async function move(tx: Tx, ctx: ActionContext, m: Move): Promise<{ movementId: number; remaining: number | null }> {
+export function move(tx: Tx, ctx: ActionContext, m: Move): { movementId: number; remaining: number | null } {
+  const statements = statementsOf(tx);
   let remaining: number | null = null;
   if (m.fromPoolId !== null) {
-    const debited = await tx
-      .updateTable('pools')
-      .set((eb) => ({ balance: eb('balance', '-', m.quantity) }))
-      .where('id', '=', m.fromPoolId)
-      .where('balance', '>=', m.quantity)
-      .returning('balance')
-      .executeTakeFirst();
+    const debited = statements.get<{ balance: number }>(
+      'UPDATE pools SET balance = balance - ? WHERE id = ? AND balance >= ? RETURNING balance',
+      m.quantity,
+      m.fromPoolId,
+      m.quantity,
+    );
     if (!debited) {
-      const pool = await tx.selectFrom('pools').select('balance').where('id', '=', m.fromPoolId).executeTakeFirst();
+      const pool = statements.get<{ balance: number }>('SELECT balance FROM pools WHERE id = ?', m.fromPoolId);
       if (!pool) throw new NotFoundError('Pool', m.fromPoolId);
       throw new InsufficientLicensesError(m.quantity, pool.balance, m.field);
     }
     remaining = debited.balance;
   }
-  if (m.toPoolId !== null) {
-    await tx
-      .updateTable('pools')
-      .set((eb) => ({ balance: eb('balance', '+', m.quantity) }))
-      .where('id', '=', m.toPoolId)
-      .execute();
-  }
-  const { id } = await tx
-    .insertInto('movements')
-    .values({
-      kind: m.kind,
-      product_id: m.productId,
-      quantity: m.quantity,
-      from_pool_id: m.fromPoolId,
-      to_pool_id: m.toPoolId,
-      subscription_id: m.subscriptionId ?? null,
-      client_id: m.clientId ?? null,
-      term_id: m.termId ?? null,
-      actor: ctx.actor,
-      reason: m.reason ?? null,
-      created_at: ctx.now,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  if (m.toPoolId !== null) statements.run('UPDATE pools SET balance = balance + ? WHERE id = ?', m.quantity, m.toPoolId);
+  const { id } = statements.get<{ id: number }>(
+    `INSERT INTO movements (kind, product_id, quantity, from_pool_id, to_pool_id, subscription_id, client_id, term_id, actor, reason, created_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+    m.kind,
+    m.productId,
+    m.quantity,
+    m.fromPoolId,
+    m.toPoolId,
+    m.subscriptionId ?? null,
+    m.clientId ?? null,
+    m.termId ?? null,
+    ctx.actor,
+    m.reason ?? null,
+    ctx.now,
+  )!;
   return { movementId: id, remaining };
 }

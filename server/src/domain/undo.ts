@@ -5,7 +5,7 @@ import { refreshSubscriptions } from './derived.ts';
 import { AppError, NotFoundError } from './errors.ts';
 import { move } from './ledger.ts';
 import { loadSubscription } from './subscriptions.ts';
-import { latestTerm, liveTerms, stillUndoable } from './terms.ts';
+import { latestOf, liveTerms, liveTermsOf, stillUndoable } from './terms.ts';
 
 /**
  * Undo (DESIGN §2): a renewal or a client creation can be undone within the undo window; the
@@ -31,7 +31,7 @@ async function giveBack(tx: Tx, ctx: ActionContext, termIds: number[], reason: s
     .execute();
   let returned = 0;
   for (const c of consumed) {
-    await move(tx, ctx, {
+    move(tx, ctx, {
       kind: 'adjust',
       productId: c.product_id,
       quantity: Number(c.quantity),
@@ -50,14 +50,14 @@ async function giveBack(tx: Tx, ctx: ActionContext, termIds: number[], reason: s
 
 /** Undoes the latest renewal of a subscription, if still within its window. */
 export async function undoRenewal(tx: Tx, ctx: ActionContext, subscriptionId: number): Promise<{ returned: number }> {
-  const sub = await loadSubscription(tx, subscriptionId);
-  const latest = await latestTerm(tx, subscriptionId);
+  const sub = loadSubscription(tx, subscriptionId);
+  const latest = latestOf(liveTermsOf(tx, subscriptionId));
   if (!latest || latest.origin === 'creation' || !stillUndoable(sub.undo_until, ctx.now)) {
     throw new UndoRefusedError('This subscription has no renewal that can still be undone');
   }
   const returned = await giveBack(tx, ctx, [latest.id], `Annulation du renouvellement (période ${latest.start_date} → ${latest.end_date})`);
   await tx.updateTable('subscriptions').set({ undo_until: null }).where('id', '=', subscriptionId).execute();
-  await refreshSubscriptions(tx, [subscriptionId], ctx.today);
+  refreshSubscriptions(tx, [subscriptionId], ctx.today);
   await recordChangeOf(tx, ctx, 'subscriptions', sub, 'undo_renewal', { term_id: latest.id, returned });
   return { returned };
 }

@@ -4,9 +4,9 @@ import type { Db } from '../db/connection.ts';
 import { byOrganisation } from '../domain/access.ts';
 import { bulkRenewalQuote, renewEach } from '../domain/bulkRenewal.ts';
 import { STATUSES } from '../domain/status.ts';
-import { changeSeats, quoteRenewal, quoteSeatChange, renewSubscription, updateSubscriptionSettings } from '../domain/subscriptions.ts';
+import { changeSeats, loadSubscription, quoteRenewal, quoteSeatChange, renewSubscription, updateSubscriptionSettings } from '../domain/subscriptions.ts';
 import { undoRenewal } from '../domain/undo.ts';
-import { getRecord, parseId, readHandlers, type ResourceSpec } from '../http/resource.ts';
+import { getRecord, parseId, readHandlers, recordOfRow, type ResourceSpec } from '../http/resource.ts';
 import { answerIdempotent, answerIdempotentSteps } from '../http/idempotent.ts';
 import { actionContext, fields, parseBody, parseQuery } from '../http/validate.ts';
 
@@ -74,7 +74,7 @@ export function subscriptionRoutes(db: Db) {
   // Bulk renewal from the to-renew list: the totals against each pool, then one transaction per renewal.
   router.get('/bulk-renewal-quote', async (req, res) => {
     const { ids, years } = parseQuery(BulkQuoteInput, req.query);
-    res.json(await bulkRenewalQuote(db, actionContext(res), ids, years));
+    res.json(await db.transaction().execute((tx) => bulkRenewalQuote(tx, actionContext(res), ids, years)));
   });
   router.post('/bulk-renew', async (req, res) => {
     const { ids, years } = parseBody(BulkInput, req.body);
@@ -97,7 +97,7 @@ export function subscriptionRoutes(db: Db) {
     const ctx = actionContext(res);
     await getRecord(db, subscriptionsSpec, id, ctx.scope);
     const input = parseQuery(RenewInput, req.query);
-    const { manager: _manager, subscription: _subscription, ...quote } = await quoteRenewal(db, ctx.today, id, input);
+    const { manager: _manager, subscription: _subscription, ...quote } = await db.transaction().execute(async (tx) => quoteRenewal(tx, ctx.today, id, input));
     res.json(quote);
   });
 
@@ -106,9 +106,8 @@ export function subscriptionRoutes(db: Db) {
     const input = parseBody(RenewInput, req.body);
     await answerIdempotent(db, req, res, async (tx) => {
       const ctx = actionContext(res);
-      await getRecord(tx, subscriptionsSpec, id, ctx.scope);
-      const { remaining_after } = await renewSubscription(tx, ctx, id, input);
-      return { status: 201, body: { ...(await getRecord(tx, subscriptionsSpec, id, ctx.scope)), remaining_after } };
+      const { remaining_after } = renewSubscription(tx, ctx, id, input);
+      return { status: 201, body: { ...recordOfRow(subscriptionsSpec, loadSubscription(tx, id)), remaining_after } };
     });
   });
 
@@ -117,7 +116,7 @@ export function subscriptionRoutes(db: Db) {
     const ctx = actionContext(res);
     await getRecord(db, subscriptionsSpec, id, ctx.scope);
     const { seats } = parseQuery(SeatsInput, req.query);
-    const { cost, balance, current_seats, remaining_after, refund, manager } = await quoteSeatChange(db, ctx.today, id, seats);
+    const { cost, balance, current_seats, remaining_after, refund, manager } = await db.transaction().execute(async (tx) => quoteSeatChange(tx, ctx.today, id, seats));
     res.json({ seats, current_seats, cost, balance, remaining_after, refund, manager_name: manager.name });
   });
 

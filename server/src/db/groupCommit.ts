@@ -1,0 +1,66 @@
+import type { Db } from './connection.ts';
+import { statementsOf } from './connection.ts';
+import type { Tx } from '../domain/context.ts';
+
+/** Runs an action in a transaction and resolves once that transaction has committed. */
+export type Transact = <T>(action: (tx: Tx) => Promise<T>) => Promise<T>;
+
+interface Job {
+  action: (tx: Tx) => Promise<unknown>;
+  resolve: (value: unknown) => void;
+  reject: (error: unknown) => void;
+}
+
+/**
+ * Group commit. License-moving requests that arrive together share one SQLite transaction, each in
+ * its own savepoint: a commit writes every page the batch touched to the WAL once, instead of once
+ * per request (the pool, the ledger's last pages and their indexes are shared by most renewals).
+ * Each action still succeeds or fails alone: a failing one is rolled back to its savepoint and
+ * rejects, the others go on. Nobody is answered before the shared COMMIT; if it fails, all fail.
+ */
+function groupCommitter(db: Db): Transact {
+  let queue: Job[] = [];
+
+  async function commitBatch() {
+    const batch = queue;
+    queue = [];
+    const outcomes: (() => void)[] = [];
+    try {
+      await db.transaction().execute(async (tx) => {
+        const statements = statementsOf(tx);
+        for (const job of batch) {
+          statements.exec('SAVEPOINT action');
+          try {
+            const value = await job.action(tx);
+            statements.exec('RELEASE action');
+            outcomes.push(() => job.resolve(value));
+          } catch (error) {
+            statements.exec('ROLLBACK TO action');
+            statements.exec('RELEASE action');
+            outcomes.push(() => job.reject(error));
+          }
+        }
+      });
+    } catch (error) {
+      for (const job of batch) job.reject(error);
+      return;
+    }
+    for (const settle of outcomes) settle();
+  }
+
+  return <T>(action: (tx: Tx) => Promise<T>) =>
+    new Promise<T>((resolve, reject) => {
+      // The first job of a batch schedules its commit after the requests already read from the sockets.
+      if (queue.length === 0) setImmediate(commitBatch);
+      queue.push({ action, resolve: resolve as (value: unknown) => void, reject });
+    });
+}
+
+const committers = new WeakMap<Db, Transact>();
+
+/** The one group committer of a database (its transactions must not interleave). */
+export function groupCommit(db: Db): Transact {
+  let committer = committers.get(db);
+  if (!committer) committers.set(db, (committer = groupCommitter(db)));
+  return committer;
+}
