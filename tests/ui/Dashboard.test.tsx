@@ -95,6 +95,9 @@ describe('<Dashboard>', () => {
             Number([...document.querySelectorAll('.recharts-label')].find(label => label.textContent === text)?.getAttribute('x'));
         expect(labelX('Abonnements')).toBeLessThan(100);
         expect(labelX('Licences utilisateurs')).toBeGreaterThan(700);
+        // the legend under the chart names both series in their colours
+        const legend = [...screen.getByTestId('chart-legend').querySelectorAll('li')].map(item => item.textContent);
+        expect(legend).toEqual(['Abonnements', 'Licences utilisateurs']);
     });
 });
 

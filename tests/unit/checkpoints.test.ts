@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { startCheckpointer } from '../../server/src/db/checkpoints.ts';
 import { openDatabase } from '../../server/src/db/connection.ts';
 
@@ -10,6 +10,10 @@ describe('the checkpointer thread', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cascade-checkpoint-'));
     const file = path.join(dir, 'c.db');
     const connection = openDatabase(file);
+    onTestFinished(async () => {
+      await connection.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    });
     connection.sqlite.pragma('wal_autocheckpoint = 0');
     connection.sqlite.exec('CREATE TABLE t (x TEXT)');
     connection.sqlite.prepare("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 4000) INSERT INTO t SELECT hex(randomblob(500)) FROM n").run();
@@ -19,7 +23,5 @@ describe('the checkpointer thread', () => {
     while (fs.statSync(file).size <= before && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
     await checkpointer.stop();
     expect(fs.statSync(file).size).toBeGreaterThan(before + 2_000_000);
-    await connection.close();
-    fs.rmSync(dir, { recursive: true, force: true });
   });
 });

@@ -1,4 +1,4 @@
-import { lazy, Suspense } from 'react';
+import { lazy, startTransition, Suspense, useEffect, useState } from 'react';
 import { Alert, Card, CardContent, CardHeader, Grid, Skeleton } from '@mui/material';
 import { Title, useTranslate } from 'react-admin';
 import { ToRenewCard } from './ToRenewCard';
@@ -10,10 +10,21 @@ const DueChart = lazy(() => import('./DueChart'));
 
 const ChartSkeleton = () => <Skeleton variant="rounded" height={300} data-testid="chart-skeleton" />;
 
+/**
+ * The chart is the heaviest render of the first screen: it mounts in a transition, which React
+ * renders in short slices between paints instead of one long task that blocks the page.
+ */
+const useMountedInTransition = () => {
+    const [mounted, setMounted] = useState(false);
+    useEffect(() => startTransition(() => setMounted(true)), []);
+    return mounted;
+};
+
 /** Small presentational cards over one GET /api/dashboard, and the lazy chart. */
 export const Dashboard = () => {
     const translate = useTranslate();
     const { data, error } = useDashboard();
+    const chartMounted = useMountedInTransition();
     return (
         <Grid container spacing={2} sx={{ mt: 1, mb: 2 }}>
             <Title title={translate('cascade.dashboard.title')} />
@@ -35,7 +46,7 @@ export const Dashboard = () => {
                         slotProps={{ title: { variant: 'subtitle1' } }}
                     />
                     <CardContent>
-                        {data ? (
+                        {data && chartMounted ? (
                             <Suspense fallback={<ChartSkeleton />}>
                                 <DueChart data={data.due_by_month} />
                             </Suspense>
