@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Db } from '../db/connection.ts';
+import { statementsOf, type Db } from '../db/connection.ts';
 import type { NewMovement } from '../db/schema.ts';
 import { daysBetween, plusDays, plusMonths, plusYears, termEndDate } from '../domain/dates.ts';
 import { markDerivedAsOf } from '../domain/derived.ts';
@@ -34,7 +34,6 @@ const PRODUCTS = [
   { code: 'TSend', name: 'TSend — envoi de fichiers volumineux' },
 ];
 const ACTOR = 'seed';
-const CHUNK = 1000;
 
 interface GeneratedTerm extends TermLike { id: number; subscription_id: number; created_at: string }
 
@@ -80,24 +79,30 @@ function termsFor(random: Random, today: string, profile: number): { terms: Omit
   return { terms: terms.map((t) => ({ ...t, created_at: createdAt(t) })), cancelled };
 }
 
-async function insertChunks<T extends keyof import('../db/schema.ts').Database>(db: Db, table: T, rows: readonly object[]) {
-  for (let i = 0; i < rows.length; i += CHUNK) {
-    await db.insertInto(table).values(rows.slice(i, i + CHUNK) as never).execute();
-  }
+/** One prepared INSERT run per row (a few µs each): building large multi-row queries costs more. */
+function insertRows(tx: Db, table: keyof import('../db/schema.ts').Database, rows: readonly object[]) {
+  const columns = [...new Set(rows.flatMap((row) => Object.keys(row)))];
+  const insert = `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`;
+  const statements = statementsOf(tx);
+  for (const row of rows as Record<string, unknown>[]) statements.run(insert, ...columns.map((c) => row[c] ?? null));
 }
 
 /**
  * Bulk loading: the tables' secondary indexes are dropped during the inserts and built again from
  * their own stored definitions afterwards, which SQLite does by sorting, far faster than updating
- * them row by row. Unique indexes stay (they guard the data).
+ * them row by row. Unique indexes stay (they guard the data). The client name search index
+ * (db/migrations/0005) is likewise filled in one pass instead of by its per-row trigger.
  */
 async function withIndexesRebuilt(tx: Db, tables: string[], load: () => Promise<void>) {
   const { rows } = await sql<{ name: string; sql: string }>`
     SELECT name, sql FROM sqlite_master
-    WHERE type = 'index' AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%' AND tbl_name IN (${sql.join(tables)})`.execute(tx);
-  for (const index of rows) await sql`DROP INDEX ${sql.ref(index.name)}`.execute(tx);
+    WHERE type IN ('index', 'trigger') AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%' AND tbl_name IN (${sql.join(tables)})
+    ORDER BY type`.execute(tx);
+  const statements = statementsOf(tx);
+  for (const object of rows) statements.exec(`DROP ${object.sql.startsWith('CREATE TRIGGER') ? 'TRIGGER' : 'INDEX'} ${object.name}`);
   await load();
-  for (const index of rows) await sql.raw(index.sql).execute(tx);
+  for (const object of rows) statements.exec(object.sql);
+  statements.exec("INSERT INTO clients_search(clients_search) VALUES ('rebuild')");
 }
 
 async function nextId(db: Db, table: 'partners' | 'resellers' | 'clients' | 'subscriptions' | 'terms' | 'pools' | 'movements') {
@@ -213,13 +218,13 @@ export async function seedDatabase(db: Db, options: SeedOptions): Promise<SeedSu
     for (const m of movements) m.id = movementId++;
 
     await withIndexesRebuilt(tx, ['clients', 'subscriptions', 'terms', 'movements'], async () => {
-      await insertChunks(tx, 'partners', partners);
-      await insertChunks(tx, 'resellers', resellers);
-      await insertChunks(tx, 'pools', pools.map(({ key: _key, ...p }) => p));
-      await insertChunks(tx, 'clients', clients);
-      await insertChunks(tx, 'subscriptions', subscriptions);
-      await insertChunks(tx, 'terms', terms);
-      await insertChunks(tx, 'movements', movements);
+      insertRows(tx, 'partners', partners);
+      insertRows(tx, 'resellers', resellers);
+      insertRows(tx, 'pools', pools.map(({ key: _key, ...p }) => p));
+      insertRows(tx, 'clients', clients);
+      insertRows(tx, 'subscriptions', subscriptions);
+      insertRows(tx, 'terms', terms);
+      insertRows(tx, 'movements', movements);
     });
     await markDerivedAsOf(tx, today);
     return {
