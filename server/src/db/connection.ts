@@ -69,9 +69,9 @@ export function openDatabase(file: string): Connection {
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  // 32 MB of page cache (the default 2 MB re-reads index pages from the OS at 100k clients), and
-  // WAL checkpoints every ~40 MB instead of 4 MB: hot pages are rewritten many times between two
-  // checkpoints, so rarer checkpoints copy far fewer pages back to the database file.
+  // 32 MB of page cache (the default 2 MB re-reads index pages from the OS at 100k clients). The
+  // server checkpoints from a thread of its own (checkpoints.ts); this connection's automatic
+  // checkpoint, at ~40 MB of WAL instead of 4 MB, is for the CLIs and the safety net.
   sqlite.pragma('cache_size = -32768');
   sqlite.pragma('wal_autocheckpoint = 10000');
   sqlite.pragma('journal_size_limit = 67108864');
