@@ -32,6 +32,19 @@ describe('group commit', () => {
     await t.close();
   });
 
+  it('answers a crowd larger than one batch: every action runs and commits', async () => {
+    const t = testDatabase();
+    const h = await buildHierarchy(t);
+    const before = await poolBalance(t, { partnerId: h.partners.alpha }, h.products.tbox);
+    const transact = groupCommit(t.db);
+    const crowd = Array.from({ length: 150 }, (_, i) =>
+      transact((tx) => grantLicenses(tx, t.ctx(), { partner_id: h.partners.alpha, product_id: h.products.tbox, quantity: i + 1 })),
+    );
+    await Promise.all(crowd);
+    expect(await poolBalance(t, { partnerId: h.partners.alpha }, h.products.tbox)).toBe(before + (150 * 151) / 2);
+    await t.close();
+  });
+
   it('runs the next batch after the current one, never inside it', async () => {
     const t = testDatabase();
     const transact = groupCommit(t.db);

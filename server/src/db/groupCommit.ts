@@ -18,12 +18,15 @@ interface Job {
  * Each action still succeeds or fails alone: a failing one is rolled back to its savepoint and
  * rejects, the others go on. Nobody is answered before the shared COMMIT; if it fails, all fail.
  */
+/** At most this many actions per transaction, so that a crowd of requests never holds one open long. */
+const MAX_BATCH = 64;
+
 function groupCommitter(db: Db): Transact {
-  let queue: Job[] = [];
+  const queue: Job[] = [];
 
   async function commitBatch() {
-    const batch = queue;
-    queue = [];
+    const batch = queue.splice(0, MAX_BATCH);
+    if (queue.length > 0) setImmediate(commitBatch);
     const outcomes: (() => void)[] = [];
     try {
       await db.transaction().execute(async (tx) => {
