@@ -10,13 +10,15 @@ import { request } from './http.ts';
 import { cannon, CONNECTIONS, measure, type Target } from './load.ts';
 import { cleanup, removeOnExit, start, stop } from './processes.ts';
 import { rawReads, timeRaw } from './rawSql.ts';
+import { timeRawRenewals } from './rawRenewal.ts';
 import { render, summarise, type Check, type EndpointResult } from './report.ts';
 import { adminSessionCookie, fillPools, renewableIds, seed, startServer } from './setup.ts';
 
 /**
  * npm run bench (issue 6): seeds a temporary database, starts the production server and drives it
  * over loopback with autocannon, each endpoint framed by a floor process answering the same bytes;
- * compares each read with its raw SQL in-process; checks the ledger after the renewals.
+ * compares each read with its raw SQL in-process (renewals with the server's renewal run in-process on
+ * a copy); checks the ledger after the renewals.
  * BENCH_CLIENTS, BENCH_SECONDS, BENCH_RUNS, BENCH_WARMUP, BENCH_TODAY override the defaults
  * (results.json is only written by a run with the defaults).
  */
@@ -96,6 +98,9 @@ async function main() {
 
   const cookie = adminSessionCookie(dbFile);
   const renewIds = renewableIds(dbFile);
+  // A copy for the renewals' in-process ceiling, taken while no server has the file open.
+  const rawRenewalCopy = path.join(dir, 'raw-renewals.db');
+  fs.copyFileSync(dbFile, rawRenewalCopy);
   const server = await startServer(dbFile, config.today, dir);
   log(`server pid ${server.child.pid} on 127.0.0.1:${server.port}`);
 
@@ -136,7 +141,12 @@ async function main() {
   const raws = rawReads(db, config.today);
   for (const endpoint of endpoints) {
     const rawSql = raws[endpoint.name];
-    const raw = rawSql ? { ...timeRaw(rawSql.run, RAW_MS), sql: rawSql.sql } : null;
+    const raw =
+      endpoint === RENEWALS
+        ? await timeRawRenewals(rawRenewalCopy, config.today, renewIds, RAW_MS)
+        : rawSql
+          ? { ...timeRaw(rawSql.run, RAW_MS), sql: rawSql.sql }
+          : null;
     const [real, bare] = targets(endpoint);
     const runs = await measure(real, bare, config.runs, config.seconds, config.warmup);
     const r = summarise(endpoint, runs, raw);
