@@ -51,7 +51,7 @@ describe.runIf(enabled)('subscription lifecycle in Chromium (demo data)', () => 
 
     // One line per subscription; the server agrees with what the dialog says.
     const lines = dialog.getByTestId('bulk-results').getByRole('listitem');
-    expect(await lines.count()).toBe(2);
+    await expect.poll(() => lines.count()).toBe(2);
     const renewedIds: number[] = [];
     for (const sub of listed) {
       const line = lines.filter({ hasText: sub.client_name }).first();

@@ -74,6 +74,7 @@ describe('bulk renewal from the to-renew list', () => {
         expect(within(dialog).getByTestId('bulk-short')).toHaveTextContent('Stock insuffisant pour Revendeur Alpha');
         expect(bulkRenewalQuote).toHaveBeenLastCalledWith([7, 8], 2);
 
+        const listLoads = getList.mock.calls.filter(call => call[0] === 'subscriptions').length;
         await user.click(within(dialog).getByRole('button', { name: 'Renouveler' }));
         expect(bulkRenew).toHaveBeenCalledWith([7, 8], 2);
         const results = await within(dialog).findByTestId('bulk-results');
@@ -87,11 +88,12 @@ describe('bulk renewal from the to-renew list', () => {
         expect(failed).toHaveTextContent('Licences insuffisantes dans le stock du gestionnaire');
         expect(failed).not.toHaveTextContent('Insufficient');
 
-        const listLoads = getList.mock.calls.filter(call => call[0] === 'subscriptions').length;
+        // the list was fetched again under the results
+        await waitFor(() => expect(getList.mock.calls.filter(call => call[0] === 'subscriptions').length).toBeGreaterThan(listLoads));
+        // the results stay on screen until closed, then the selection is emptied
+        expect(within(dialog).getByTestId('bulk-results')).toBeInTheDocument();
         await user.click(within(dialog).getByRole('button', { name: 'Fermer' }));
         await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
-        // the list is fetched again, the selection emptied
-        await waitFor(() => expect(getList.mock.calls.filter(call => call[0] === 'subscriptions').length).toBeGreaterThan(listLoads));
         await waitFor(() => expect(screen.getAllByRole('checkbox').filter(box => (box as HTMLInputElement).checked)).toHaveLength(0));
     });
 });

@@ -12,7 +12,14 @@ const SUBSCRIPTIONS_COLOUR = '#26a69a';
  * longest task).
  */
 const SeriesLegend = ({ series }: { series: { label: string; colour: string }[] }) => (
-    <Stack direction="row" spacing={3} justifyContent="center" component="ul" data-testid="chart-legend" sx={{ listStyle: "none", m: 0, p: 0 }}>
+    <Stack
+        direction="row"
+        spacing={3}
+        justifyContent="center"
+        component="ul"
+        data-testid="chart-legend"
+        sx={{ listStyle: 'none', m: 0, p: 0 }}
+    >
         {series.map(({ label, colour }) => (
             <Stack key={label} direction="row" spacing={1} alignItems="center" component="li">
                 <Box sx={{ width: 12, height: 12, borderRadius: 0.5, bgcolor: colour }} />
@@ -45,56 +52,56 @@ const DueChart = ({ data }: { data: DueMonth[] }) => {
     });
     return (
         <>
-        <ResponsiveContainer width="100%" height={270}>
-            <BarChart data={rows} margin={{ top: 8, right: 8, bottom: 0, left: 8 }}>
-                <CartesianGrid strokeDasharray="3 3" stroke={theme.palette.divider} />
-                {/* interval 0: every tick shown, so none is measured in the DOM to decide which to hide */}
-                <XAxis dataKey="label" tick={tick} interval={0} />
-                <YAxis
-                    yAxisId="subscriptions"
-                    orientation="left"
-                    allowDecimals={false}
-                    interval={0}
-                    tick={tick}
-                    stroke={SUBSCRIPTIONS_COLOUR}
-                    label={axisLabel(subscriptionsLabel, -90, SUBSCRIPTIONS_COLOUR)}
-                />
-                <YAxis
-                    yAxisId="seats"
-                    orientation="right"
-                    allowDecimals={false}
-                    interval={0}
-                    tick={tick}
-                    stroke={theme.palette.primary.main}
-                    label={axisLabel(seatsLabel, 90, theme.palette.primary.main)}
-                />
-                <Tooltip
-                    contentStyle={{ background: theme.palette.background.paper, borderColor: theme.palette.divider }}
-                />
-                <Bar
-                    yAxisId="subscriptions"
-                    dataKey="subscriptions"
-                    name={subscriptionsLabel}
-                    fill={SUBSCRIPTIONS_COLOUR}
-                    radius={[4, 4, 0, 0]}
-                    isAnimationActive={false}
-                />
-                <Bar
-                    yAxisId="seats"
-                    dataKey="seats"
-                    name={seatsLabel}
-                    fill={theme.palette.primary.main}
-                    radius={[4, 4, 0, 0]}
-                    isAnimationActive={false}
-                />
-            </BarChart>
-        </ResponsiveContainer>
-        <SeriesLegend
-            series={[
-                { label: subscriptionsLabel, colour: SUBSCRIPTIONS_COLOUR },
-                { label: seatsLabel, colour: theme.palette.primary.main },
-            ]}
-        />
+            <ResponsiveContainer width="100%" height={270}>
+                <BarChart data={rows} margin={{ top: 8, right: 8, bottom: 0, left: 8 }}>
+                    <CartesianGrid strokeDasharray="3 3" stroke={theme.palette.divider} />
+                    {/* interval 0: every tick shown, so none is measured in the DOM to decide which to hide */}
+                    <XAxis dataKey="label" tick={tick} interval={0} />
+                    <YAxis
+                        yAxisId="subscriptions"
+                        orientation="left"
+                        allowDecimals={false}
+                        interval={0}
+                        tick={tick}
+                        stroke={SUBSCRIPTIONS_COLOUR}
+                        label={axisLabel(subscriptionsLabel, -90, SUBSCRIPTIONS_COLOUR)}
+                    />
+                    <YAxis
+                        yAxisId="seats"
+                        orientation="right"
+                        allowDecimals={false}
+                        interval={0}
+                        tick={tick}
+                        stroke={theme.palette.primary.main}
+                        label={axisLabel(seatsLabel, 90, theme.palette.primary.main)}
+                    />
+                    <Tooltip
+                        contentStyle={{ background: theme.palette.background.paper, borderColor: theme.palette.divider }}
+                    />
+                    <Bar
+                        yAxisId="subscriptions"
+                        dataKey="subscriptions"
+                        name={subscriptionsLabel}
+                        fill={SUBSCRIPTIONS_COLOUR}
+                        radius={[4, 4, 0, 0]}
+                        isAnimationActive={false}
+                    />
+                    <Bar
+                        yAxisId="seats"
+                        dataKey="seats"
+                        name={seatsLabel}
+                        fill={theme.palette.primary.main}
+                        radius={[4, 4, 0, 0]}
+                        isAnimationActive={false}
+                    />
+                </BarChart>
+            </ResponsiveContainer>
+            <SeriesLegend
+                series={[
+                    { label: subscriptionsLabel, colour: SUBSCRIPTIONS_COLOUR },
+                    { label: seatsLabel, colour: theme.palette.primary.main },
+                ]}
+            />
         </>
     );
 };
