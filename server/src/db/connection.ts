@@ -47,6 +47,9 @@ export interface Statements {
   exec(source: string): void;
 }
 
+/** `?, ?, …`: the parameters of an IN list or a VALUES row of `n` values. */
+export const placeholders = (n: number) => Array(n).fill('?').join(', ');
+
 /** Kysely's SQLite adapter, carrying the connection's statements so that transactions reach them. */
 class StatementsAdapter extends SqliteAdapter {
   constructor(readonly statements: Statements) {

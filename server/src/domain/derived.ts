@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { statementsOf, type Statements } from '../db/connection.ts';
+import { placeholders, statementsOf, type Statements } from '../db/connection.ts';
 import type { Status, Term } from '../db/schema.ts';
 import type { ActionContext, Tx } from './context.ts';
 import { clientState, subscriptionState } from './status.ts';
@@ -30,8 +30,6 @@ function chunks<T>(items: readonly T[]): T[][] {
   for (let i = 0; i < items.length; i += CHUNK) out.push(items.slice(i, i + CHUNK));
   return out;
 }
-
-const placeholders = (n: number) => Array(n).fill('?').join(', ');
 
 /** `UPDATE table SET …changed columns… WHERE id = ?`, or nothing when no column changed. */
 function writeChanged(statements: Statements, table: 'subscriptions' | 'clients', id: number, current: Record<string, unknown>, next: Record<string, unknown>) {

@@ -1,5 +1,5 @@
 import { gzipSync } from 'node:zlib';
-import type { Request, Response } from 'express';
+import type { Request, Response, Router } from 'express';
 import { sql, type Expression, type SqlBool, type SelectQueryBuilder } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import type { Db } from '../db/connection.ts';
@@ -200,4 +200,13 @@ export function readHandlers(db: Db, spec: ResourceSpec) {
       res.json(await getRecord(db, spec, parseId(req.params.id), scope));
     },
   };
+}
+
+/** GET /<name> (list) and GET /<name>/:id for resources that are only read through this router. */
+export function mountReadRoutes(router: Router, db: Db, specs: readonly ResourceSpec[]) {
+  for (const spec of specs) {
+    const read = readHandlers(db, spec);
+    router.get(`/${spec.name}`, read.list);
+    router.get(`/${spec.name}/:id`, read.one);
+  }
 }

@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import type { Db } from '../db/connection.ts';
 import { byOrganisation } from '../domain/access.ts';
-import { readHandlers, type ResourceSpec } from '../http/resource.ts';
+import { mountReadRoutes, type ResourceSpec } from '../http/resource.ts';
 
 /** Read-only trails: logins (access_log) and changes. */
 
@@ -48,10 +48,6 @@ export const changesSpec: ResourceSpec = {
 
 export function auditRoutes(db: Db) {
   const router = Router();
-  for (const spec of [accessLogSpec, changesSpec]) {
-    const read = readHandlers(db, spec);
-    router.get(`/${spec.name}`, read.list);
-    router.get(`/${spec.name}/:id`, read.one);
-  }
+  mountReadRoutes(router, db, [accessLogSpec, changesSpec]);
   return router;
 }

@@ -4,7 +4,7 @@ import { byOrganisation, type Scope } from '../domain/access.ts';
 import { z } from 'zod';
 import type { Db } from '../db/connection.ts';
 import { allocateLicenses, grantLicenses } from '../domain/allocations.ts';
-import { getRecord, readHandlers, type ResourceSpec } from '../http/resource.ts';
+import { getRecord, mountReadRoutes, type ResourceSpec } from '../http/resource.ts';
 import { answerIdempotent } from '../http/idempotent.ts';
 import { actionContext, fields, parseBody } from '../http/validate.ts';
 
@@ -100,11 +100,7 @@ const GrantInput = z.object({
 
 export function ledgerRoutes(db: Db) {
   const router = Router();
-  for (const spec of [termsSpec, poolsSpec, movementsSpec]) {
-    const read = readHandlers(db, spec);
-    router.get(`/${spec.name}`, read.list);
-    router.get(`/${spec.name}/:id`, read.one);
-  }
+  mountReadRoutes(router, db, [termsSpec, poolsSpec, movementsSpec]);
 
   router.post('/allocations', async (req, res) => {
     const input = parseBody(AllocationInput, req.body);

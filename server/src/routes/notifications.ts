@@ -2,7 +2,7 @@ import { Router } from 'express';
 import { sql, type SqlBool } from 'kysely';
 import type { Db } from '../db/connection.ts';
 import { byOrganisation } from '../domain/access.ts';
-import { getRecord, parseId, readHandlers, type ResourceSpec } from '../http/resource.ts';
+import { getRecord, parseId, mountReadRoutes, type ResourceSpec } from '../http/resource.ts';
 import { actionContext } from '../http/validate.ts';
 
 /** The bell: the caller's own notifications (filter read=false for the unread count). */
@@ -46,11 +46,7 @@ export const renewalAttemptsSpec: ResourceSpec = {
 
 export function notificationRoutes(db: Db) {
   const router = Router();
-  for (const spec of [notificationsSpec, renewalAttemptsSpec]) {
-    const read = readHandlers(db, spec);
-    router.get(`/${spec.name}`, read.list);
-    router.get(`/${spec.name}/:id`, read.one);
-  }
+  mountReadRoutes(router, db, [notificationsSpec, renewalAttemptsSpec]);
   router.post('/notifications/read-all', async (_req, res) => {
     const ctx = actionContext(res);
     const result = await db

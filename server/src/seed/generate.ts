@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { statementsOf, type Db } from '../db/connection.ts';
+import { placeholders, statementsOf, type Db } from '../db/connection.ts';
 import type { NewMovement } from '../db/schema.ts';
 import { daysBetween, plusDays, plusMonths, plusYears, termEndDate } from '../domain/dates.ts';
 import { markDerivedAsOf } from '../domain/derived.ts';
@@ -82,7 +82,7 @@ function termsFor(random: Random, today: string, profile: number): { terms: Omit
 /** One prepared INSERT run per row (a few µs each): building large multi-row queries costs more. */
 function insertRows(tx: Db, table: keyof import('../db/schema.ts').Database, rows: readonly object[]) {
   const columns = [...new Set(rows.flatMap((row) => Object.keys(row)))];
-  const insert = `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`;
+  const insert = `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${placeholders(columns.length)})`;
   const statements = statementsOf(tx);
   for (const row of rows as Record<string, unknown>[]) statements.run(insert, ...columns.map((c) => row[c] ?? null));
 }
