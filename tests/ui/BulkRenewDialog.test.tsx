@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { ToRenewList } from '../../client/src/subscriptions/ToRenewList';
-import { fakeDataProvider, renderWithAdmin } from './renderWithAdmin';
+import { fakeDataProvider, renderWithAdmin, getManyFrom } from './renderWithAdmin';
 
 const row = (id: number, client_name: string, seats: number) => ({
     id, client_id: id + 100, client_name, product_id: 1, reseller_id: 5, partner_id: 1, status: 'expiring',
@@ -40,8 +40,7 @@ describe('bulk renewal from the to-renew list', () => {
         renderWithAdmin(<ToRenewList />, {
             dataProvider: fakeDataProvider({
                 getList,
-                getMany: (resource: string, { ids }: { ids: unknown[] }) =>
-                    Promise.resolve({ data: refs[resource].filter(r => ids.includes((r as { id: unknown }).id)) }),
+                getMany: getManyFrom(refs),
                 bulkRenewalQuote,
                 bulkRenew,
             }),

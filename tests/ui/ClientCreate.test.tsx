@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { HttpError, ResourceContextProvider } from 'react-admin';
 import { ClientCreate } from '../../client/src/clients/ClientCreate';
 import { totalConsumption } from '../../client/src/clients/consumption';
-import { fakeDataProvider, renderWithAdmin } from './renderWithAdmin';
+import { fakeDataProvider, renderWithAdmin, getManyFrom } from './renderWithAdmin';
 
 const products = [
     { id: 1, code: 'TBox', name: 'TBox' },
@@ -20,12 +20,26 @@ const dataProvider = (create = vi.fn()) =>
     fakeDataProvider({
         getList: (resource: string) =>
             Promise.resolve({ data: lists[resource] ?? [], total: (lists[resource] ?? []).length }),
-        getMany: (resource: string, { ids }: { ids: unknown[] }) =>
-            Promise.resolve({ data: (lists[resource] ?? []).filter(r => ids.includes((r as { id: unknown }).id)) }),
+        getMany: getManyFrom(lists),
         create,
     });
 
 const total = () => screen.getByTestId('consumption-total');
+
+/** The create form, filled with one client and one TBox line with its defaults, then saved. */
+const createBoulangerieMartinWithTBox = async (create: Parameters<typeof dataProvider>[0]) => {
+    renderWithAdmin(
+        <ResourceContextProvider value="clients">
+            <ClientCreate />
+        </ResourceContextProvider>,
+        { dataProvider: dataProvider(create), initialEntries: ['/clients/create'] },
+    );
+    const user = userEvent.setup();
+    await user.type(await screen.findByLabelText(/Nom client/), 'Boulangerie Martin');
+    await user.click(screen.getByRole('combobox', { name: /Produit/ }));
+    await user.click(await screen.findByRole('option', { name: 'TBox' }));
+    await user.click(screen.getByRole('button', { name: 'Enregistrer' }));
+};
 
 describe('create client: licenses it will consume', () => {
     it('Σ seats × years, ignoring incomplete lines', () => {
@@ -72,17 +86,7 @@ describe('create client: licenses it will consume', () => {
                 errors: { name: 'Ce nom de client existe déjà', 'subscriptions.0.seats': 'Trop de licences' },
             }),
         );
-        renderWithAdmin(
-            <ResourceContextProvider value="clients">
-                <ClientCreate />
-            </ResourceContextProvider>,
-            { dataProvider: dataProvider(create), initialEntries: ['/clients/create'] },
-        );
-        const user = userEvent.setup();
-        await user.type(await screen.findByLabelText(/Nom client/), 'Boulangerie Martin');
-        await user.click(screen.getByRole('combobox', { name: /Produit/ }));
-        await user.click(await screen.findByRole('option', { name: 'TBox' }));
-        await user.click(screen.getByRole('button', { name: 'Enregistrer' }));
+        await createBoulangerieMartinWithTBox(create);
         await waitFor(() => expect(create).toHaveBeenCalledTimes(1));
         expect(create.mock.calls[0][1].data).toMatchObject({
             name: 'Boulangerie Martin',
@@ -101,17 +105,7 @@ describe('create client: licenses it will consume', () => {
                 details: { needed: 24, balance: 10 },
             }),
         );
-        renderWithAdmin(
-            <ResourceContextProvider value="clients">
-                <ClientCreate />
-            </ResourceContextProvider>,
-            { dataProvider: dataProvider(create), initialEntries: ['/clients/create'] },
-        );
-        const user = userEvent.setup();
-        await user.type(await screen.findByLabelText(/Nom client/), 'Boulangerie Martin');
-        await user.click(screen.getByRole('combobox', { name: /Produit/ }));
-        await user.click(await screen.findByRole('option', { name: 'TBox' }));
-        await user.click(screen.getByRole('button', { name: 'Enregistrer' }));
+        await createBoulangerieMartinWithTBox(create);
         await waitFor(() => expect(create).toHaveBeenCalledTimes(1));
         const sentence = 'Licences insuffisantes : 24 nécessaires, 10 restantes.';
         // under the seats of line 0, and in the notification
@@ -127,17 +121,7 @@ describe('create client: licenses it will consume', () => {
                 code: 'idempotency_key_reused',
             }),
         );
-        renderWithAdmin(
-            <ResourceContextProvider value="clients">
-                <ClientCreate />
-            </ResourceContextProvider>,
-            { dataProvider: dataProvider(create), initialEntries: ['/clients/create'] },
-        );
-        const user = userEvent.setup();
-        await user.type(await screen.findByLabelText(/Nom client/), 'Boulangerie Martin');
-        await user.click(screen.getByRole('combobox', { name: /Produit/ }));
-        await user.click(await screen.findByRole('option', { name: 'TBox' }));
-        await user.click(screen.getByRole('button', { name: 'Enregistrer' }));
+        await createBoulangerieMartinWithTBox(create);
         expect(await screen.findByText(/Cette demande a déjà été envoyée avec d’autres valeurs/)).toBeInTheDocument();
         expect(document.body).not.toHaveTextContent('Idempotency-Key');
     });

@@ -3,7 +3,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { ResourceContextProvider } from 'react-admin';
 import { ClientList } from '../../client/src/clients/ClientList';
-import { fakeDataProvider, renderWithAdmin, smallScreen } from './renderWithAdmin';
+import { fakeDataProvider, renderWithAdmin, smallScreen, getManyFrom } from './renderWithAdmin';
 
 const clients = [
     { id: 3, name: 'Boulangerie Martin', partner_id: 1, reseller_id: null, status: 'renewed', end_date: '2026-12-31', to_renew: false },
@@ -25,8 +25,7 @@ const dataProvider = (getList = vi.fn()) => {
     );
     return fakeDataProvider({
         getList,
-        getMany: (resource: string, { ids }: { ids: unknown[] }) =>
-            Promise.resolve({ data: (refs[resource] ?? []).filter(r => ids.includes((r as { id: unknown }).id)) }),
+        getMany: getManyFrom(refs),
     });
 };
 

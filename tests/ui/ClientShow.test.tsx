@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import { RecordContextProvider, ResourceContextProvider } from 'react-admin';
 import { ClientSubscriptions } from '../../client/src/clients/ClientShow';
-import { fakeDataProvider, renderWithAdmin } from './renderWithAdmin';
+import { fakeDataProvider, renderWithAdmin, getManyFrom } from './renderWithAdmin';
 
 const client = { id: 3, name: 'Boulangerie Martin', partner_id: 1, reseller_id: null, status: 'expiring', end_date: '2027-01-31' };
 const subscription = (id: number, product_id: number, status: string, end_date: string) => ({
@@ -29,8 +29,7 @@ describe("<ClientShow>'s subscriptions", () => {
             {
                 dataProvider: fakeDataProvider({
                     getManyReference,
-                    getMany: (resource: string, { ids }: { ids: unknown[] }) =>
-                        Promise.resolve({ data: (refs[resource] ?? []).filter(r => ids.includes((r as { id: unknown }).id)) }),
+                    getMany: getManyFrom(refs),
                 }),
                 initialEntries: ['/clients/3/show'],
             },

@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { HttpError, RecordContextProvider, ResourceContextProvider } from 'react-admin';
 import { ClientSubscriptions } from '../../client/src/clients/ClientShow';
 import { UndoCreationButton } from '../../client/src/clients/UndoCreationButton';
-import { fakeDataProvider, renderWithAdmin } from './renderWithAdmin';
+import { fakeDataProvider, renderWithAdmin, getManyFrom } from './renderWithAdmin';
 
 const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString();
 const client = { id: 3, name: 'Boulangerie Martin', partner_id: 1, reseller_id: null, status: 'active', end_date: '2027-01-31' };
@@ -27,8 +27,7 @@ const renderSubscriptions = (rows: object[], methods: Record<string, unknown> = 
         {
             dataProvider: fakeDataProvider({
                 getManyReference: vi.fn().mockResolvedValue({ data: rows, total: rows.length }),
-                getMany: (resource: string, { ids }: { ids: unknown[] }) =>
-                    Promise.resolve({ data: (refs[resource] ?? []).filter(r => ids.includes((r as { id: unknown }).id)) }),
+                getMany: getManyFrom(refs),
                 ...methods,
             }),
             initialEntries: ['/clients/3/show'],

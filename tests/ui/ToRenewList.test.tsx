@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { ToRenewList } from '../../client/src/subscriptions/ToRenewList';
-import { fakeDataProvider, renderWithAdmin, smallScreen } from './renderWithAdmin';
+import { fakeDataProvider, renderWithAdmin, smallScreen, getManyFrom } from './renderWithAdmin';
 
 const rows = [
     {
@@ -30,8 +30,7 @@ describe('<ToRenewList>', () => {
         renderWithAdmin(<ToRenewList />, {
             dataProvider: fakeDataProvider({
                 getList,
-                getMany: (resource: string, { ids }: { ids: unknown[] }) =>
-                    Promise.resolve({ data: refs[resource].filter(r => ids.includes((r as { id: unknown }).id)) }),
+                getMany: getManyFrom(refs),
                 renewalQuote: vi.fn().mockResolvedValue({
                     pool_id: 1, manager_name: 'Revendeur Alpha', client_name: 'Boulangerie Martin',
                     balance: 50, cost: 12, remaining_after: 38, start_date: '2026-03-01', end_date: '2027-02-28',
@@ -71,8 +70,7 @@ describe('<ToRenewList>', () => {
         renderWithAdmin(<ToRenewList />, {
             dataProvider: fakeDataProvider({
                 getList: vi.fn().mockResolvedValue({ data: [renewed, rows[1]], total: 2 }),
-                getMany: (resource: string, { ids }: { ids: unknown[] }) =>
-                    Promise.resolve({ data: refs[resource].filter(r => ids.includes((r as { id: unknown }).id)) }),
+                getMany: getManyFrom(refs),
             }),
             initialEntries: ['/to-renew'],
         });

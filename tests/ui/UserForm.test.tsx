@@ -5,7 +5,7 @@ import { ResourceContextProvider } from 'react-admin';
 import { UserCreate } from '../../client/src/users/UserCreate';
 import { roleChoices, userPayload } from '../../client/src/users/userModel';
 import type { Role } from '../../client/src/providers/permissions';
-import { fakeAuthProvider, fakeDataProvider, renderWithAdmin } from './renderWithAdmin';
+import { fakeAuthProvider, fakeDataProvider, renderWithAdmin, getManyFrom } from './renderWithAdmin';
 
 const lists: Record<string, { id: number; name: string; partner_id?: number }[]> = {
     partners: [{ id: 1, name: 'Alliance Informatique' }],
@@ -23,8 +23,7 @@ const renderCreate = (role: Role, create = vi.fn()) =>
         {
             dataProvider: fakeDataProvider({
                 getList: (resource: string) => Promise.resolve({ data: lists[resource] ?? [], total: (lists[resource] ?? []).length }),
-                getMany: (resource: string, { ids }: { ids: unknown[] }) =>
-                    Promise.resolve({ data: (lists[resource] ?? []).filter(r => ids.includes(r.id)) }),
+                getMany: getManyFrom(lists),
                 create,
             }),
             authProvider: fakeAuthProvider(role),

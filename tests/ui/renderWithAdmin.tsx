@@ -17,6 +17,12 @@ export const fakeDataProvider = (methods: Record<string, unknown>): DataProvider
                   : undefined,
     }) as unknown as DataProvider;
 
+/** A getMany answering from fixed tables of records, by resource (referenced products, resellers…). */
+export const getManyFrom =
+    (tables: Record<string, object[]>) =>
+    (resource: string, { ids }: { ids: unknown[] }) =>
+        Promise.resolve({ data: (tables[resource] ?? []).filter(r => ids.includes((r as { id: unknown }).id)) });
+
 /**
  * An authProvider for a logged-in user of `role` (Alliance Informatique / Bureautique Lyon), whose
  * permissions and canAccess are the console's own rules (providers/permissions.ts).
