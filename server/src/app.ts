@@ -57,6 +57,8 @@ export function createApp({ db, clock, logger, staticDir, trustProxy = false, re
   const api = express.Router();
   api.use((_req, res, next) => {
     res.locals.readCache = readCache;
+    // Answers hold one login's data: no browser or proxy may keep them.
+    res.set('Cache-Control', 'no-store');
     next();
   });
   api.use(invalidateOnWrite(readCache));
@@ -76,7 +78,7 @@ export function createApp({ db, clock, logger, staticDir, trustProxy = false, re
   api.use(auditRoutes(db));
   api.use(notificationRoutes(db));
   api.use('/clients', clientRoutes(db));
-  api.use('/subscriptions', subscriptionRoutes(db));
+  api.use('/subscriptions', subscriptionRoutes(db, logger));
   api.use('/dashboard', dashboardRoutes(db));
   api.use(ledgerRoutes(db));
   api.use(notFoundRoute);

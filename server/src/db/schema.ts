@@ -89,12 +89,15 @@ export interface MovementsTable {
 }
 
 export interface IdempotencyKeysTable {
-  actor: string;
+  login_id: number;
   key: string;
   fingerprint: string;
+  /** 0 while a multi-step action holds the key. */
   status: number;
   body: string;
+  claim: string | null;
   created_at: string;
+  touched_at: string;
 }
 
 export interface MetaTable { key: string; value: string }

@@ -2,6 +2,7 @@ import { sql, type SqlBool } from 'kysely';
 import { byOrganisation } from './access.ts';
 import type { ActionContext, Tx } from './context.ts';
 import { AppError } from './errors.ts';
+import { IdempotencyInProgressError, type Steps } from './idempotency.ts';
 import { quoteRenewal, renewSubscription } from './subscriptions.ts';
 
 /**
@@ -49,22 +50,55 @@ export interface BulkResult {
   end_date?: string;
 }
 
-export async function renewEach(db: Tx, ctx: ActionContext, ids: number[], years: number): Promise<BulkResult[]> {
+/**
+ * Renews each subscription in its own transaction, which also records the result under the
+ * request's idempotency key (`steps`), so a repeated or resumed request never renews one twice.
+ * A refusal (short pool, not found) or an unexpected error is that line's result; the others go on.
+ */
+export async function renewEach(
+  db: Tx,
+  ctx: ActionContext,
+  ids: number[],
+  years: number,
+  steps: Steps<BulkResult>,
+  onUnexpectedError: (id: number, error: unknown) => void,
+): Promise<BulkResult[]> {
   const visible = await visibleIds(db, ctx, ids);
   const results: BulkResult[] = [];
+  const recordAlone = (result: BulkResult) => db.transaction().execute((tx) => steps.record(tx, result.id, result));
   for (const id of new Set(ids)) {
+    const done = steps.done.get(id);
+    if (done) {
+      results.push(done);
+      continue;
+    }
+    let result: BulkResult;
     if (!visible.has(id)) {
-      results.push({ id, status: 404, message: `Subscription ${id} not found`, code: 'not_found' });
+      result = { id, status: 404, message: `Subscription ${id} not found`, code: 'not_found' };
+      await recordAlone(result);
+      results.push(result);
       continue;
     }
     try {
-      const { remaining_after, end_date } = await db.transaction().execute(async (tx) => renewSubscription(tx, ctx, id, { years }));
-      results.push({ id, status: 201, remaining_after, end_date });
+      result = await db.transaction().execute(async (tx) => {
+        const { remaining_after, end_date } = renewSubscription(tx, ctx, id, { years });
+        const renewed: BulkResult = { id, status: 201, remaining_after, end_date };
+        await steps.record(tx, id, renewed);
+        return renewed;
+      });
     } catch (error) {
-      if (!(error instanceof AppError)) throw error;
-      const { message, code, details } = error.toBody();
-      results.push({ id, status: error.status, message, ...(code ? { code } : {}), ...(details ? { details } : {}) });
+      // Another run took the key over: it goes on from what committed; this one stops.
+      if (error instanceof IdempotencyInProgressError) throw error;
+      if (error instanceof AppError) {
+        const { message, code, details } = error.toBody();
+        result = { id, status: error.status, message, ...(code ? { code } : {}), ...(details ? { details } : {}) };
+      } else {
+        onUnexpectedError(id, error);
+        result = { id, status: 500, message: 'Unexpected error: this subscription was not renewed', code: 'internal_error' };
+      }
+      await recordAlone(result);
     }
+    results.push(result);
   }
   return results;
 }

@@ -22,6 +22,19 @@ export async function recordChange(
     .execute();
 }
 
+const comparable = (value: unknown) => (typeof value === 'boolean' ? (value ? 1 : 0) : (value ?? null));
+
+/**
+ * The entries of `input` whose value differs from `current` (booleans compared with stored 0/1).
+ * Empty when a write would change nothing: then nothing is written and no change is recorded.
+ */
+export function changedValues<T extends object>(current: object, input: T): Partial<T> {
+  const before = current as Record<string, unknown>;
+  return Object.fromEntries(
+    Object.entries(input).filter(([key, value]) => value !== undefined && comparable(value) !== comparable(before[key])),
+  ) as Partial<T>;
+}
+
 /** A change to a subscription or a client, filed under the organisation that owns it. */
 export function recordChangeOf(
   tx: Tx,

@@ -1,11 +1,10 @@
 import type { ActionContext, Tx } from './context.ts';
-import { termEndDate } from './dates.ts';
 import { NotFoundError, ValidationError } from './errors.ts';
 import { requireProduct, resolveOwner } from './hierarchy.ts';
 import { move, poolFor } from './ledger.ts';
-import { termCost } from './renewal.ts';
+import { newTermEnd, termCost } from './renewal.ts';
 import { searchKey } from './search.ts';
-import { recordChange } from './changes.ts';
+import { changedValues, recordChange } from './changes.ts';
 import { settings } from './settings.ts';
 import { undoDeadline } from './terms.ts';
 import { refreshSubscriptions } from './derived.ts';
@@ -67,7 +66,7 @@ export async function createClient(tx: Tx, ctx: ActionContext, input: NewClient)
       .values({
         subscription_id: subscriptionId,
         start_date: sub.start_date,
-        end_date: termEndDate(sub.start_date, sub.years),
+        end_date: newTermEnd(sub.start_date, sub.years, `subscriptions.${i}.years`),
         years: sub.years,
         seats: sub.seats,
         created_at: ctx.now,
@@ -102,6 +101,7 @@ export async function updateClient(
 ): Promise<void> {
   const client = await tx.selectFrom('clients').selectAll().where('id', '=', id).executeTakeFirst();
   if (!client) throw new NotFoundError('Client', id);
+  if (Object.keys(changedValues(client, changes)).length === 0) return;
   const resellerId = changes.reseller_id === undefined ? client.reseller_id : changes.reseller_id;
   const owner = await resolveOwner(tx, { partner_id: client.partner_id, reseller_id: resellerId }, ctx.scope);
   const name = changes.name ?? client.name;

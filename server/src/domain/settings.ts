@@ -10,6 +10,8 @@ export const settings = {
   autoRenewRetryDays: 45,
   /** Idempotency keys are kept at least this long. */
   idempotencyKeyHours: 24,
+  /** A multi-step action's claim on its key (bulk renewal) not touched for this long was abandoned. */
+  idempotencyClaimSeconds: 60,
   /** Largest page a list answers (ra-data-simple-rest range). */
   maxPageSize: 1000,
   /** A session ends after this long without a request… */
@@ -21,4 +23,6 @@ export const settings = {
   /** Login attempts allowed per IP address in the window below. */
   loginAttemptsPerIp: 30,
   loginWindowMinutes: 15,
+  /** Logins a partner or reseller login may create per hour (a taken e-mail is refused: this bounds probing). */
+  loginCreationsPerHour: 30,
 } as const;

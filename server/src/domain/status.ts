@@ -43,9 +43,11 @@ export const URGENCY: readonly Status[] = [
  * plusMonths clamps but never decreases, so a short walk from end − window finds it.
  */
 export function expiringFrom(end: string, windowMonths: number): string {
+  // Clamping moves a day by at most 3 days either way; the bound of 8 steps means no input can
+  // make these walks endless.
   let day = plusMonths(end, -windowMonths);
-  while (plusMonths(day, windowMonths) <= end) day = plusDays(day, 1);
-  while (plusMonths(plusDays(day, -1), windowMonths) > end) day = plusDays(day, -1);
+  for (let i = 0; i < 8 && plusMonths(day, windowMonths) <= end; i++) day = plusDays(day, 1);
+  for (let i = 0; i < 8 && plusMonths(plusDays(day, -1), windowMonths) > end; i++) day = plusDays(day, -1);
   return day;
 }
 

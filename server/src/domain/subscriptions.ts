@@ -2,7 +2,7 @@ import type { Selectable, Updateable } from 'kysely';
 import { statementsOf } from '../db/connection.ts';
 import type { SubscriptionsTable, TermOrigin } from '../db/schema.ts';
 import { manages } from './access.ts';
-import { recordChangeOf } from './changes.ts';
+import { changedValues, recordChangeOf } from './changes.ts';
 import type { ActionContext, Tx } from './context.ts';
 import { refreshSubscriptions } from './derived.ts';
 import { NotFoundError, ValidationError } from './errors.ts';
@@ -168,18 +168,19 @@ export interface SubscriptionSettings {
 /** What a user may set on a subscription without moving licenses. */
 export async function updateSubscriptionSettings(tx: Tx, ctx: ActionContext, id: number, changes: SubscriptionSettings): Promise<void> {
   const sub = loadSubscription(tx, id);
+  const changed = changedValues(sub, changes);
+  if (Object.keys(changed).length === 0) return;
   const set: Updateable<SubscriptionsTable> = {};
-  if (changes.auto_renew !== undefined && (changes.auto_renew ? 1 : 0) !== sub.auto_renew) {
-    set.auto_renew = changes.auto_renew ? 1 : 0;
+  if (changed.auto_renew !== undefined) {
+    set.auto_renew = changed.auto_renew ? 1 : 0;
     // Switching it on again starts afresh after an exhausted run of attempts.
     set.auto_renew_exhausted = 0;
     set.auto_renew_failing_since = null;
   }
-  if (changes.cancelled !== undefined) set.cancelled = changes.cancelled ? 1 : 0;
-  if (changes.next_seats !== undefined) set.next_seats = changes.next_seats;
-  if (changes.next_years !== undefined) set.next_years = changes.next_years;
-  if (Object.keys(set).length === 0) return;
+  if (changed.cancelled !== undefined) set.cancelled = changed.cancelled ? 1 : 0;
+  if (changed.next_seats !== undefined) set.next_seats = changed.next_seats;
+  if (changed.next_years !== undefined) set.next_years = changed.next_years;
   await tx.updateTable('subscriptions').set(set).where('id', '=', id).execute();
   refreshSubscriptions(tx, [id], ctx.today);
-  await recordChangeOf(tx, ctx, 'subscriptions', sub, 'update', changes);
+  await recordChangeOf(tx, ctx, 'subscriptions', sub, 'update', changed);
 }

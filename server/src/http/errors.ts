@@ -18,13 +18,43 @@ export const notFoundRoute: RequestHandler = (req, _res, next) => {
   next(new AppError(404, `No route ${req.method} ${req.path}`));
 };
 
+/** An error of the body parser (http-errors): a 4xx that tells what the client sent wrong. */
+interface ClientHttpError {
+  status: number;
+  expose: true;
+  type?: string;
+}
+const isClientError = (error: unknown): error is ClientHttpError => {
+  const e = error as Partial<ClientHttpError> | null;
+  return typeof e?.status === 'number' && e.status >= 400 && e.status < 500 && e.expose === true;
+};
+
+const refusal = (status: number, message: string, code: string, errors?: Record<string, string>) =>
+  Object.assign(new AppError(status, message, errors), { code });
+
+/** The body parser's refusals, in words a client can act on (they used to fall through to 500). */
+function bodyReadingError(error: ClientHttpError): AppError {
+  switch (error.type) {
+    case 'entity.parse.failed':
+      return new ValidationError('The request body is not valid JSON', { body: 'Malformed JSON' });
+    case 'entity.too.large':
+      return refusal(413, 'The request body is too large', 'body_too_large');
+    case 'charset.unsupported':
+      return refusal(415, 'The request body must be JSON in UTF-8 (Content-Type: application/json; charset=utf-8)', 'unsupported_charset');
+    case 'encoding.unsupported':
+      return refusal(415, 'Unsupported Content-Encoding: send the body uncompressed, or as gzip, deflate or br', 'unsupported_encoding');
+    default:
+      // E.g. a gzip Content-Encoding over a body that is not gzip.
+      return refusal(error.status, 'The request body could not be read (check its Content-Encoding and length)', 'unreadable_body', { body: 'Unreadable' });
+  }
+}
+
 /** The last middleware: typed errors keep their status; anything else is logged and answers 500. */
 export function errorHandler(logger: Logger): ErrorRequestHandler {
   return (error, req, res, _next) => {
     let appError: AppError;
     if (error instanceof AppError) appError = error;
-    else if (error?.type === 'entity.parse.failed') appError = new ValidationError('The request body is not valid JSON', { body: 'Malformed JSON' });
-    else if (error?.type === 'entity.too.large') appError = new AppError(413, 'The request body is too large');
+    else if (isClientError(error)) appError = bodyReadingError(error);
     else {
       logger.error({ err: error, method: req.method, path: req.path }, 'unhandled error');
       appError = new AppError(500, 'Internal server error');

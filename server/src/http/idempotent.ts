@@ -2,7 +2,7 @@ import type { Request, Response } from 'express';
 import type { Db } from '../db/connection.ts';
 import { groupCommit } from '../db/groupCommit.ts';
 import type { Tx } from '../domain/context.ts';
-import { runIdempotent, runIdempotentSteps, type IdempotencyRequest, type StoredResponse } from '../domain/idempotency.ts';
+import { runIdempotent, runIdempotentSteps, type IdempotencyRequest, type Steps, type StoredResponse } from '../domain/idempotency.ts';
 import { actionContext, idempotencyKey } from './validate.ts';
 
 /**
@@ -19,13 +19,21 @@ export async function answerIdempotent(
   res.status(response.status).json(response.body);
 }
 
-/** The same for an action of several transactions (see runIdempotentSteps). */
-export async function answerIdempotentSteps(db: Db, req: Request, res: Response, action: () => Promise<StoredResponse>) {
+/** The same for an action of several transactions, each step recording its result (see runIdempotentSteps). */
+export async function answerIdempotentSteps<R extends { id: number }>(
+  db: Db,
+  req: Request,
+  res: Response,
+  action: (steps: Steps<R>) => Promise<StoredResponse>,
+) {
   const response = await runIdempotentSteps(db, keyedRequest(req, res), actionContext(res).now, action);
   res.status(response.status).json(response.body);
 }
 
 function keyedRequest(req: Request, res: Response): IdempotencyRequest | null {
   const key = idempotencyKey(req);
-  return key ? { actor: actionContext(res).actor, key, method: req.method, path: req.originalUrl, body: req.body } : null;
+  const loginId = actionContext(res).scope.userId;
+  if (!key) return null;
+  if (loginId === null) throw new Error('Idempotency keys belong to a login');
+  return { loginId, key, method: req.method, path: req.originalUrl, body: req.body };
 }

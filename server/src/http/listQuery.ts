@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { ValidationError } from '../domain/errors.ts';
 import { isIsoDate } from '../clock.ts';
 import { settings } from '../domain/settings.ts';
+import { DATE_MAX, DATE_MIN } from '../domain/dates.ts';
 
 /**
  * The ra-data-simple-rest list protocol: `sort=["field","ASC"]`, `range=[0,24]`,
@@ -93,7 +94,9 @@ function coerce(field: string, spec: FieldSpec, value: unknown): number | string
       if (value === false || value === 'false' || value === 0) return 0;
       return fail('true or false');
     case 'date':
-      return typeof value === 'string' && isIsoDate(value) ? value : fail('a date YYYY-MM-DD');
+      return typeof value === 'string' && isIsoDate(value) && value >= DATE_MIN && value <= DATE_MAX
+        ? value
+        : fail(`a date YYYY-MM-DD between ${DATE_MIN} and ${DATE_MAX}`);
     case 'enum':
       return typeof value === 'string' && spec.values?.includes(value) ? value : fail(`one of ${spec.values?.join(', ')}`);
     case 'text':

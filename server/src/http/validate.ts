@@ -1,6 +1,8 @@
 import type { Request, Response } from 'express';
 import { z } from 'zod';
+import { isIsoDate } from '../clock.ts';
 import type { ActionContext } from '../domain/context.ts';
+import { DATE_MAX, DATE_MIN } from '../domain/dates.ts';
 import { validationErrorFrom } from './errors.ts';
 
 /** Parses a request body with its zod schema; a failure is a 400 naming each bad field. */
@@ -30,12 +32,39 @@ export function idempotencyKey(req: Request): string | null {
   return parsed.data;
 }
 
+/**
+ * Text with no control characters (NUL included) and no lone UTF-16 surrogates: what a name or a
+ * reason may hold. `multiline` lets newlines and tabs through.
+ */
+const FORBIDDEN_CHARACTERS = /[\p{Cc}\p{Cs}]/u;
+const FORBIDDEN_IN_MULTILINE = /[\p{Cs}\u0000-\u0008\u000b-\u001f\u007f-\u009f]/u;
+export const text = (max: number, { multiline = false } = {}) =>
+  z
+    .string({ error: 'Expected text' })
+    .trim()
+    .max(max, `At most ${max} characters`)
+    .refine((value) => !(multiline ? FORBIDDEN_IN_MULTILINE : FORBIDDEN_CHARACTERS).test(value), 'Control characters are not allowed');
+
+/**
+ * JSON bodies are strict (DESIGN §8): a number is a JSON number, never `true`, `"0x10"` or `[3]`.
+ * Only query strings are text, and `fromQueryText` turns a plain decimal integer into a number first.
+ */
+const wholeNumber = () => z.number({ error: 'Expected a number' }).int('Expected a whole number');
+const fromQueryText = (value: unknown) => (typeof value === 'string' && /^-?\d{1,15}$/.test(value) ? Number(value) : value);
+export const queryNumber = <S extends z.ZodType>(schema: S) => z.preprocess(fromQueryText, schema);
+
+export const isoDate = z
+  .string({ error: 'Expected a date YYYY-MM-DD' })
+  .refine(isIsoDate, 'Expected a date YYYY-MM-DD')
+  .refine((date) => date >= DATE_MIN && date <= DATE_MAX, `Expected a date between ${DATE_MIN} and ${DATE_MAX}`);
+
 // Shared field schemas, so every route says "a name" or "a license count" the same way.
 export const fields = {
-  id: z.coerce.number({ error: 'Expected a number' }).int().positive(),
-  name: z.string({ error: 'Required' }).trim().min(1, 'Required').max(200, 'At most 200 characters'),
+  id: wholeNumber().positive('Expected a positive id').max(Number.MAX_SAFE_INTEGER),
+  name: text(200).min(1, 'Required'),
   email: z.email({ error: 'Expected an email address' }).max(254),
-  years: z.coerce.number({ error: 'Expected a number' }).int('Expected a whole number').min(1, 'At least 1 year').max(10, 'At most 10 years'),
-  seats: z.coerce.number({ error: 'Expected a number' }).int('Expected a whole number').min(1, 'At least 1 seat').max(1_000_000, 'At most 1,000,000 seats'),
-  quantity: z.number({ error: 'Expected a number' }).int('Expected a whole number').min(-1_000_000_000).max(1_000_000_000),
+  years: wholeNumber().min(1, 'At least 1 year').max(10, 'At most 10 years'),
+  seats: wholeNumber().min(1, 'At least 1 seat').max(1_000_000, 'At most 1,000,000 seats'),
+  quantity: wholeNumber().min(-1_000_000_000).max(1_000_000_000),
+  date: isoDate,
 };

@@ -20,9 +20,9 @@ const LoginInput = z.object({
   code: z.string().trim().max(20).optional(),
 });
 const newPassword = z.string({ error: 'Required' }).min(MIN_PASSWORD_LENGTH, `At least ${MIN_PASSWORD_LENGTH} characters`).max(1000);
-const PasswordChange = z.object({ current_password: z.string({ error: 'Required' }).min(1, 'Required'), new_password: newPassword });
-const CodeInput = z.object({ code: z.string({ error: 'Required' }).trim().min(1, 'Required') });
-const PasswordInput = z.object({ password: z.string({ error: 'Required' }).min(1, 'Required') });
+const PasswordChange = z.object({ current_password: z.string({ error: 'Required' }).min(1, 'Required').max(1000), new_password: newPassword });
+const CodeInput = z.object({ code: z.string({ error: 'Required' }).trim().min(1, 'Required').max(20) });
+const PasswordInput = z.object({ password: z.string({ error: 'Required' }).min(1, 'Required').max(1000) });
 
 /** POST /api/auth/login: public, rate-limited per IP (and per account inside `login`). */
 export function loginRoute(db: Db, clock: Clock) {

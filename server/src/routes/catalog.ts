@@ -4,12 +4,12 @@ import { z } from 'zod';
 import type { Db } from '../db/connection.ts';
 import type { Role } from '../db/schema.ts';
 import { byOrganisation, requireRole, type Organisation, type Scope } from '../domain/access.ts';
-import { recordChange } from '../domain/changes.ts';
+import { changedValues, recordChange } from '../domain/changes.ts';
 import { ConflictError } from '../domain/errors.ts';
 import { requirePartner } from '../domain/hierarchy.ts';
 import { searchKey } from '../domain/search.ts';
 import { getRecord, parseId, readHandlers, type ResourceSpec } from '../http/resource.ts';
-import { actionContext, fields, parseBody } from '../http/validate.ts';
+import { actionContext, fields, parseBody, text } from '../http/validate.ts';
 
 /**
  * The plain editable resources (products, partners, resellers): list, read, create, update, and
@@ -62,7 +62,7 @@ export const resellersSpec: ResourceSpec = {
   defaultSort: ['name', 'ASC'],
 };
 
-const ProductInput = z.object({ code: z.string().trim().min(1, 'Required').max(40), name: fields.name });
+const ProductInput = z.object({ code: text(40).min(1, 'Required'), name: fields.name });
 const OrganisationInput = z.object({
   name: fields.name,
   email: fields.email,
@@ -137,11 +137,13 @@ function catalogRouter<C extends z.ZodObject, U extends z.ZodObject>(db: Db, con
     const existing = await getRecord(db, spec, id, ctx.scope);
     requireRole(ctx.scope, config.writers, `change ${spec.name}`);
     const input = adminOnlyFields(parseBody(config.update, req.body), ctx.scope.role);
+    const changed = changedValues(existing, input);
+    if (Object.keys(changed).length === 0) return void res.json(existing);
     const row = toRow({ ...input, search_name: config.searchName(input) });
     try {
       await db.transaction().execute(async (tx) => {
         await tx.updateTable(table).set(row as never).where('id', '=', id).execute();
-        await recordChange(tx, ctx, { action: 'update', resource: spec.name, recordId: id, organisation: config.organisation(existing), data: input });
+        await recordChange(tx, ctx, { action: 'update', resource: spec.name, recordId: id, organisation: config.organisation(existing), data: changed });
       });
     } catch (error) {
       throw unique(error);

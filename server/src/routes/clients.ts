@@ -2,7 +2,6 @@ import { Router } from 'express';
 import { sql, type SqlBool } from 'kysely';
 import { z } from 'zod';
 import type { Db } from '../db/connection.ts';
-import { isIsoDate } from '../clock.ts';
 import { byOrganisation } from '../domain/access.ts';
 import { createClient, updateClient } from '../domain/clients.ts';
 import { undoClientCreation } from '../domain/undo.ts';
@@ -41,14 +40,12 @@ export const clientsSpec: ResourceSpec = {
   defaultSort: ['name', 'ASC'],
 };
 
-const isoDate = z.string({ error: 'Expected a date YYYY-MM-DD' }).refine(isIsoDate, 'Expected a date YYYY-MM-DD');
-
 const NewClientInput = z.object({
   name: fields.name,
   partner_id: fields.id.nullish(),
   reseller_id: fields.id.nullish(),
   subscriptions: z
-    .array(z.object({ product_id: fields.id, start_date: isoDate, years: fields.years, seats: fields.seats }), {
+    .array(z.object({ product_id: fields.id, start_date: fields.date, years: fields.years, seats: fields.seats }), {
       error: 'Expected a list of subscriptions',
     })
     .min(1, 'At least one subscription'),

@@ -6,7 +6,7 @@ import type { Db } from '../db/connection.ts';
 import { allocateLicenses, grantLicenses } from '../domain/allocations.ts';
 import { getRecord, mountReadRoutes, type ResourceSpec } from '../http/resource.ts';
 import { answerIdempotent } from '../http/idempotent.ts';
-import { actionContext, fields, parseBody } from '../http/validate.ts';
+import { actionContext, fields, parseBody, text } from '../http/validate.ts';
 
 /** Read-only views of terms, pools and movements, and the actions that move licenses between pools. */
 
@@ -95,7 +95,7 @@ const GrantInput = z.object({
   product_id: fields.id,
   partner_id: fields.id,
   quantity: fields.quantity.refine((q) => q > 0, 'Must be at least 1'),
-  reason: z.string().trim().max(500).nullish(),
+  reason: text(500, { multiline: true }).nullish(),
 });
 
 export function ledgerRoutes(db: Db) {

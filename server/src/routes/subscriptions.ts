@@ -1,14 +1,15 @@
 import { Router } from 'express';
+import type { Logger } from 'pino';
 import { z } from 'zod';
 import type { Db } from '../db/connection.ts';
 import { byOrganisation } from '../domain/access.ts';
-import { bulkRenewalQuote, renewEach } from '../domain/bulkRenewal.ts';
+import { bulkRenewalQuote, renewEach, type BulkResult } from '../domain/bulkRenewal.ts';
 import { STATUSES } from '../domain/status.ts';
 import { changeSeats, loadSubscription, quoteRenewal, quoteSeatChange, renewSubscription, updateSubscriptionSettings } from '../domain/subscriptions.ts';
 import { undoRenewal } from '../domain/undo.ts';
 import { getRecord, parseId, readHandlers, recordOfRow, type ResourceSpec } from '../http/resource.ts';
 import { answerIdempotent, answerIdempotentSteps } from '../http/idempotent.ts';
-import { actionContext, fields, parseBody, parseQuery } from '../http/validate.ts';
+import { actionContext, fields, parseBody, parseQuery, queryNumber } from '../http/validate.ts';
 
 export const subscriptionsSpec: ResourceSpec = {
   name: 'subscriptions',
@@ -51,7 +52,9 @@ const Settings = z.object({
   next_years: fields.years.nullish(),
 });
 const RenewInput = z.object({ years: fields.years, seats: fields.seats.optional() });
+const RenewQuery = z.object({ years: queryNumber(fields.years), seats: queryNumber(fields.seats).optional() });
 const SeatsInput = z.object({ seats: fields.seats });
+const SeatsQuery = z.object({ seats: queryNumber(fields.seats) });
 const idList = z.array(fields.id, { error: 'Expected a list of subscription ids' }).min(1, 'Choose at least one subscription').max(500, 'At most 500 at once');
 const BulkInput = z.object({ ids: idList, years: fields.years });
 const BulkQuoteInput = z.object({
@@ -63,10 +66,10 @@ const BulkQuoteInput = z.object({
     }
     return ids;
   }).pipe(z.array(z.number()).min(1, 'Choose at least one subscription').max(500, 'At most 500 at once')),
-  years: fields.years,
+  years: queryNumber(fields.years),
 });
 
-export function subscriptionRoutes(db: Db) {
+export function subscriptionRoutes(db: Db, logger: Logger) {
   const router = Router();
   const read = readHandlers(db, subscriptionsSpec);
   router.get('/', read.list);
@@ -78,7 +81,11 @@ export function subscriptionRoutes(db: Db) {
   });
   router.post('/bulk-renew', async (req, res) => {
     const { ids, years } = parseBody(BulkInput, req.body);
-    await answerIdempotentSteps(db, req, res, async () => ({ status: 200, body: { results: await renewEach(db, actionContext(res), ids, years) } }));
+    const logUnexpected = (id: number, error: unknown) => logger.error({ err: error, subscription: id }, 'bulk renewal line failed');
+    await answerIdempotentSteps<BulkResult>(db, req, res, async (steps) => ({
+      status: 200,
+      body: { results: await renewEach(db, actionContext(res), ids, years, steps, logUnexpected) },
+    }));
   });
 
   router.get('/:id', read.one);
@@ -96,7 +103,7 @@ export function subscriptionRoutes(db: Db) {
     const id = parseId(req.params.id);
     const ctx = actionContext(res);
     await getRecord(db, subscriptionsSpec, id, ctx.scope);
-    const input = parseQuery(RenewInput, req.query);
+    const input = parseQuery(RenewQuery, req.query);
     const { manager: _manager, subscription: _subscription, ...quote } = await db.transaction().execute(async (tx) => quoteRenewal(tx, ctx.today, id, input));
     res.json(quote);
   });
@@ -115,7 +122,7 @@ export function subscriptionRoutes(db: Db) {
     const id = parseId(req.params.id);
     const ctx = actionContext(res);
     await getRecord(db, subscriptionsSpec, id, ctx.scope);
-    const { seats } = parseQuery(SeatsInput, req.query);
+    const { seats } = parseQuery(SeatsQuery, req.query);
     const { cost, balance, current_seats, remaining_after, refund, manager } = await db.transaction().execute(async (tx) => quoteSeatChange(tx, ctx.today, id, seats));
     res.json({ seats, current_seats, cost, balance, remaining_after, refund, manager_name: manager.name });
   });

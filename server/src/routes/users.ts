@@ -1,9 +1,12 @@
 import { Router } from 'express';
+import { rateLimit } from 'express-rate-limit';
 import { z } from 'zod';
 import type { Db } from '../db/connection.ts';
 import { byOrganisation } from '../domain/access.ts';
 import { createUser, deleteUser, updateUser } from '../domain/auth/users.ts';
 import { hashPassword, MIN_PASSWORD_LENGTH } from '../domain/auth/passwords.ts';
+import { AppError } from '../domain/errors.ts';
+import { settings } from '../domain/settings.ts';
 import { getRecord, parseId, readHandlers, type ResourceSpec } from '../http/resource.ts';
 import { actionContext, fields, parseBody } from '../http/validate.ts';
 
@@ -47,7 +50,17 @@ export function userRoutes(db: Db) {
   router.get('/', read.list);
   router.get('/:id', read.one);
 
-  router.post('/', async (req, res) => {
+  const creations = rateLimit({
+    windowMs: 3_600_000,
+    limit: settings.loginCreationsPerHour,
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    skip: (_req, res) => actionContext(res).scope.role === 'admin',
+    keyGenerator: (_req, res) => `login:${actionContext(res).scope.userId}`,
+    handler: (_req, _res, next) =>
+      next(Object.assign(new AppError(429, `At most ${settings.loginCreationsPerHour} new logins an hour: try again later`), { code: 'too_many_creations' })),
+  });
+  router.post('/', creations, async (req, res) => {
     const ctx = actionContext(res);
     const { password: plain, ...input } = parseBody(UserInput, req.body);
     const passwordHash = plain ? await hashPassword(plain) : undefined;

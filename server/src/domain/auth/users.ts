@@ -1,6 +1,6 @@
 import type { Role } from '../../db/schema.ts';
 import { manages, requireRole, type Scope } from '../access.ts';
-import { recordChange } from '../changes.ts';
+import { changedValues, recordChange } from '../changes.ts';
 import type { ActionContext, Tx } from '../context.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors.ts';
 import { requirePartner, requireReseller } from '../hierarchy.ts';
@@ -82,9 +82,16 @@ async function placeLogin(tx: Tx, scope: Scope, input: Pick<UserInput, 'role' | 
   }
 }
 
+/**
+ * E-mail addresses identify logins across every organisation, so a taken one must be refused; the
+ * answer is the same whether the login is one the caller manages or belongs elsewhere, and names
+ * nothing (the creation of logins is rate-limited per login, see routes/users.ts).
+ */
 const uniqueEmail = (error: unknown) =>
   (error as { code?: string })?.code === 'SQLITE_CONSTRAINT_UNIQUE'
-    ? new ConflictError('A login with this email already exists', { email: 'Already used' })
+    ? Object.assign(new ConflictError('This e-mail address cannot be used for this login: choose another one', { email: 'Not available' }), {
+        code: 'email_unavailable',
+      })
     : error;
 
 export async function createUser(tx: Tx, ctx: ActionContext, input: UserInput): Promise<number> {
@@ -133,6 +140,8 @@ export async function updateUser(tx: Tx, ctx: ActionContext, id: number, input: 
   if (id === ctx.scope.userId && (input.active === false || input.role !== existing.role)) {
     throw new ForbiddenError('You cannot deactivate your own login or change your own role');
   }
+  const changed = changedValues(existing, { email: input.email, name: input.name, role: input.role, ...place, active: input.active });
+  if (Object.keys(changed).length === 0 && !input.passwordHash) return;
   try {
     await tx
       .updateTable('users')
