@@ -57,6 +57,18 @@ describe('dates at the edges of their range', () => {
     expect(await nordBalance()).toBe(98);
   });
 
+  it('a renewal or its quote that would end after 2999-12-31 is a 400 naming years, never a malformed date', async () => {
+    const { subscriptionIds: [sub] } = await addClient(t, newClient('2998-01-01', 1) as never);
+    const quote = await api().get(`/api/subscriptions/${sub}/renewal-quote`).query({ years: '2' });
+    expect(quote.status).toBe(400);
+    expect(quote.body.errors).toHaveProperty('years');
+    const renew = await api().post(`/api/subscriptions/${sub}/renew`).send({ years: 2 });
+    expect(renew.status).toBe(400);
+    expect(renew.body.code).toBe('date_out_of_range');
+    const lastYear = await api().get(`/api/subscriptions/${sub}/renewal-quote`).query({ years: '1' });
+    expect(lastYear.body.end_date).toBe('2999-12-31');
+  });
+
   it('list filters take dates in the same range only', async () => {
     for (const date of ['0500-01-01', '9999-12-31', '10000-01-01']) {
       const res = await api().get('/api/clients').query({ filter: JSON.stringify({ end_date: date }) });

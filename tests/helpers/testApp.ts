@@ -9,9 +9,9 @@ import { SYSTEM_SCOPE } from '../../server/src/domain/access.ts';
 import type { ActionContext } from '../../server/src/domain/context.ts';
 import { SESSION_COOKIE } from '../../server/src/http/session.ts';
 
-/** A fresh migrated in-memory database with a clock the test moves by hand. */
-export function testDatabase(today = '2026-11-26') {
-  const connection = openDatabase(':memory:');
+/** A fresh migrated database (in memory unless a file is named) with a clock the test moves by hand. */
+export function testDatabase(today = '2026-11-26', file = ':memory:') {
+  const connection = openDatabase(file);
   migrate(connection.sqlite);
   const clock = manualClock(today);
   const ctx = (actor = 'test'): ActionContext => ({ actor, scope: SYSTEM_SCOPE, today: clock.today(), now: clock.now() });
