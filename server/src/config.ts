@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isIsoDate } from './clock.ts';
+import { DIST_PUBLIC_DIR } from './paths.ts';
 
 /** Environment of the server, validated once at start (a bad value stops the boot with its name). */
 const EnvSchema = z.object({
@@ -10,7 +11,7 @@ const EnvSchema = z.object({
     .default('file:data/cascade.db'),
   TODAY: z.string().refine(isIsoDate, 'must be a date YYYY-MM-DD').optional(),
   TIME_ZONE: z.string().default('Europe/Paris'),
-  STATIC_DIR: z.string().default('dist'),
+  STATIC_DIR: z.string().default(DIST_PUBLIC_DIR),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   // Daily jobs (auto-renewal, reminders) run at this time of the publisher's day; "off" disables them.
   DAILY_JOBS_AT: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^off$/, 'must be HH:MM or off').default('02:00'),

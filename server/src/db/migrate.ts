@@ -1,9 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type SQLite from 'better-sqlite3';
-
-const MIGRATIONS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../db/migrations');
+import { MIGRATIONS_DIR } from '../paths.ts';
 
 /**
  * Applies the forward-only migrations of db/migrations not yet applied, in file-name order,
