@@ -30,6 +30,8 @@ export function startCheckpointer(file: string, everyMs = 200): { stop(): Promis
   return {
     stop: async () => {
       const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+      // Unreferenced, the thread would not keep a shutting-down process alive until it has exited.
+      worker.ref();
       worker.postMessage('stop');
       await exited;
     },
