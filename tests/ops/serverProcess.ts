@@ -87,15 +87,19 @@ export interface Answer {
   body: string;
 }
 
-/** One request; resolves with the whole answer, rejects if the connection fails or the answer is cut. */
+/** An answer that started (status line received) but did not arrive whole. */
+export class CutAnswer extends Error {}
+
+/** One request; resolves with the whole answer, rejects if the connection fails or (CutAnswer) the answer is cut. */
 export function get(port: number, urlPath: string, options: { agent?: http.Agent; headers?: Record<string, string> } = {}): Promise<Answer> {
   return new Promise((resolve, reject) => {
     const req = http.request({ host: '127.0.0.1', port, path: urlPath, agent: options.agent ?? false, headers: options.headers }, (res) => {
       let body = '';
       res.setEncoding('utf8');
       res.on('data', (chunk: string) => (body += chunk));
-      res.on('end', () => (res.complete ? resolve({ status: res.statusCode!, headers: res.headers, body }) : reject(new Error('answer cut short'))));
-      res.on('error', reject);
+      res.on('end', () => (res.complete ? resolve({ status: res.statusCode!, headers: res.headers, body }) : reject(new CutAnswer())));
+      res.on('error', () => reject(new CutAnswer()));
+      res.on('close', () => reject(new CutAnswer()));
     });
     req.on('error', reject);
     req.end();
