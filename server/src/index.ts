@@ -1,27 +1,17 @@
 import pino from 'pino';
 import { createApp } from './app.ts';
 import { createClock } from './clock.ts';
-import { ConfigError, databasePath, loadConfig } from './config.ts';
+import { databasePath, loadConfig } from './config.ts';
 import { startCheckpointer } from './db/checkpoints.ts';
 import { openDatabase } from './db/connection.ts';
 import { commitsSettled } from './db/groupCommit.ts';
-import { MigrationError, migrate } from './db/migrate.ts';
+import { migrate } from './db/migrate.ts';
 import { ensureFirstAdmin } from './domain/auth/firstAdmin.ts';
 import { startDailyScheduler } from './jobs/daily.ts';
 import { createMailer } from './mail.ts';
 import { createReadCache } from './http/readCache.ts';
+import { orExit } from './operatorError.ts';
 import { gracefulShutdown } from './shutdown.ts';
-
-/** An operator's mistake at start (environment, database version): its message, exit 1, no stack trace. */
-function orExit<T>(step: () => T): T {
-  try {
-    return step();
-  } catch (error) {
-    if (!(error instanceof ConfigError || error instanceof MigrationError)) throw error;
-    console.error(`Cascade cannot start: ${error.message}`);
-    process.exit(1);
-  }
-}
 
 /** Boot: validate the environment (before the database is touched), open and migrate the database, listen. */
 const config = orExit(() => loadConfig());

@@ -49,6 +49,20 @@ describe('the compiled server', () => {
     expect(output).toContain('database was migrated by a newer Cascade (unknown migration 0999_from_the_future.sql)');
     expect(output).not.toMatch(/^\s+at /m);
   });
+
+  it('seeds an empty database once (npm run seed, compiled), then refuses to seed it again', async () => {
+    const dir = tempDir(onTestFinished);
+    const env = { DATABASE_URL: `file:${dir}/cascade.db` };
+    const seed = ['dist/server/cli/seed.js', '--clients', '3'];
+    const first = await runToExit(env, seed);
+    expect(first.code).toBe(0);
+    const second = await runToExit(env, seed);
+    expect(second.code).toBe(1);
+    expect(second.output).toMatch(/already holds data \(\d+ products, 3 partners, 3 clients\)/);
+    const connection = openDatabase(path.join(dir, 'cascade.db'));
+    onTestFinished(() => connection.close());
+    expect(connection.sqlite.prepare('SELECT count(*) FROM clients').pluck().get()).toBe(3);
+  });
 });
 
 describe('a failing migration', () => {

@@ -66,9 +66,9 @@ export function startServer(runner: Runner, env: Record<string, string>): Promis
   });
 }
 
-/** Runs the compiled server to its exit (for a boot that must fail). */
-export function runToExit(env: Record<string, string>, timeoutMs = 10_000): Promise<{ code: number | null; output: string }> {
-  const child = spawn(process.execPath, ARGS.compiled, { env: cleanEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
+/** Runs a compiled program (by default the server, for a boot that must fail) to its exit. */
+export function runToExit(env: Record<string, string>, args = ARGS.compiled, timeoutMs = 10_000): Promise<{ code: number | null; output: string }> {
+  const child = spawn(process.execPath, args, { env: cleanEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk));
   child.stderr.on('data', (chunk: Buffer) => (output += chunk));

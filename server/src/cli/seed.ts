@@ -3,6 +3,7 @@ import { createClock } from '../clock.ts';
 import { databasePath, loadConfig } from '../config.ts';
 import { openDatabase } from '../db/connection.ts';
 import { migrate } from '../db/migrate.ts';
+import { orExit } from '../operatorError.ts';
 import { seedDatabase } from '../seed/generate.ts';
 import { parseCliOptions } from './args.ts';
 
@@ -13,10 +14,10 @@ const options = parseCliOptions(
     seed: z.coerce.number().int().min(0).default(1),
   }),
 );
-const config = loadConfig();
+const config = orExit(() => loadConfig());
 const today = createClock({ timeZone: config.TIME_ZONE, pinnedToday: config.TODAY }).today();
 const connection = openDatabase(databasePath(config.DATABASE_URL));
-migrate(connection.sqlite);
+orExit(() => migrate(connection.sqlite));
 // Seeding adds to what is there: a second run would double the catalogue and the clients.
 const existing = connection.sqlite
   .prepare('SELECT (SELECT count(*) FROM products) AS products, (SELECT count(*) FROM partners) AS partners, (SELECT count(*) FROM clients) AS clients')
