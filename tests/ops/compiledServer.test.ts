@@ -18,7 +18,10 @@ describe('the compiled server', () => {
     const live = await get(server.port, '/api/health');
     expect(JSON.parse(live.body)).toMatchObject({ status: 'ok' });
     expect(server.output()).toContain('0007_idempotency_by_login.sql');
-    // The checkpointer thread runs from its own bundle: nothing in the output says it failed.
+    // A clean stop includes the checkpointer thread (its own bundle) answering and exiting.
+    server.child.kill('SIGTERM');
+    expect((await server.exited).code).toBe(0);
+    expect(server.output()).toContain('"msg":"shutdown complete"');
     expect(server.output()).not.toMatch(/error/i);
   });
 
