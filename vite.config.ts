@@ -1,12 +1,12 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 
-// One config for the SPA build (client/ → dist/) and for vitest, which runs
+// One config for the SPA build (client/ → dist/public/) and for vitest, which runs
 // the server-side tests under node and the component tests under jsdom.
 export default defineConfig({
   root: 'client',
   plugins: [react()],
-  build: { outDir: '../dist', emptyOutDir: true },
+  build: { outDir: '../dist/public', emptyOutDir: true },
   server: { proxy: { '/api': 'http://localhost:3000' } },
   test: {
     root: '.',
@@ -17,7 +17,7 @@ export default defineConfig({
           name: 'node',
           root: '.',
           environment: 'node',
-          include: ['tests/unit/**/*.test.ts', 'tests/api/**/*.test.ts'],
+          include: ['tests/unit/**/*.test.ts', 'tests/api/**/*.test.ts', 'tests/ops/**/*.test.ts'],
           testTimeout: 30_000,
           hookTimeout: 120_000,
         },

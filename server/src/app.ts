@@ -9,6 +9,7 @@ import type { Db } from './db/connection.ts';
 import { derivedKeeper } from './domain/derived.ts';
 import { errorHandler, notFoundRoute } from './http/errors.ts';
 import { catalogRoutes } from './routes/catalog.ts';
+import { healthRoutes } from './routes/health.ts';
 import { clientRoutes } from './routes/clients.ts';
 import { dashboardRoutes } from './routes/dashboard.ts';
 import { ledgerRoutes } from './routes/ledger.ts';
@@ -42,9 +43,7 @@ export function createApp({ db, clock, logger, staticDir, trustProxy = false, re
   app.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } }, strictTransportSecurity: false }));
   app.use(compression());
 
-  app.get('/api/health', (_req, res) => {
-    res.json({ status: 'ok', today: clock.today() });
-  });
+  app.use('/api/health', healthRoutes(db, clock, logger));
 
   const ensureCurrent = derivedKeeper(db, () => readCache.invalidate());
   const currentDay: RequestHandler = async (_req, res, next) => {

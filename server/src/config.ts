@@ -1,5 +1,16 @@
 import { z } from 'zod';
 import { isIsoDate } from './clock.ts';
+import { DIST_PUBLIC_DIR } from './paths.ts';
+
+/** Whether Intl knows the IANA zone (the clock would otherwise throw a bare RangeError later). */
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /** Environment of the server, validated once at start (a bad value stops the boot with its name). */
 const EnvSchema = z.object({
@@ -9,8 +20,11 @@ const EnvSchema = z.object({
     .regex(/^file:.+/, 'must look like file:path/to/cascade.db')
     .default('file:data/cascade.db'),
   TODAY: z.string().refine(isIsoDate, 'must be a date YYYY-MM-DD').optional(),
-  TIME_ZONE: z.string().default('Europe/Paris'),
-  STATIC_DIR: z.string().default('dist'),
+  TIME_ZONE: z
+    .string()
+    .refine(isTimeZone, { error: (issue) => `unknown time zone ${String(issue.input)}` })
+    .default('Europe/Paris'),
+  STATIC_DIR: z.string().default(DIST_PUBLIC_DIR),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   // Daily jobs (auto-renewal, reminders) run at this time of the publisher's day; "off" disables them.
   DAILY_JOBS_AT: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^off$/, 'must be HH:MM or off').default('02:00'),
@@ -26,15 +40,22 @@ const EnvSchema = z.object({
     .refine((v) => v !== 'true', 'must be a hop count or addresses (e.g. loopback), not true')
     .optional()
     .transform((v) => (v === undefined || v === 'false' ? false : /^\d+$/.test(v) ? Number(v) : v)),
+  // On SIGTERM/SIGINT, how long in-flight requests may take before every connection is closed.
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
 });
 
 export type Config = z.infer<typeof EnvSchema>;
+
+/** A bad environment variable; its message names each one (the boot prints it, no stack trace). */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = EnvSchema.safeParse(env);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
-    throw new Error(`Invalid environment:\n${lines.join('\n')}`);
+    throw new ConfigError(`Invalid environment:\n${lines.join('\n')}`);
   }
   return parsed.data;
 }

@@ -4,18 +4,21 @@ import { createClock } from './clock.ts';
 import { databasePath, loadConfig } from './config.ts';
 import { startCheckpointer } from './db/checkpoints.ts';
 import { openDatabase } from './db/connection.ts';
+import { commitsSettled } from './db/groupCommit.ts';
 import { migrate } from './db/migrate.ts';
 import { ensureFirstAdmin } from './domain/auth/firstAdmin.ts';
 import { startDailyScheduler } from './jobs/daily.ts';
 import { createMailer } from './mail.ts';
 import { createReadCache } from './http/readCache.ts';
+import { orExit } from './operatorError.ts';
+import { gracefulShutdown } from './shutdown.ts';
 
-/** Boot: validate the environment, open and migrate the database, listen. */
-const config = loadConfig();
+/** Boot: validate the environment (before the database is touched), open and migrate the database, listen. */
+const config = orExit(() => loadConfig());
 const logger = pino({ level: config.LOG_LEVEL });
 const clock = createClock({ timeZone: config.TIME_ZONE, pinnedToday: config.TODAY });
 const connection = openDatabase(databasePath(config.DATABASE_URL));
-const applied = migrate(connection.sqlite);
+const applied = orExit(() => migrate(connection.sqlite));
 const checkpointer = connection.file === ':memory:' ? null : startCheckpointer(connection.file);
 if (applied.length) logger.info({ applied }, 'migrations applied');
 
@@ -37,12 +40,16 @@ const stopScheduler =
       });
 
 const server = app.listen(config.PORT, () => {
-  logger.info({ port: config.PORT, database: config.DATABASE_URL, today: clock.today() }, 'Cascade listening');
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.PORT;
+  logger.info({ port, database: config.DATABASE_URL, today: clock.today() }, 'Cascade listening');
 });
 
-const shutdown = () => {
-  stopScheduler();
-  server.close(() => void Promise.all([checkpointer?.stop(), connection.close()]).then(() => process.exit(0)));
-};
-process.on('SIGINT', shutdown);
-process.on('SIGTERM', shutdown);
+gracefulShutdown(server, logger, config.SHUTDOWN_TIMEOUT_MS, {
+  stopScheduler,
+  commitsSettled: () => commitsSettled(connection.db),
+  closeDatabase: async () => {
+    await checkpointer?.stop();
+    await connection.close();
+  },
+});

@@ -38,7 +38,7 @@ export function launchChromium(): Promise<Browser> {
 export const ARTIFACTS = path.resolve('test-artifacts');
 
 /**
- * The production app (API + built console from dist/) on a fresh demo database seeded for
+ * The production app (API + built console from dist/public/) on a fresh demo database seeded for
  * `today`, listening on a free loopback port.
  */
 export async function startDemoServer(today: string) {
@@ -48,7 +48,7 @@ export async function startDemoServer(today: string) {
   await seedDatabase(connection.db, { clients: 300, today });
   const clock = manualClock(today);
   await addDemoLogins(connection.db, clock.now());
-  const app = createApp({ db: connection.db, clock, logger: pino({ level: 'silent' }), staticDir: 'dist' });
+  const app = createApp({ db: connection.db, clock, logger: pino({ level: 'silent' }), staticDir: 'dist/public' });
   const server = app.listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
  * every chunk index.html preloads. Charts and rarely used pages must stay lazy.
  */
 const BUDGET_BYTES = 340_000;
-const DIST = path.resolve('dist');
+const DIST = path.resolve('dist/public');
 
 function initialScripts(): string[] {
   const html = fs.readFileSync(path.join(DIST, 'index.html'), 'utf8');

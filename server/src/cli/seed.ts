@@ -3,6 +3,7 @@ import { createClock } from '../clock.ts';
 import { databasePath, loadConfig } from '../config.ts';
 import { openDatabase } from '../db/connection.ts';
 import { migrate } from '../db/migrate.ts';
+import { orExit } from '../operatorError.ts';
 import { seedDatabase } from '../seed/generate.ts';
 import { parseCliOptions } from './args.ts';
 
@@ -13,10 +14,22 @@ const options = parseCliOptions(
     seed: z.coerce.number().int().min(0).default(1),
   }),
 );
-const config = loadConfig();
+const config = orExit(() => loadConfig());
 const today = createClock({ timeZone: config.TIME_ZONE, pinnedToday: config.TODAY }).today();
 const connection = openDatabase(databasePath(config.DATABASE_URL));
-migrate(connection.sqlite);
+orExit(() => migrate(connection.sqlite));
+// Seeding adds to what is there: a second run would double the catalogue and the clients.
+const existing = connection.sqlite
+  .prepare('SELECT (SELECT count(*) FROM products) AS products, (SELECT count(*) FROM partners) AS partners, (SELECT count(*) FROM clients) AS clients')
+  .get() as { products: number; partners: number; clients: number };
+if (existing.products + existing.partners + existing.clients > 0) {
+  console.error(
+    `${config.DATABASE_URL} already holds data (${existing.products} products, ${existing.partners} partners, ${existing.clients} clients): ` +
+      'seeding is for an empty database. Point DATABASE_URL at a new file, or delete this one to start afresh.',
+  );
+  await connection.close();
+  process.exit(1);
+}
 // A one-off bulk load: a large page cache and in-memory sorting for the index builds, and no fsync
 // until the end (a crash only means seeding again).
 connection.sqlite.pragma('cache_size = -262144');

@@ -21,12 +21,24 @@ interface Job {
 /** At most this many actions per transaction, so that a crowd of requests never holds one open long. */
 const MAX_BATCH = 64;
 
-function groupCommitter(db: Db): Transact {
+function groupCommitter(db: Db): { transact: Transact; settled(): Promise<void> } {
   const queue: Job[] = [];
+  let committing = 0;
+  const whenSettled: (() => void)[] = [];
 
   async function commitBatch() {
     const batch = queue.splice(0, MAX_BATCH);
     if (queue.length > 0) setImmediate(commitBatch);
+    committing++;
+    try {
+      await commitJobs(batch);
+    } finally {
+      committing--;
+      if (committing === 0 && queue.length === 0) for (const settle of whenSettled.splice(0)) settle();
+    }
+  }
+
+  async function commitJobs(batch: Job[]) {
     const outcomes: (() => void)[] = [];
     try {
       await db.transaction().execute(async (tx) => {
@@ -51,19 +63,34 @@ function groupCommitter(db: Db): Transact {
     for (const settle of outcomes) settle();
   }
 
-  return <T>(action: (tx: Tx) => Promise<T>) =>
+  const transact: Transact = <T>(action: (tx: Tx) => Promise<T>) =>
     new Promise<T>((resolve, reject) => {
       // The first job of a batch schedules its commit after the requests already read from the sockets.
       if (queue.length === 0) setImmediate(commitBatch);
       queue.push({ action, resolve: resolve as (value: unknown) => void, reject });
     });
+  const settled = () =>
+    committing === 0 && queue.length === 0 ? Promise.resolve() : new Promise<void>((resolve) => whenSettled.push(resolve));
+  return { transact, settled };
 }
 
-const committers = new WeakMap<Db, Transact>();
+const committers = new WeakMap<Db, ReturnType<typeof groupCommitter>>();
 
-/** The one group committer of a database (its transactions must not interleave). */
-export function groupCommit(db: Db): Transact {
+function committerOf(db: Db) {
   let committer = committers.get(db);
   if (!committer) committers.set(db, (committer = groupCommitter(db)));
   return committer;
+}
+
+/** The one group committer of a database (its transactions must not interleave). */
+export function groupCommit(db: Db): Transact {
+  return committerOf(db).transact;
+}
+
+/**
+ * Resolves once no action is queued or committing, so that a shutdown closes the database only
+ * after every accepted write has committed or rolled back (and its request was answered).
+ */
+export function commitsSettled(db: Db): Promise<void> {
+  return committerOf(db).settled();
 }

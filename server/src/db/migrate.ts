@@ -1,31 +1,53 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type SQLite from 'better-sqlite3';
+import { MIGRATIONS_DIR } from '../paths.ts';
 
-const MIGRATIONS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../db/migrations');
+/** A database this build cannot (or could not) bring up to date; the message is for the operator. */
+export class MigrationError extends Error {
+  override name = 'MigrationError';
+}
+
+/** The migration files of this build, in the order they apply. */
+export function migrationFiles(dir = MIGRATIONS_DIR): string[] {
+  return fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.sql'))
+    .sort();
+}
+
+function appliedMigrations(sqlite: SQLite.Database): string[] {
+  return sqlite.prepare('SELECT name FROM schema_migrations ORDER BY name').pluck().all() as string[];
+}
 
 /**
  * Applies the forward-only migrations of db/migrations not yet applied, in file-name order,
- * each in its own transaction. Returns the names applied.
+ * each in its own transaction (a failing one leaves nothing of itself behind). Returns the names
+ * applied. A database carrying a migration this build does not know was written by a newer
+ * Cascade: it is refused untouched, since this code cannot know what that migration changed.
  */
 export function migrate(sqlite: SQLite.Database, dir = MIGRATIONS_DIR): string[] {
   sqlite.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
     name TEXT PRIMARY KEY, applied_at TEXT NOT NULL) STRICT`);
-  const applied = new Set(
-    sqlite.prepare('SELECT name FROM schema_migrations').pluck().all() as string[],
-  );
-  const pending = fs
-    .readdirSync(dir)
-    .filter((f) => f.endsWith('.sql') && !applied.has(f))
-    .sort();
+  const files = migrationFiles(dir);
+  const known = new Set(files);
+  const applied = appliedMigrations(sqlite);
+  const unknown = applied.find((name) => !known.has(name));
+  if (unknown) throw new MigrationError(`database was migrated by a newer Cascade (unknown migration ${unknown})`);
+  const done = new Set(applied);
+  const pending = files.filter((f) => !done.has(f));
   const record = sqlite.prepare('INSERT INTO schema_migrations (name, applied_at) VALUES (?, ?)');
   for (const name of pending) {
     const sql = fs.readFileSync(path.join(dir, name), 'utf8');
-    sqlite.transaction(() => {
-      sqlite.exec(sql);
-      record.run(name, new Date().toISOString());
-    })();
+    try {
+      sqlite.transaction(() => {
+        sqlite.exec(sql);
+        record.run(name, new Date().toISOString());
+      })();
+    } catch (error) {
+      throw new MigrationError(`migration ${name} failed: ${(error as Error).message}`, { cause: error });
+    }
   }
   return pending;
 }
+

@@ -1,0 +1,54 @@
+import { Router } from 'express';
+import { sql } from 'kysely';
+import type { Logger } from 'pino';
+import type { Clock } from '../clock.ts';
+import type { Db } from '../db/connection.ts';
+import { migrationFiles } from '../db/migrate.ts';
+
+/** How long the readiness read may wait for the database (behind a long transaction, say). */
+const READY_TIMEOUT_MS = 2000;
+
+class ReadTimedOut extends Error {}
+
+function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timedOut = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new ReadTimedOut()), ms);
+  });
+  return Promise.race([work, timedOut]).finally(() => clearTimeout(timer));
+}
+
+/**
+ * Public probes, no session. `/api/health` is liveness: the process answers (no database, so a
+ * busy database never gets a live server restarted). `/api/health/ready` is readiness: a real read
+ * within a short timeout, and every migration file of this build applied.
+ */
+export function healthRoutes(db: Db, clock: Clock, logger: Logger, readyTimeoutMs = READY_TIMEOUT_MS) {
+  const migrations = migrationFiles();
+  const router = Router();
+  router.use((_req, res, next) => {
+    res.set('Cache-Control', 'no-store');
+    next();
+  });
+
+  router.get('/', (_req, res) => {
+    res.json({ status: 'ok', today: clock.today() });
+  });
+
+  router.get('/ready', async (_req, res) => {
+    const unavailable = (reason: string) => res.status(503).json({ status: 'unavailable', reason });
+    let applied: Set<string>;
+    try {
+      const { rows } = await withTimeout(sql<{ name: string }>`SELECT name FROM schema_migrations`.execute(db), readyTimeoutMs);
+      applied = new Set(rows.map((row) => row.name));
+    } catch (err) {
+      if (err instanceof ReadTimedOut) return unavailable(`the database did not answer within ${readyTimeoutMs} ms`);
+      logger.warn({ err }, 'readiness read failed');
+      return unavailable('the database could not be read');
+    }
+    const missing = migrations.filter((name) => !applied.has(name));
+    if (missing.length) return unavailable(`migrations not applied: ${missing.join(', ')}`);
+    res.json({ status: 'ready' });
+  });
+  return router;
+}

@@ -1,0 +1,49 @@
+import request from 'supertest';
+import { describe, expect, it, onTestFinished } from 'vitest';
+import { testApp } from '../helpers/testApp.ts';
+
+describe('health probes (public, no session)', () => {
+  it('/api/health answers liveness with the day, /api/health/ready answers ready', async () => {
+    const t = testApp('2026-11-26');
+    const live = await request(t.server).get('/api/health');
+    expect(live.status).toBe(200);
+    expect(live.body).toEqual({ status: 'ok', today: '2026-11-26' });
+    const ready = await request(t.server).get('/api/health/ready');
+    expect(ready.status).toBe(200);
+    expect(ready.body).toEqual({ status: 'ready' });
+    expect(ready.headers['cache-control']).toBe('no-store');
+  });
+
+  it('is not ready, naming it, while a migration file of this build is not applied', async () => {
+    const t = testApp();
+    t.sqlite.prepare("DELETE FROM schema_migrations WHERE name = '0007_idempotency_by_login.sql'").run();
+    const ready = await request(t.server).get('/api/health/ready');
+    expect(ready.status).toBe(503);
+    expect(ready.body).toEqual({ status: 'unavailable', reason: 'migrations not applied: 0007_idempotency_by_login.sql' });
+  });
+
+  it('is not ready when the database does not answer in time, while liveness still answers', async () => {
+    const t = testApp();
+    // A transaction that holds the one connection (a wedged writer): the readiness read has to wait.
+    let release!: () => void;
+    const held = t.db.transaction().execute(() => new Promise<void>((resolve) => (release = resolve)));
+    onTestFinished(async () => {
+      release();
+      await held;
+    });
+    const started = performance.now();
+    const ready = await request(t.server).get('/api/health/ready');
+    expect(ready.status).toBe(503);
+    expect(ready.body).toEqual({ status: 'unavailable', reason: 'the database did not answer within 2000 ms' });
+    expect(performance.now() - started).toBeLessThan(3000);
+    expect((await request(t.server).get('/api/health')).status).toBe(200);
+  });
+
+  it('is not ready when the database is closed', async () => {
+    const t = testApp();
+    t.sqlite.close();
+    const ready = await request(t.server).get('/api/health/ready');
+    expect(ready.status).toBe(503);
+    expect(ready.body).toEqual({ status: 'unavailable', reason: 'the database could not be read' });
+  });
+});
