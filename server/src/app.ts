@@ -8,6 +8,8 @@ import type { Clock } from './clock.ts';
 import type { Db } from './db/connection.ts';
 import { derivedKeeper } from './domain/derived.ts';
 import { errorHandler, notFoundRoute } from './http/errors.ts';
+import { mountedRoutes, routeMatcher } from './http/mountedRoutes.ts';
+import { requestLog } from './http/requestLog.ts';
 import { catalogRoutes } from './routes/catalog.ts';
 import { clientRoutes } from './routes/clients.ts';
 import { dashboardRoutes } from './routes/dashboard.ts';
@@ -37,6 +39,9 @@ export interface AppDeps {
 export function createApp({ db, clock, logger, staticDir, trustProxy = false, readCache = createReadCache(clock.instant) }: AppDeps) {
   const app = express();
   app.disable('x-powered-by');
+  // First of all, so every answer (errors of the middleware below included) has its id and its line.
+  let routeOf: ((method: string, path: string) => string | null) | null = null;
+  app.use(requestLog({ logger, routeOf: (method, path) => (routeOf ??= routeMatcher(mountedRoutes(app)))(method, path) }));
   app.set('trust proxy', trustProxy);
   // No HTTPS upgrade: the console is also served over plain HTTP on a LAN or localhost.
   app.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } }, strictTransportSecurity: false }));
@@ -103,6 +108,6 @@ export function createApp({ db, clock, logger, staticDir, trustProxy = false, re
     });
   }
 
-  app.use(errorHandler(logger));
+  app.use(errorHandler);
   return app;
 }
