@@ -7,6 +7,7 @@ import type { Logger } from 'pino';
 import type { Clock } from './clock.ts';
 import type { Db } from './db/connection.ts';
 import { derivedKeeper } from './domain/derived.ts';
+import { apiDocumentRoute } from './http/apiDocument.ts';
 import { errorHandler, notFoundRoute } from './http/errors.ts';
 import { mountedRoutes, routeMatcher } from './http/mountedRoutes.ts';
 import { requestLog } from './http/requestLog.ts';
@@ -58,7 +59,7 @@ export function createApp({ db, clock, logger, staticDir, trustProxy = false, re
     next();
   };
 
-  // Only login (and health, above) are public; everything after requireSession needs a session.
+  // Only login, the OpenAPI document (and health, above) are public; everything after requireSession needs a session.
   const api = express.Router();
   api.use((_req, res, next) => {
     res.locals.readCache = readCache;
@@ -73,6 +74,7 @@ export function createApp({ db, clock, logger, staticDir, trustProxy = false, re
   api.use(['/auth', '/users', '/partners', '/resellers'], invalidateOnWrite(sessionCache));
   api.use(express.json({ limit: '100kb' }));
   api.use(sameOriginWrites);
+  api.get('/openapi.json', apiDocumentRoute);
   api.use(loginRoute(db, clock));
   api.use(requireSession(db, clock, sessionCache));
   api.use(accountRoutes(db, clock));
