@@ -7,7 +7,10 @@ import type { Logger } from 'pino';
 import type { Clock } from './clock.ts';
 import type { Db } from './db/connection.ts';
 import { derivedKeeper } from './domain/derived.ts';
+import { apiDocumentRoute } from './http/apiDocument.ts';
 import { errorHandler, notFoundRoute } from './http/errors.ts';
+import { mountedRoutes, routeMatcher } from './http/mountedRoutes.ts';
+import { requestLog } from './http/requestLog.ts';
 import { catalogRoutes } from './routes/catalog.ts';
 import { healthRoutes } from './routes/health.ts';
 import { clientRoutes } from './routes/clients.ts';
@@ -38,6 +41,9 @@ export interface AppDeps {
 export function createApp({ db, clock, logger, staticDir, trustProxy = false, readCache = createReadCache(clock.instant) }: AppDeps) {
   const app = express();
   app.disable('x-powered-by');
+  // First of all, so every answer (errors of the middleware below included) has its id and its line.
+  let routeOf: ((method: string, path: string) => string | null) | null = null;
+  app.use(requestLog({ logger, routeOf: (method, path) => (routeOf ??= routeMatcher(mountedRoutes(app)))(method, path) }));
   app.set('trust proxy', trustProxy);
   // No HTTPS upgrade: the console is also served over plain HTTP on a LAN or localhost.
   app.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } }, strictTransportSecurity: false }));
@@ -52,7 +58,7 @@ export function createApp({ db, clock, logger, staticDir, trustProxy = false, re
     next();
   };
 
-  // Only login (and health, above) are public; everything after requireSession needs a session.
+  // Only login, the OpenAPI document (and health, above) are public; everything after requireSession needs a session.
   const api = express.Router();
   api.use((_req, res, next) => {
     res.locals.readCache = readCache;
@@ -67,6 +73,7 @@ export function createApp({ db, clock, logger, staticDir, trustProxy = false, re
   api.use(['/auth', '/users', '/partners', '/resellers'], invalidateOnWrite(sessionCache));
   api.use(express.json({ limit: '100kb' }));
   api.use(sameOriginWrites);
+  api.get('/openapi.json', apiDocumentRoute);
   api.use(loginRoute(db, clock));
   api.use(requireSession(db, clock, sessionCache));
   api.use(accountRoutes(db, clock));
@@ -102,6 +109,6 @@ export function createApp({ db, clock, logger, staticDir, trustProxy = false, re
     });
   }
 
-  app.use(errorHandler(logger));
+  app.use(errorHandler);
   return app;
 }

@@ -1,7 +1,7 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
-import type { Logger } from 'pino';
 import { z } from 'zod';
 import { AppError, ValidationError } from '../domain/errors.ts';
+import { requestIdOf } from './requestLog.ts';
 
 /** zod issues → react-admin's `{message, errors: {field: message}}` (first message per field). */
 export function validationErrorFrom(error: z.ZodError, prefix?: string): ValidationError {
@@ -34,6 +34,8 @@ const refusal = (status: number, message: string, code: string, errors?: Record<
 
 /** The body parser's refusals, in words a client can act on (they used to fall through to 500). */
 function bodyReadingError(error: ClientHttpError): AppError {
+  // express.static's refusal of a missing /assets file, not a body error.
+  if (error.status === 404 && !error.type) return new AppError(404, 'Not found');
   switch (error.type) {
     case 'entity.parse.failed':
       return new ValidationError('The request body is not valid JSON', { body: 'Malformed JSON' });
@@ -49,16 +51,20 @@ function bodyReadingError(error: ClientHttpError): AppError {
   }
 }
 
-/** The last middleware: typed errors keep their status; anything else is logged and answers 500. */
-export function errorHandler(logger: Logger): ErrorRequestHandler {
-  return (error, req, res, _next) => {
-    let appError: AppError;
-    if (error instanceof AppError) appError = error;
-    else if (isClientError(error)) appError = bodyReadingError(error);
-    else {
-      logger.error({ err: error, method: req.method, path: req.path }, 'unhandled error');
-      appError = new AppError(500, 'Internal server error');
-    }
-    res.status(appError.status).json(appError.toBody());
-  };
-}
+/**
+ * The last middleware: typed errors keep their status; anything else answers 500 with a generic
+ * message. The error itself (its stack, its SQL) goes to the request's log line only, never to the
+ * client, who gets the request id to quote instead.
+ */
+export const errorHandler: ErrorRequestHandler = (error, req, res, next) => {
+  let appError: AppError;
+  if (error instanceof AppError) appError = error;
+  else if (isClientError(error)) appError = bodyReadingError(error);
+  else {
+    res.err = error instanceof Error ? error : new Error(String(error));
+    appError = new AppError(500, 'Internal server error');
+  }
+  // Half an answer is already out: Express's own handler cuts the connection.
+  if (res.headersSent) return next(error);
+  res.status(appError.status).json({ ...appError.toBody(), request_id: requestIdOf(req) });
+};

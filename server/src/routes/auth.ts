@@ -24,6 +24,9 @@ const PasswordChange = z.object({ current_password: z.string({ error: 'Required'
 const CodeInput = z.object({ code: z.string({ error: 'Required' }).trim().min(1, 'Required').max(20) });
 const PasswordInput = z.object({ password: z.string({ error: 'Required' }).min(1, 'Required').max(1000) });
 
+/** The schemas that validate this router's requests, for the OpenAPI document. */
+export const authSchemas = { LoginInput, PasswordChange, CodeInput, PasswordInput };
+
 /** POST /api/auth/login: public, rate-limited per IP (and per account inside `login`). */
 export function loginRoute(db: Db, clock: Clock) {
   const router = Router();

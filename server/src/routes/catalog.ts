@@ -70,6 +70,9 @@ const OrganisationInput = z.object({
 });
 const ResellerInput = OrganisationInput.extend({ partner_id: fields.id });
 
+/** The schemas that validate this router's requests, for the OpenAPI document. */
+export const catalogSchemas = { ProductInput, OrganisationInput, ResellerInput };
+
 type Table = 'products' | 'partners' | 'resellers';
 
 const isConstraint = (error: unknown, code: string) =>

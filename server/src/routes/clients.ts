@@ -53,6 +53,9 @@ const NewClientInput = z.object({
 
 const ClientChanges = z.object({ name: fields.name.optional(), reseller_id: fields.id.nullish() });
 
+/** The schemas that validate this router's requests, for the OpenAPI document. */
+export const clientSchemas = { NewClientInput, ClientChanges };
+
 export function clientRoutes(db: Db) {
   const router = Router();
   const read = readHandlers(db, clientsSpec);

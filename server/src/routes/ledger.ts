@@ -98,6 +98,9 @@ const GrantInput = z.object({
   reason: text(500, { multiline: true }).nullish(),
 });
 
+/** The schemas that validate this router's requests, for the OpenAPI document. */
+export const ledgerSchemas = { AllocationInput, GrantInput };
+
 export function ledgerRoutes(db: Db) {
   const router = Router();
   mountReadRoutes(router, db, [termsSpec, poolsSpec, movementsSpec]);

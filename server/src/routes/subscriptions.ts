@@ -69,6 +69,9 @@ const BulkQuoteInput = z.object({
   years: queryNumber(fields.years),
 });
 
+/** The schemas that validate this router's requests, for the OpenAPI document. */
+export const subscriptionSchemas = { Settings, RenewInput, RenewQuery, SeatsInput, SeatsQuery, BulkInput, BulkQuoteInput };
+
 export function subscriptionRoutes(db: Db, logger: Logger) {
   const router = Router();
   const read = readHandlers(db, subscriptionsSpec);

@@ -44,6 +44,9 @@ const UserInput = z.object({
 // react-admin's edit form sends an empty password field when it is left alone.
 const UserChanges = UserInput.extend({ password: z.union([z.literal(''), password]).nullish() });
 
+/** The schemas that validate this router's requests, for the OpenAPI document. */
+export const userSchemas = { UserInput, UserChanges };
+
 export function userRoutes(db: Db) {
   const router = Router();
   const read = readHandlers(db, usersSpec);

@@ -1,0 +1,293 @@
+import { OpenApiGeneratorV31, type OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
+import type { RequestHandler } from 'express';
+import { z } from 'zod';
+import { STATUSES } from '../domain/status.ts';
+import { accessLogSpec, changesSpec } from '../routes/audit.ts';
+import { authSchemas } from '../routes/auth.ts';
+import { catalogSchemas, partnersSpec, productsSpec, resellersSpec } from '../routes/catalog.ts';
+import { clientSchemas, clientsSpec } from '../routes/clients.ts';
+import { ledgerSchemas, movementsSpec, poolsSpec, termsSpec } from '../routes/ledger.ts';
+import { notificationsSpec, renewalAttemptsSpec } from '../routes/notifications.ts';
+import { subscriptionSchemas, subscriptionsSpec } from '../routes/subscriptions.ts';
+import { userSchemas, usersSpec } from '../routes/users.ts';
+import { createApiRegistry, describeReadRoutes, describeRoute, recordSchema } from './openapi.ts';
+
+/**
+ * The OpenAPI 3.1 document of every route the application mounts, served at GET /api/openapi.json.
+ * Inputs are the routers' own zod schemas; tests/api/openapi.test.ts fails when a route is missing.
+ */
+
+const record = {
+  product: recordSchema(productsSpec, 'Product'),
+  partner: recordSchema(partnersSpec, 'Partner'),
+  reseller: recordSchema(resellersSpec, 'Reseller'),
+  user: recordSchema(usersSpec, 'User'),
+  client: recordSchema(clientsSpec, 'Client'),
+  subscription: recordSchema(subscriptionsSpec, 'Subscription'),
+  term: recordSchema(termsSpec, 'Term'),
+  pool: recordSchema(poolsSpec, 'Pool'),
+  movement: recordSchema(movementsSpec, 'Movement'),
+  notification: recordSchema(notificationsSpec, 'Notification'),
+  renewalAttempt: recordSchema(renewalAttemptsSpec, 'RenewalAttempt'),
+  accessLog: recordSchema(accessLogSpec, 'AccessLogEntry'),
+  change: recordSchema(changesSpec, 'Change'),
+};
+
+const Ok = z.object({ ok: z.literal(true) });
+const Account = z
+  .object({
+    id: z.number().int(),
+    email: z.string(),
+    name: z.string(),
+    role: z.enum(['admin', 'partner', 'reseller']),
+    partner_id: z.number().int().nullable(),
+    reseller_id: z.number().int().nullable(),
+    organisation: z.object({ type: z.enum(['publisher', 'partner', 'reseller']), id: z.number().int().nullable(), name: z.string() }),
+    totp_enabled: z.boolean(),
+    organisation_requires_totp: z.boolean(),
+    totp_required: z.boolean().meta({ description: 'The organisation requires two-factor authentication and this login has none yet' }),
+  })
+  .meta({ id: 'Account' });
+const licenseFigures = { cost: z.number().int(), balance: z.number().int(), remaining_after: z.number().int() };
+const RenewalQuote = z.object({
+  ...licenseFigures,
+  start_date: z.string(),
+  end_date: z.string(),
+  pool_id: z.number().int().nullable(),
+  manager_name: z.string(),
+  client_name: z.string(),
+  seats: z.number().int(),
+  years: z.number().int(),
+});
+const BulkLine = z.object({
+  id: z.number().int(),
+  status: z.number().int().meta({ description: 'This line’s own HTTP-like status: 201 renewed, 404, 409, 500…' }),
+  message: z.string().optional(),
+  code: z.string().optional(),
+  remaining_after: z.number().int().optional(),
+  end_date: z.string().optional(),
+});
+const withPools = z.object({ pools: z.array(z.object({ id: z.number().int(), balance: z.number().int() })) });
+
+function describeApi(registry: OpenAPIRegistry) {
+  const route = (description: Parameters<typeof describeRoute>[1]) => describeRoute(registry, description);
+
+  // Service
+  route({
+    method: 'get', path: '/api/health', tag: 'Service', public: true,
+    summary: 'Liveness: the process answers',
+    success: { description: 'Up', schema: z.object({ status: z.literal('ok'), today: z.string() }) },
+  });
+  route({
+    method: 'get', path: '/api/openapi.json', tag: 'Service', public: true,
+    summary: 'This OpenAPI 3.1 document',
+    success: { description: 'The document', schema: z.object({ openapi: z.string() }).loose() },
+  });
+
+  // Authentication and the caller's own login
+  route({
+    method: 'post', path: '/api/auth/login', tag: 'Authentication', public: true, body: authSchemas.LoginInput, errors: [401, 429],
+    summary: 'Log in with email and password (and a two-factor or recovery code when enabled)',
+    description: 'Sets the session cookie. Wrong password, unknown email and inactive login give the same 401.',
+    success: { description: 'Logged in: the account', schema: Account },
+  });
+  route({ method: 'get', path: '/api/auth/me', tag: 'Authentication', summary: 'The logged-in account', success: { description: 'The account', schema: Account } });
+  route({ method: 'post', path: '/api/auth/logout', tag: 'Authentication', summary: 'Log out: closes this session', success: { description: 'Logged out', schema: Ok } });
+  route({
+    method: 'post', path: '/api/auth/password', tag: 'Authentication', body: authSchemas.PasswordChange,
+    summary: 'Change one’s own password (closes the login’s other sessions)',
+    success: { description: 'Changed', schema: Ok },
+  });
+  route({
+    method: 'post', path: '/api/auth/totp/setup', tag: 'Authentication', errors: [409],
+    summary: 'Start two-factor set-up: a new secret and its QR code',
+    success: { description: 'The secret to enter in an authenticator app', schema: z.object({ secret: z.string(), otpauth_url: z.string(), qr_code: z.string().meta({ description: 'A data: URL of a PNG' }) }) },
+  });
+  route({
+    method: 'post', path: '/api/auth/totp/enable', tag: 'Authentication', body: authSchemas.CodeInput, errors: [409],
+    summary: 'Turn two-factor authentication on with a first code',
+    success: { description: 'On: the one-time recovery codes, shown once', schema: z.object({ recovery_codes: z.array(z.string()) }) },
+  });
+  route({
+    method: 'post', path: '/api/auth/totp/disable', tag: 'Authentication', body: authSchemas.PasswordInput,
+    summary: 'Turn two-factor authentication off (password required; refused when the organisation requires it)',
+    success: { description: 'Off', schema: Ok },
+  });
+
+  // Catalog: products, partners, resellers
+  const catalog = [
+    { spec: productsSpec, tag: 'Products', record: record.product, create: catalogSchemas.ProductInput, update: catalogSchemas.ProductInput, writers: 'admins' },
+    { spec: partnersSpec, tag: 'Partners', record: record.partner, create: catalogSchemas.OrganisationInput, update: catalogSchemas.OrganisationInput, writers: 'admins' },
+    { spec: resellersSpec, tag: 'Resellers', record: record.reseller, create: catalogSchemas.ResellerInput, update: catalogSchemas.OrganisationInput, writers: 'admins and the reseller’s partner' },
+  ];
+  for (const { spec, tag, record: schema, create, update, writers } of catalog) {
+    const label = spec.label.toLowerCase();
+    describeReadRoutes(registry, spec, { tag, record: schema });
+    route({ method: 'post', path: `/api/${spec.name}`, tag, body: create, errors: [409], summary: `Create a ${label}`, description: `By ${writers}.`, success: { status: 201, description: 'Created', schema } });
+    route({ method: 'put', path: `/api/${spec.name}/:id`, tag, body: update, errors: [409], summary: `Change a ${label}`, description: `By ${writers}. Unchanged values write nothing.`, success: { description: 'The record after the change', schema } });
+    route({ method: 'delete', path: `/api/${spec.name}/:id`, tag, errors: [409], summary: `Delete a ${label} nothing refers to`, description: `By ${writers}.`, success: { description: 'The deleted record', schema } });
+  }
+
+  // Logins
+  describeReadRoutes(registry, usersSpec, { tag: 'Logins', record: record.user, plural: 'logins' });
+  route({
+    method: 'post', path: '/api/users', tag: 'Logins', body: userSchemas.UserInput, errors: [409, 429],
+    summary: 'Create a login in the caller’s organisation',
+    success: { status: 201, description: 'Created', schema: record.user },
+  });
+  route({
+    method: 'put', path: '/api/users/:id', tag: 'Logins', body: userSchemas.UserChanges, errors: [409],
+    summary: 'Change a login (an empty password keeps the current one)',
+    success: { description: 'The login after the change', schema: record.user },
+  });
+  route({ method: 'delete', path: '/api/users/:id', tag: 'Logins', errors: [409], summary: 'Delete a login', success: { description: 'The deleted login', schema: record.user } });
+
+  // Clients
+  describeReadRoutes(registry, clientsSpec, { tag: 'Clients', record: record.client });
+  route({
+    method: 'post', path: '/api/clients', tag: 'Clients', body: clientSchemas.NewClientInput, idempotent: true, errors: [409],
+    summary: 'Create a client with its first subscriptions, paid from its manager’s pools',
+    success: { status: 201, description: 'Created', schema: record.client },
+  });
+  route({
+    method: 'put', path: '/api/clients/:id', tag: 'Clients', body: clientSchemas.ClientChanges,
+    summary: 'Rename a client or move it to another reseller',
+    success: { description: 'The client after the change', schema: record.client },
+  });
+  route({
+    method: 'post', path: '/api/clients/:id/undo', tag: 'Clients', idempotent: true, errors: [409],
+    summary: 'Undo a client’s creation within the undo window: its licenses go back to the pools',
+    success: { description: 'The undone client and the licenses returned', schema: record.client.extend({ returned: z.number().int() }) },
+  });
+
+  // Subscriptions
+  describeReadRoutes(registry, subscriptionsSpec, { tag: 'Subscriptions', record: record.subscription });
+  route({
+    method: 'put', path: '/api/subscriptions/:id', tag: 'Subscriptions', body: subscriptionSchemas.Settings,
+    summary: 'Set auto-renewal, cancellation, or the seats and years of the next renewal',
+    success: { description: 'The subscription after the change', schema: record.subscription },
+  });
+  route({
+    method: 'get', path: '/api/subscriptions/:id/renewal-quote', tag: 'Subscriptions', query: subscriptionSchemas.RenewQuery,
+    summary: 'What a renewal would cost and leave in the pool (reads only)',
+    success: { description: 'The quote', schema: RenewalQuote },
+  });
+  route({
+    method: 'post', path: '/api/subscriptions/:id/renew', tag: 'Subscriptions', body: subscriptionSchemas.RenewInput, idempotent: true, errors: [409],
+    summary: 'Renew a subscription: a new term paid from its manager’s pool',
+    success: { status: 201, description: 'Renewed', schema: record.subscription.extend({ remaining_after: z.number().int() }) },
+  });
+  route({
+    method: 'get', path: '/api/subscriptions/:id/seats-quote', tag: 'Subscriptions', query: subscriptionSchemas.SeatsQuery,
+    summary: 'What changing the seats of the current term would cost (prorated; reads only)',
+    success: {
+      description: 'The quote',
+      schema: z.object({ ...licenseFigures, seats: z.number().int(), current_seats: z.number().int(), refund: z.number().int(), manager_name: z.string() }),
+    },
+  });
+  route({
+    method: 'post', path: '/api/subscriptions/:id/seats', tag: 'Subscriptions', body: subscriptionSchemas.SeatsInput, idempotent: true, errors: [409],
+    summary: 'Change the seats of the current term (adding costs the prorated licenses; removing refunds nothing)',
+    success: { description: 'The subscription after the change', schema: record.subscription.extend({ cost: z.number().int(), remaining_after: z.number().int().nullable() }) },
+  });
+  route({
+    method: 'post', path: '/api/subscriptions/:id/undo-renewal', tag: 'Subscriptions', idempotent: true, errors: [409],
+    summary: 'Undo the latest renewal within the undo window: its licenses go back to the pool',
+    success: { description: 'The subscription after the undo', schema: record.subscription.extend({ returned: z.number().int() }) },
+  });
+  route({
+    method: 'get', path: '/api/subscriptions/bulk-renewal-quote', tag: 'Subscriptions', query: subscriptionSchemas.BulkQuoteInput,
+    summary: 'What renewing several subscriptions would cost, pool by pool (reads only)',
+    description: '`ids` is a comma-separated list of subscription ids (1 to 500).',
+    success: {
+      description: 'Each subscription’s quote and each pool’s total',
+      schema: z.object({
+        subscriptions: z.array(RenewalQuote.pick({ cost: true, start_date: true, end_date: true, pool_id: true, client_name: true, seats: true, years: true }).extend({ id: z.number().int() })),
+        pools: z.array(z.object({ ...licenseFigures, pool_id: z.number().int().nullable(), manager_name: z.string(), product_id: z.number().int() })),
+        not_found: z.array(z.number().int()),
+      }),
+    },
+  });
+  route({
+    method: 'post', path: '/api/subscriptions/bulk-renew', tag: 'Subscriptions', body: subscriptionSchemas.BulkInput, idempotent: true, errors: [409],
+    summary: 'Renew several subscriptions, each in its own transaction',
+    description: 'A refusal or failure is that line’s result; the others go on. Retried with its Idempotency-Key, no subscription is renewed twice.',
+    success: { description: 'One result per subscription', schema: z.object({ results: z.array(BulkLine) }) },
+  });
+
+  // Licenses: terms, pools, movements and the actions between pools
+  describeReadRoutes(registry, termsSpec, { tag: 'Licenses', record: record.term });
+  describeReadRoutes(registry, poolsSpec, { tag: 'Licenses', record: record.pool });
+  describeReadRoutes(registry, movementsSpec, { tag: 'Licenses', record: record.movement, plural: 'ledger movements' });
+  route({
+    method: 'post', path: '/api/allocations', tag: 'Licenses', body: ledgerSchemas.AllocationInput, idempotent: true, errors: [409],
+    summary: 'Move licenses from a partner’s pool to one of its resellers (a negative quantity takes them back)',
+    success: { status: 201, description: 'The movement and the balances after it', schema: record.movement.extend(withPools.shape) },
+  });
+  route({
+    method: 'post', path: '/api/grants', tag: 'Licenses', body: ledgerSchemas.GrantInput, idempotent: true,
+    summary: 'Give licenses to a partner’s pool (admins)',
+    success: { status: 201, description: 'The movement and the balance after it', schema: record.movement.extend(withPools.shape) },
+  });
+
+  // Dashboard
+  route({
+    method: 'get', path: '/api/dashboard', tag: 'Dashboard',
+    summary: 'The dashboard’s figures for the caller’s organisation',
+    success: {
+      description: 'Subscriptions per status, clients to renew, pools, and what falls due in the next 12 months',
+      schema: z.object({
+        ...Object.fromEntries(STATUSES.map((status) => [status, z.number().int()])),
+        clients_to_renew: z.number().int(),
+        pools: z.array(record.pool.pick({ id: true, holder_type: true, holder_id: true, holder_name: true, product_id: true, balance: true }).extend({ product_code: z.string() })),
+        due_by_month: z.array(z.object({ month: z.string(), subscriptions: z.number().int(), seats: z.number().int() })),
+      }),
+    },
+  });
+
+  // Notifications
+  describeReadRoutes(registry, notificationsSpec, { tag: 'Notifications', record: record.notification, plural: 'the caller’s notifications' });
+  describeReadRoutes(registry, renewalAttemptsSpec, { tag: 'Notifications', record: record.renewalAttempt, plural: 'auto-renewal attempts' });
+  route({
+    method: 'post', path: '/api/notifications/read-all', tag: 'Notifications',
+    summary: 'Mark all the caller’s notifications read',
+    success: { description: 'How many were marked', schema: z.object({ read: z.number().int() }) },
+  });
+  route({
+    method: 'post', path: '/api/notifications/:id/read', tag: 'Notifications',
+    summary: 'Mark one notification read',
+    success: { description: 'The notification', schema: record.notification },
+  });
+
+  // Audit trails
+  describeReadRoutes(registry, accessLogSpec, { tag: 'Audit', record: record.accessLog, plural: 'access log entries' });
+  describeReadRoutes(registry, changesSpec, { tag: 'Audit', record: record.change, plural: 'changes' });
+}
+
+let document: object | null = null;
+
+/** The document, built once (it depends on the code only). */
+export function apiDocument(): object {
+  if (!document) {
+    const registry = createApiRegistry();
+    describeApi(registry);
+    document = new OpenApiGeneratorV31(registry.definitions).generateDocument({
+      openapi: '3.1.0',
+      info: {
+        title: 'Cascade API',
+        version: '1',
+        description:
+          'License distribution: publisher → partners → resellers → clients. Lists speak the ra-data-simple-rest protocol. ' +
+          'Every answer has an X-Request-Id; every error body has `message` and `request_id`.',
+      },
+      servers: [{ url: '/' }],
+      security: [{ session: [] }],
+    });
+  }
+  return document;
+}
+
+/** GET /api/openapi.json (public: it describes the API, it holds no data). */
+export const apiDocumentRoute: RequestHandler = (_req, res) => {
+  res.json(apiDocument());
+};

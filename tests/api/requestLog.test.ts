@@ -1,0 +1,115 @@
+import { Writable } from 'node:stream';
+import pino from 'pino';
+import request from 'supertest';
+import { describe, expect, it } from 'vitest';
+import { createApp } from '../../server/src/app.ts';
+import { buildHierarchy } from '../helpers/fixtures.ts';
+import { sessionCookieFor, testDatabase } from '../helpers/testApp.ts';
+
+interface LogLine {
+  level: number;
+  msg: string;
+  method: string;
+  route: string | null;
+  status: number;
+  duration_ms: number;
+  login_id: number | null;
+  request_id: string;
+  err?: { message: string; stack: string };
+}
+
+/** The application with its log lines captured as parsed JSON, and an admin's cookie and id. */
+function loggedApp() {
+  const lines: LogLine[] = [];
+  const destination = new Writable({
+    write(chunk, _encoding, done) {
+      lines.push(JSON.parse(String(chunk)));
+      done();
+    },
+  });
+  const t = testDatabase();
+  const app = createApp({ db: t.db, clock: t.clock, logger: pino({ level: 'info' }, destination) });
+  const cookie = sessionCookieFor(t, { email: 'admin@cascade.test', role: 'admin' });
+  const { id: adminId } = t.sqlite.prepare('SELECT id FROM users WHERE email = ?').get('admin@cascade.test') as { id: number };
+  return { ...t, app, cookie, adminId, lines };
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const INFO = 30;
+const WARN = 40;
+const ERROR = 50;
+
+describe('request log: one JSON line per request', () => {
+  it('names the route pattern, not the URL, with status, duration, login and request id', async () => {
+    const t = loggedApp();
+    const h = await buildHierarchy(t);
+    const answer = await request(t.app).get(`/api/partners/${h.partners.alpha}?unused=1`).set('Cookie', t.cookie);
+    expect(answer.status).toBe(200);
+
+    expect(t.lines).toHaveLength(1);
+    const [line] = t.lines;
+    expect(line).toMatchObject({ level: INFO, method: 'GET', route: '/api/partners/:id', status: 200, login_id: t.adminId });
+    expect(line.request_id).toBe(answer.headers['x-request-id']);
+    expect(line.request_id).toMatch(UUID);
+    expect(line.duration_ms).toBeGreaterThanOrEqual(0);
+    expect(JSON.stringify(line)).not.toContain('unused');
+  });
+
+  it('keeps a well-formed X-Request-Id and replaces anything else', async () => {
+    const t = loggedApp();
+    const kept = await request(t.app).get('/api/health').set('X-Request-Id', 'lb-7f3a.42_x');
+    expect(kept.headers['x-request-id']).toBe('lb-7f3a.42_x');
+    for (const hostile of ['has space', 'x'.repeat(65), 'a\tb', '../../etc', '<script>']) {
+      const replaced = await request(t.app).get('/api/health').set('X-Request-Id', hostile);
+      expect(replaced.headers['x-request-id']).toMatch(UUID);
+    }
+    expect(t.lines.map((l) => l.request_id)[0]).toBe('lb-7f3a.42_x');
+    expect(t.lines).toHaveLength(6);
+  });
+
+  it('logs refusals at warn, with the request id in the error body', async () => {
+    const t = loggedApp();
+    // Before any session: 401, no login id, yet the route is named.
+    const anonymous = await request(t.app).get('/api/clients/12');
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.body.request_id).toBe(anonymous.headers['x-request-id']);
+
+    const invalid = await request(t.app).post('/api/clients').set('Cookie', t.cookie).send({ name: '' });
+    expect(invalid.status).toBe(400);
+    expect(invalid.body).toMatchObject({ errors: { name: 'Required' }, request_id: invalid.headers['x-request-id'] });
+
+    const malformed = await request(t.app).post('/api/clients').set('Cookie', t.cookie).set('Content-Type', 'application/json').send('{"name":');
+    expect(malformed.status).toBe(400);
+    expect(malformed.body.request_id).toBe(malformed.headers['x-request-id']);
+
+    const unknown = await request(t.app).get('/api/no-such-thing').set('Cookie', t.cookie);
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.request_id).toBe(unknown.headers['x-request-id']);
+
+    expect(t.lines.map(({ level, route, status, login_id }) => ({ level, route, status, login_id }))).toEqual([
+      { level: WARN, route: '/api/clients/:id', status: 401, login_id: null },
+      { level: WARN, route: '/api/clients', status: 400, login_id: t.adminId },
+      // The body is read before the session is looked at: a malformed one is refused first.
+      { level: WARN, route: '/api/clients', status: 400, login_id: null },
+      { level: WARN, route: null, status: 404, login_id: t.adminId },
+    ]);
+  });
+
+  it('a failure inside the database answers a bare 500 and logs the error at error level', async () => {
+    const t = loggedApp();
+    // An unexpected database error whose message is SQL with data in it.
+    t.sqlite.exec(`CREATE TRIGGER products_broken BEFORE INSERT ON products
+      BEGIN SELECT RAISE(ABORT, 'SELECT password_hash FROM users WHERE email = ''admin@cascade.test'''); END`);
+    const answer = await request(t.app).post('/api/products').set('Cookie', t.cookie).send({ code: 'TBox', name: 'TBox' });
+
+    expect(answer.status).toBe(500);
+    expect(answer.body).toEqual({ message: 'Internal server error', request_id: answer.headers['x-request-id'] });
+    expect(answer.text).not.toMatch(/SELECT|password_hash|at .*\.ts/);
+
+    expect(t.lines).toHaveLength(1);
+    const [line] = t.lines;
+    expect(line).toMatchObject({ level: ERROR, route: '/api/products', status: 500, login_id: t.adminId, request_id: answer.headers['x-request-id'] });
+    expect(line.err?.message).toContain('SELECT password_hash FROM users');
+    expect(line.err?.stack).toBeTruthy();
+  });
+});
