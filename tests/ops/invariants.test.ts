@@ -142,3 +142,29 @@ describe('GET /api/health/ledger', () => {
     await request(s.server).get('/api/health/ledger').expect(401);
   });
 });
+
+/** Ledger rows can be neither updated nor deleted, whatever statement tries (migrations 0001, 0008). */
+describe('the ledger is append-only', () => {
+  async function ledger() {
+    const t = testDatabase();
+    const h = await buildHierarchy(t);
+    await fundReseller(t, h.resellers.alphaNord, h.products.tbox, 10);
+    await addClient(t, { name: 'Atelier Dupont', reseller_id: h.resellers.alphaNord, subscriptions: [{ product_id: h.products.tbox, start_date: '2026-01-15', years: 1, seats: 2 }] });
+    const rows = () => t.sqlite.prepare('SELECT * FROM movements ORDER BY id').all();
+    return { t, rows, before: rows() };
+  }
+
+  it('refuses to delete a movement, one or all', async () => {
+    const { t, rows, before } = await ledger();
+    expect(before).toHaveLength(3);
+    expect(() => t.sqlite.prepare('DELETE FROM movements WHERE id = 1').run()).toThrow(/movements are immutable/);
+    expect(() => t.sqlite.exec('DELETE FROM movements')).toThrow(/movements are immutable/);
+    expect(rows()).toEqual(before);
+  });
+
+  it('refuses to change a movement', async () => {
+    const { t, rows, before } = await ledger();
+    expect(() => t.sqlite.prepare('UPDATE movements SET quantity = 1 WHERE id = 1').run()).toThrow(/movements are immutable/);
+    expect(rows()).toEqual(before);
+  });
+});
