@@ -4,6 +4,7 @@ import { createClock } from './clock.ts';
 import { databasePath, loadConfig } from './config.ts';
 import { startCheckpointer } from './db/checkpoints.ts';
 import { openDatabase } from './db/connection.ts';
+import { acquireServerLock } from './db/serverLock.ts';
 import { migrate } from './db/migrate.ts';
 import { ensureFirstAdmin } from './domain/auth/firstAdmin.ts';
 import { startDailyScheduler } from './jobs/daily.ts';
@@ -14,6 +15,8 @@ import { createReadCache } from './http/readCache.ts';
 const config = loadConfig();
 const logger = pino({ level: config.LOG_LEVEL });
 const clock = createClock({ timeZone: config.TIME_ZONE, pinnedToday: config.TODAY });
+// <db>.server.pid: restore refuses while it is held; removed at exit, ignored once stale.
+acquireServerLock(databasePath(config.DATABASE_URL));
 const connection = openDatabase(databasePath(config.DATABASE_URL));
 const applied = migrate(connection.sqlite);
 const checkpointer = connection.file === ':memory:' ? null : startCheckpointer(connection.file);
