@@ -9,6 +9,7 @@ import { migrate } from './db/migrate.ts';
 import { ensureFirstAdmin } from './domain/auth/firstAdmin.ts';
 import { startDailyScheduler } from './jobs/daily.ts';
 import { createMailer } from './mail.ts';
+import { retentionOf } from './domain/retention.ts';
 import { createReadCache } from './http/readCache.ts';
 
 /** Boot: validate the environment, open and migrate the database, listen. */
@@ -37,6 +38,7 @@ const stopScheduler =
         mailer,
         logger,
         afterRun: () => readCache.invalidate(),
+        retention: retentionOf(config),
       });
 
 const server = app.listen(config.PORT, () => {
