@@ -88,6 +88,25 @@ describe('auto-renewal that recovers', () => {
 });
 
 describe('notification e-mails retried with backoff', () => {
+  it('without a mail server, a new notification says its e-mail was not sent and why', async () => {
+    const t = testDatabase(RENEW_DAY);
+    const h = await buildHierarchy(t);
+    await fundReseller(t, h.resellers.alphaNord, h.products.tbox, 3); // the first term only: the renewal will be short
+    const { subscriptionIds } = await addClient(t, {
+      name: 'Atelier Dupont',
+      reseller_id: h.resellers.alphaNord,
+      subscriptions: [{ product_id: h.products.tbox, start_date: '2025-12-01', years: 1, seats: 3 }],
+    });
+    await t.db.transaction().execute((tx) => updateSubscriptionSettings(tx, t.ctx(), subscriptionIds[0], { auto_renew: true }));
+    sessionCookieFor(t, { email: 'nord@example.fr', role: 'reseller', partner_id: h.partners.alpha, reseller_id: h.resellers.alphaNord });
+    const summary = await runDailyJobs(t.db, { today: RENEW_DAY, now: t.clock.now() }, null);
+    // The failed auto-renewal and the 30-day reminder.
+    expect(summary).toMatchObject({ failed: 1, notifications: 2, emails: 0 });
+    expect(t.sqlite.prepare('SELECT kind, email_status, email_last_error FROM notifications ORDER BY kind').all()).toEqual(
+      ['auto_renew_failed', 'reminder'].map((kind) => ({ kind, email_status: 'failed', email_last_error: 'No mail server configured (SMTP_URL)' })),
+    );
+  });
+
   /** A mail server that refuses the first `failures` messages, then accepts. */
   function flakyTransport(failures: number): MailTransport & { tries: number; delivered: string[] } {
     const transport = {
