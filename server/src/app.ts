@@ -16,6 +16,7 @@ import { healthRoutes } from './routes/health.ts';
 import { clientRoutes } from './routes/clients.ts';
 import { dashboardRoutes } from './routes/dashboard.ts';
 import { ledgerRoutes } from './routes/ledger.ts';
+import { ledgerHealthRoutes } from './routes/ledgerHealth.ts';
 import { subscriptionRoutes } from './routes/subscriptions.ts';
 import { accountRoutes, loginRoute } from './routes/auth.ts';
 import { auditRoutes } from './routes/audit.ts';
@@ -87,6 +88,7 @@ export function createApp({ db, clock, logger, staticDir, trustProxy = false, re
   api.use('/subscriptions', subscriptionRoutes(db, logger));
   api.use('/dashboard', dashboardRoutes(db));
   api.use(ledgerRoutes(db));
+  api.use(ledgerHealthRoutes(db));
   api.use(notFoundRoute);
   app.use('/api', api);
 

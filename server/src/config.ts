@@ -31,6 +31,10 @@ const EnvSchema = z.object({
   // E-mail for notifications, e.g. smtp://user:password@mail.example.com:587 (unset: bell only).
   SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional(),
   MAIL_FROM: z.string().default('Cascade <cascade@localhost>'),
+  // Retention, pruned by the daily jobs (the ledger is never pruned).
+  IDEMPOTENCY_KEY_RETENTION_HOURS: z.coerce.number().int('must be a whole number of hours').min(1).max(8760).default(48),
+  ACCESS_LOG_RETENTION_DAYS: z.coerce.number().int('must be a whole number of days').min(1).max(36500).default(365),
+  CHANGE_LOG_RETENTION_DAYS: z.coerce.number().int('must be a whole number of days').min(1).max(36500).default(730),
   ADMIN_EMAIL: z.string().optional(),
   ADMIN_PASSWORD: z.string().optional(),
   // Express "trust proxy": a hop count or the proxies' addresses (e.g. "loopback"). Not "true":

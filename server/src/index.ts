@@ -5,10 +5,12 @@ import { databasePath, loadConfig } from './config.ts';
 import { startCheckpointer } from './db/checkpoints.ts';
 import { openDatabase } from './db/connection.ts';
 import { commitsSettled } from './db/groupCommit.ts';
+import { acquireServerLock } from './db/serverLock.ts';
 import { migrate } from './db/migrate.ts';
 import { ensureFirstAdmin } from './domain/auth/firstAdmin.ts';
 import { startDailyScheduler } from './jobs/daily.ts';
 import { createMailer } from './mail.ts';
+import { retentionOf } from './domain/retention.ts';
 import { createReadCache } from './http/readCache.ts';
 import { orExit } from './operatorError.ts';
 import { gracefulShutdown } from './shutdown.ts';
@@ -17,6 +19,8 @@ import { gracefulShutdown } from './shutdown.ts';
 const config = orExit(() => loadConfig());
 const logger = pino({ level: config.LOG_LEVEL });
 const clock = createClock({ timeZone: config.TIME_ZONE, pinnedToday: config.TODAY });
+// <db>.server.pid: a second server and a restore refuse while it is held; removed at exit, ignored once stale.
+orExit(() => acquireServerLock(databasePath(config.DATABASE_URL)));
 const connection = openDatabase(databasePath(config.DATABASE_URL));
 const applied = orExit(() => migrate(connection.sqlite));
 const checkpointer = connection.file === ':memory:' ? null : startCheckpointer(connection.file);
@@ -37,6 +41,7 @@ const stopScheduler =
         mailer,
         logger,
         afterRun: () => readCache.invalidate(),
+        retention: retentionOf(config),
       });
 
 const server = app.listen(config.PORT, () => {

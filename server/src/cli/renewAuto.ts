@@ -6,11 +6,12 @@ import { openDatabase } from '../db/connection.ts';
 import { migrate } from '../db/migrate.ts';
 import { runDailyJobs } from '../jobs/daily.ts';
 import { createMailer } from '../mail.ts';
+import { retentionOf } from '../domain/retention.ts';
 import { parseCliOptions } from './args.ts';
 
 /**
  * npm run renew:auto -- [--date YYYY-MM-DD]: runs the daily jobs (auto-renewal, reminders and their
- * e-mails) by hand for that day (default: today) on DATABASE_URL. Running it twice changes nothing.
+ * e-mails due, retention pruning) by hand for that day (default: today) on DATABASE_URL. Running it twice changes nothing.
  */
 const options = parseCliOptions(z.object({ date: z.string().refine(isIsoDate, 'must be a date YYYY-MM-DD').optional() }));
 const config = loadConfig();
@@ -20,6 +21,6 @@ migrate(connection.sqlite);
 const logger = pino({ level: config.LOG_LEVEL });
 const today = clock.today();
 const mailer = config.SMTP_URL ? createMailer(connection.db, { smtpUrl: config.SMTP_URL, from: config.MAIL_FROM, logger, now: clock.now }) : null;
-const summary = await runDailyJobs(connection.db, { today, now: clock.now() }, mailer);
+const summary = await runDailyJobs(connection.db, { today, now: clock.now() }, mailer, { logger, retention: retentionOf(config), instant: clock.instant() });
 console.log(`Daily jobs for ${today}:`, summary);
 await connection.close();

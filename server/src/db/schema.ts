@@ -174,7 +174,14 @@ export interface NotificationsTable {
   created_at: string;
   read_at: string | null;
   emailed_at: string | null;
+  email_status: Generated<EmailStatus>;
+  email_attempts: Generated<number>;
+  /** When a pending e-mail is next tried (ISO instant); null: at once. */
+  email_next_attempt_at: string | null;
+  email_last_error: string | null;
 }
+
+export type EmailStatus = 'pending' | 'sent' | 'failed';
 
 export interface ChangesTable {
   id: Generated<number>;

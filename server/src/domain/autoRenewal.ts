@@ -12,7 +12,8 @@ import { renewSubscription } from './subscriptions.ts';
  * scheduled for its next renewal) from its manager's pool. A short pool is a failed attempt, tried
  * again each day for `autoRenewRetryDays` after the first; then the subscription is left to expire
  * ("exhausted"). Every attempt is recorded, at most one per subscription and day, so running the
- * job twice on one day changes nothing the second time.
+ * job twice on one day changes nothing the second time. One subscription failing for another
+ * reason does not stop the run: it is listed in `errors` and skipped.
  */
 
 export interface AutoRenewalSummary {
@@ -20,11 +21,18 @@ export interface AutoRenewalSummary {
   renewed: number;
   failed: number;
   exhausted: number;
+  /** Subscriptions whose attempt failed unexpectedly (not a short pool): skipped, tried again next run. */
+  errors: { subscription_id: number; error: string }[];
 }
 
 export const AUTO_RENEWAL_ACTOR = 'auto-renewal';
 
-export async function runAutoRenewal(db: Tx, today: string, now: string): Promise<AutoRenewalSummary> {
+export async function runAutoRenewal(
+  db: Tx,
+  today: string,
+  now: string,
+  onError?: (subscriptionId: number, error: unknown) => void,
+): Promise<AutoRenewalSummary> {
   const ctx: ActionContext = { actor: AUTO_RENEWAL_ACTOR, scope: SYSTEM_SCOPE, today, now };
   const due = await db
     .selectFrom('subscriptions')
@@ -47,43 +55,58 @@ export async function runAutoRenewal(db: Tx, today: string, now: string): Promis
     .orderBy('id')
     .execute();
 
-  const summary: AutoRenewalSummary = { date: today, renewed: 0, failed: 0, exhausted: 0 };
+  const summary: AutoRenewalSummary = { date: today, renewed: 0, failed: 0, exhausted: 0, errors: [] };
   for (const sub of due) {
     try {
-      // Each renewal is its own transaction: one short pool does not stop the others.
-      await db.transaction().execute(async (tx) => {
-        const { termId } = renewSubscription(tx, ctx, sub.id, {}, 'auto_renewal');
-        await tx
-          .insertInto('renewal_attempts')
-          .values({ subscription_id: sub.id, run_date: today, outcome: 'renewed', term_id: termId, created_at: now })
-          .execute();
-      });
-      summary.renewed++;
+      summary[await renewOne(db, ctx, sub)]++;
     } catch (error) {
-      if (!(error instanceof InsufficientLicensesError)) throw error;
-      const failingSince = sub.auto_renew_failing_since ?? today;
-      const exhausted = daysBetween(failingSince, today) >= settings.autoRenewRetryDays;
-      await db.transaction().execute(async (tx) => {
-        await tx
-          .updateTable('subscriptions')
-          .set({ auto_renew_failing_since: failingSince, auto_renew_exhausted: exhausted ? 1 : 0 })
-          .where('id', '=', sub.id)
-          .execute();
-        await tx
-          .insertInto('renewal_attempts')
-          .values({ subscription_id: sub.id, run_date: today, outcome: exhausted ? 'exhausted' : 'failed', message: error.message, created_at: now })
-          .execute();
-        await notifyManagers(tx, ctx, sub.id, {
-          kind: 'auto_renew_failed',
-          eventKey: `auto_renew_failed:${sub.id}:${today}`,
-          message:
-            `${exhausted ? `Renouvellement automatique abandonné après ${settings.autoRenewRetryDays} jours` : 'Renouvellement automatique impossible'}` +
-            ` : licences insuffisantes (${error.needed} nécessaires, ${error.balance} restantes).`,
-        });
-      });
-      if (exhausted) summary.exhausted++;
-      else summary.failed++;
+      // Not a short pool: a bug or a broken row. Recorded and skipped, the others renew; no attempt
+      // is stored, so the subscription is tried again at the next run.
+      const message = error instanceof Error ? error.message : String(error);
+      summary.errors.push({ subscription_id: sub.id, error: message });
+      onError?.(sub.id, error);
     }
   }
   return summary;
+}
+
+/**
+ * One subscription's attempt, in its own transaction: renewed, or (short pool) a failed or
+ * exhausted attempt with its notification. Any other error is the caller's.
+ */
+async function renewOne(db: Tx, ctx: ActionContext, sub: { id: number; auto_renew_failing_since: string | null }): Promise<'renewed' | 'failed' | 'exhausted'> {
+  const { today, now } = ctx;
+  try {
+    await db.transaction().execute(async (tx) => {
+      const { termId } = renewSubscription(tx, ctx, sub.id, {}, 'auto_renewal');
+      await tx
+        .insertInto('renewal_attempts')
+        .values({ subscription_id: sub.id, run_date: today, outcome: 'renewed', term_id: termId, created_at: now })
+        .execute();
+    });
+    return 'renewed';
+  } catch (error) {
+    if (!(error instanceof InsufficientLicensesError)) throw error;
+    const failingSince = sub.auto_renew_failing_since ?? today;
+    const exhausted = daysBetween(failingSince, today) >= settings.autoRenewRetryDays;
+    await db.transaction().execute(async (tx) => {
+      await tx
+        .updateTable('subscriptions')
+        .set({ auto_renew_failing_since: failingSince, auto_renew_exhausted: exhausted ? 1 : 0 })
+        .where('id', '=', sub.id)
+        .execute();
+      await tx
+        .insertInto('renewal_attempts')
+        .values({ subscription_id: sub.id, run_date: today, outcome: exhausted ? 'exhausted' : 'failed', message: error.message, created_at: now })
+        .execute();
+      await notifyManagers(tx, ctx, sub.id, {
+        kind: 'auto_renew_failed',
+        eventKey: `auto_renew_failed:${sub.id}:${today}`,
+        message:
+          `${exhausted ? `Renouvellement automatique abandonné après ${settings.autoRenewRetryDays} jours` : 'Renouvellement automatique impossible'}` +
+          ` : licences insuffisantes (${error.needed} nécessaires, ${error.balance} restantes).`,
+      });
+    });
+    return exhausted ? 'exhausted' : 'failed';
+  }
 }

@@ -4,21 +4,34 @@ import type { Db } from '../db/connection.ts';
 import { runAutoRenewal, type AutoRenewalSummary } from '../domain/autoRenewal.ts';
 import { runReminders } from '../domain/notifications.ts';
 import { rollDerivedTo } from '../domain/derived.ts';
+import { DEFAULT_RETENTION, pruneExpired, type PruneSummary, type RetentionSettings } from '../domain/retention.ts';
 import type { Mailer } from '../mail.ts';
+
+export interface DailyOptions {
+  logger?: Logger;
+  retention?: RetentionSettings;
+  /** The real clock's epoch ms, for session expiry (defaults to Date.now()). */
+  instant?: number;
+}
+
+export type DailySummary = AutoRenewalSummary & { notifications: number; emails: number; pruned: PruneSummary };
+
+/** Without a mail server, the day's new notifications say their e-mail was never sent. */
+const NO_MAILER = 'No mail server configured (SMTP_URL)';
 
 /**
  * The daily jobs: auto-renewals first (so reminders are not sent for what just renewed), then
- * reminders, then the e-mails of the notifications both created. Safe to run twice on one day.
+ * reminders, then the e-mails of the notifications both created, then the pruning of what is past
+ * its retention. Safe to run twice on one day, and to rerun after a crash part-way: each
+ * renewal, attempt and notification is its own commit, recorded once.
  */
-export async function runDailyJobs(
-  db: Db,
-  day: { today: string; now: string },
-  mailer: Mailer | null,
-): Promise<AutoRenewalSummary & { notifications: number; emails: number }> {
+export async function runDailyJobs(db: Db, day: { today: string; now: string }, mailer: Mailer | null, options: DailyOptions = {}): Promise<DailySummary> {
   // Statuses first: reminders read them.
   await db.transaction().execute((tx) => rollDerivedTo(tx, day.today));
   const before = await db.selectFrom('notifications').select((eb) => eb.fn.max('id').as('max')).executeTakeFirstOrThrow();
-  const renewals = await runAutoRenewal(db, day.today, day.now);
+  const renewals = await runAutoRenewal(db, day.today, day.now, (subscription_id, err) =>
+    options.logger?.error({ err, subscription_id }, 'auto-renewal of one subscription failed unexpectedly; skipped'),
+  );
   await runReminders(db, day.today, day.now);
   const created = await db
     .selectFrom('notifications')
@@ -26,38 +39,77 @@ export async function runDailyJobs(
     .where('id', '>', Number(before.max ?? 0))
     .execute();
   const ids = created.map((n) => n.id);
-  const emails = mailer ? await mailer.sendNotifications(ids) : 0;
-  return { ...renewals, notifications: ids.length, emails };
+  let emails = 0;
+  if (mailer) emails = (await mailer.sendDue()).sent;
+  else if (ids.length) {
+    await db.updateTable('notifications').set({ email_status: 'failed', email_last_error: NO_MAILER }).where('id', 'in', ids).where('email_status', '=', 'pending').execute();
+  }
+  const pruned = await pruneExpired(db, { now: day.now, instant: options.instant ?? Date.now() }, options.retention ?? DEFAULT_RETENTION);
+  return { ...renewals, notifications: ids.length, emails, pruned };
 }
 
 const LAST_RUN = 'daily_jobs_last_run';
 
+export interface SchedulerOptions {
+  at: string;
+  mailer: Mailer | null;
+  logger: Logger;
+  afterRun: () => void;
+  retention?: RetentionSettings;
+}
+
+/**
+ * One check of the scheduler: the e-mails due for a retry, then the day's jobs if their time has
+ * come and they have not run today. The day counts as done only once its run finished: a crash
+ * or an error part-way leaves it undone, and the next check runs it again.
+ */
+export function dailyCheck(db: Db, clock: Clock, options: SchedulerOptions): () => Promise<void> {
+  let running = false;
+  return async () => {
+    if (running) return; // a long run is still going: the next check will see it done
+    running = true;
+    try {
+      if (options.mailer) {
+        const mail = await options.mailer.sendDue();
+        if (mail.sent + mail.retrying + mail.failed > 0) {
+          options.afterRun(); // the bell shows the e-mails' new state
+          options.logger.info(mail, 'notification e-mails');
+        }
+      }
+      const now = clock.now();
+      const today = clock.today();
+      if (now.slice(11, 16) < options.at) return;
+      const last = await db.selectFrom('meta').select('value').where('key', '=', LAST_RUN).executeTakeFirst();
+      if (last && last.value >= today) return;
+      let summary: DailySummary;
+      try {
+        summary = await runDailyJobs(db, { today, now }, options.mailer, { logger: options.logger, retention: options.retention, instant: clock.instant() });
+      } finally {
+        options.afterRun(); // what committed before an error is shown too
+      }
+      await db
+        .insertInto('meta')
+        .values({ key: LAST_RUN, value: today })
+        .onConflict((oc) => oc.column('key').doUpdateSet({ value: today }))
+        .execute();
+      if (summary.errors.length) options.logger.error(summary, 'daily jobs done; some subscriptions failed unexpectedly');
+      else options.logger.info(summary, 'daily jobs done');
+    } finally {
+      running = false;
+    }
+  };
+}
+
 /**
  * Runs the daily jobs once a day, at `at` (HH:MM, publisher's time) or at the first check after it.
- * Checks every minute; the day of the last run is kept in the database, so a restart does not rerun.
+ * Checks every minute; the day of the last completed run is kept in the database, so a restart
+ * does not rerun it, and a run that did not complete is run again.
  */
-export function startDailyScheduler(
-  db: Db,
-  clock: Clock,
-  options: { at: string; mailer: Mailer | null; logger: Logger; afterRun: () => void },
-) {
-  const check = async () => {
-    const now = clock.now();
-    const today = clock.today();
-    if (now.slice(11, 16) < options.at) return;
-    const last = await db.selectFrom('meta').select('value').where('key', '=', LAST_RUN).executeTakeFirst();
-    if (last && last.value >= today) return;
-    await db
-      .insertInto('meta')
-      .values({ key: LAST_RUN, value: today })
-      .onConflict((oc) => oc.column('key').doUpdateSet({ value: today }))
-      .execute();
-    const summary = await runDailyJobs(db, { today, now }, options.mailer);
-    options.afterRun();
-    options.logger.info(summary, 'daily jobs done');
-  };
-  const timer = setInterval(() => check().catch((err) => options.logger.error({ err }, 'daily jobs failed')), 60_000);
+export function startDailyScheduler(db: Db, clock: Clock, options: SchedulerOptions) {
+  const check = dailyCheck(db, clock, options);
+  const checkLogged = () => check().catch((err) => options.logger.error({ err }, 'daily jobs failed; tried again at the next check'));
+  const timer = setInterval(checkLogged, 60_000);
   timer.unref();
-  void check().catch((err) => options.logger.error({ err }, 'daily jobs failed'));
+  void checkLogged();
   return () => clearInterval(timer);
 }

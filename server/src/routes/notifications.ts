@@ -22,6 +22,10 @@ export const notificationsSpec: ResourceSpec = {
     created_at: { column: 'notifications.created_at', type: 'text' },
     read: { column: sql`notifications.read_at IS NOT NULL`, type: 'bool' },
     emailed: { column: sql`notifications.emailed_at IS NOT NULL`, type: 'bool' },
+    // The e-mail's delivery (mail.ts): pending (tried again at email_next_attempt_at), sent or failed.
+    email_status: { column: 'notifications.email_status', type: 'enum', values: ['pending', 'sent', 'failed'] },
+    email_attempts: { column: 'notifications.email_attempts', type: 'int' },
+    email_next_attempt_at: { column: 'notifications.email_next_attempt_at', type: 'text' },
   },
   defaultSort: ['id', 'DESC'],
 };

@@ -1,0 +1,204 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { manualClock } from '../../server/src/clock.ts';
+import { backupDatabase, OperationRefusedError, restoreDatabase } from '../../server/src/db/backup.ts';
+import { openDatabase } from '../../server/src/db/connection.ts';
+import { migrate } from '../../server/src/db/migrate.ts';
+import { acquireServerLock, lockFileOf, ServerLockedError } from '../../server/src/db/serverLock.ts';
+import { SYSTEM_SCOPE } from '../../server/src/domain/access.ts';
+import { allocateLicenses, grantLicenses } from '../../server/src/domain/allocations.ts';
+import { createClient } from '../../server/src/domain/clients.ts';
+import { checkInvariants } from '../../server/src/domain/invariants.ts';
+import { seedDatabase } from '../../server/src/seed/generate.ts';
+
+let dir: string;
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cascade-backup-'));
+});
+afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+/** A database file as the server opens it (WAL), seeded. */
+async function seededFile(name = 'cascade.db', clients = 1500) {
+  const file = path.join(dir, name);
+  const connection = openDatabase(file);
+  migrate(connection.sqlite);
+  const clock = manualClock('2026-11-26');
+  await seedDatabase(connection.db, { clients, today: clock.today(), seed: 7 });
+  return { ...connection, clock };
+}
+
+const movementCount = (file: string) => {
+  const c = openDatabase(file);
+  const n = (c.sqlite.prepare('SELECT count(*) AS n FROM movements').get() as { n: number }).n;
+  c.sqlite.close();
+  return n;
+};
+
+async function invariantsOf(file: string) {
+  const c = openDatabase(file);
+  try {
+    return await checkInvariants(c.db);
+  } finally {
+    await c.close();
+  }
+}
+
+/** A pid no process has any more (a server that was SIGKILLed). */
+function deadPid(): number {
+  return spawnSync('true').pid!;
+}
+
+const cli = (script: string, args: string[], databaseFile: string) =>
+  spawnSync(process.execPath, ['--import', 'tsx', `server/src/cli/${script}.ts`, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, DATABASE_URL: `file:${databaseFile}` },
+  });
+
+describe('backup while the server writes', () => {
+  it('is a consistent snapshot: restored, its invariants hold', async () => {
+    const live = await seededFile();
+    const initial = movementCount(live.file);
+    const { partner_id, id: reseller_id } = live.sqlite.prepare('SELECT id, partner_id FROM resellers LIMIT 1').get() as { id: number; partner_id: number };
+    const product_id = (live.sqlite.prepare('SELECT id FROM products LIMIT 1').get() as { id: number }).id;
+    const ctx = () => ({ actor: 'load', scope: SYSTEM_SCOPE, today: live.clock.today(), now: live.clock.now() });
+
+    // The server's connection keeps committing license movements while the backup runs.
+    let writes = 0;
+    let backupDone = false;
+    let writesDuringBackup = 0;
+    const writer = (async () => {
+      for (let i = 0; i < 150; i++) {
+        await live.db.transaction().execute(async (tx) => {
+          await grantLicenses(tx, ctx(), { product_id, partner_id, quantity: 3 });
+          await allocateLicenses(tx, ctx(), { product_id, reseller_id, quantity: 3 });
+          await createClient(tx, ctx(), { name: `Client ${i}`, reseller_id, subscriptions: [{ product_id, start_date: '2026-11-01', years: 1, seats: 3 }] });
+        });
+        writes++;
+        if (!backupDone) writesDuringBackup++;
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    })();
+    while (writes < 20) await new Promise((resolve) => setImmediate(resolve));
+    const backupFile = path.join(dir, 'backup.db');
+    const copy = await backupDatabase(live.file, backupFile);
+    backupDone = true;
+    await writer;
+    await live.close();
+
+    expect(writesDuringBackup).toBeGreaterThanOrEqual(20);
+    expect(writes).toBe(150);
+    expect(copy.migration).toMatch(/^\d{4}_.+\.sql$/);
+    // Whole transactions only: 3 movements per write, and a state between the first and the last.
+    const copied = movementCount(backupFile);
+    expect((copied - initial) % 3).toBe(0);
+    expect(copied).toBeGreaterThan(initial);
+    expect(copied).toBeLessThan(initial + 3 * 150);
+    expect(await invariantsOf(backupFile)).toEqual([]);
+
+    const restored = path.join(dir, 'restored', 'cascade.db');
+    const report = await restoreDatabase(backupFile, restored);
+    expect(report.previous).toBeNull();
+    expect(movementCount(restored)).toBe(copied);
+    expect(await invariantsOf(restored)).toEqual([]);
+  });
+
+  it('refuses to overwrite an existing file unless forced', async () => {
+    const live = await seededFile('cascade.db', 50);
+    await live.close();
+    const target = path.join(dir, 'old-backup.db');
+    fs.writeFileSync(target, 'precious');
+    await expect(backupDatabase(live.file, target)).rejects.toThrow(/old-backup\.db already exists \(add --force/);
+    expect(fs.readFileSync(target, 'utf8')).toBe('precious');
+    await backupDatabase(live.file, target, { force: true });
+    expect(await invariantsOf(target)).toEqual([]);
+  });
+});
+
+describe('restore', () => {
+  it('replaces the database, moves the old one aside with its -wal, and leaves no stale -wal', async () => {
+    const backupSource = await seededFile('source.db', 50);
+    await backupSource.close();
+    const backupFile = path.join(dir, 'backup.db');
+    await backupDatabase(backupSource.file, backupFile);
+
+    // The database to replace, left open-looking: it has a -wal with committed rows in it.
+    const current = await seededFile('cascade.db', 300);
+    current.sqlite.pragma('wal_autocheckpoint = 0');
+    current.sqlite.exec("INSERT INTO meta (key, value) VALUES ('only_in_wal', 'yes')");
+    fs.copyFileSync(current.file, path.join(dir, 'copy.db'));
+    fs.copyFileSync(`${current.file}-wal`, path.join(dir, 'copy.db-wal'));
+    await current.close();
+    const target = path.join(dir, 'stale.db');
+    fs.renameSync(path.join(dir, 'copy.db'), target);
+    fs.renameSync(path.join(dir, 'copy.db-wal'), `${target}-wal`);
+
+    const report = await restoreDatabase(backupFile, target);
+    expect(fs.existsSync(`${target}-wal`)).toBe(false);
+    expect(movementCount(target)).toBe(movementCount(backupFile));
+    expect(await invariantsOf(target)).toEqual([]);
+    // Nothing is lost: the replaced database, WAL included, is beside it.
+    expect(report.previous).toMatch(/stale\.db\.before-restore-/);
+    const previous = openDatabase(report.previous!);
+    expect(previous.sqlite.prepare("SELECT value FROM meta WHERE key = 'only_in_wal'").get()).toEqual({ value: 'yes' });
+    await previous.close();
+    expect(fs.existsSync(lockFileOf(target))).toBe(false);
+  });
+
+  it('refuses while a server uses the database, and proceeds once its pid is stale', async () => {
+    const source = await seededFile('source.db', 50);
+    await source.close();
+    const target = path.join(dir, 'cascade.db');
+    fs.copyFileSync(source.file, target);
+    const before = fs.readFileSync(target);
+    // A live process other than this one holds the lock (the test runner's parent).
+    fs.writeFileSync(lockFileOf(target), `${process.ppid}\n`);
+    await expect(restoreDatabase(source.file, target)).rejects.toThrow(ServerLockedError);
+    await expect(restoreDatabase(source.file, target)).rejects.toThrow(`Process ${process.ppid}`);
+    expect(fs.readFileSync(target)).toEqual(before);
+    expect(() => acquireServerLock(target)).toThrow(ServerLockedError);
+
+    fs.writeFileSync(lockFileOf(target), `${deadPid()}\n`);
+    const report = await restoreDatabase(source.file, target);
+    expect(report.previous).not.toBeNull();
+    expect(fs.existsSync(lockFileOf(target))).toBe(false);
+  });
+
+  it('refuses a file that is not a sound Cascade database', async () => {
+    const target = path.join(dir, 'cascade.db');
+    const text = path.join(dir, 'notes.txt');
+    fs.writeFileSync(text, 'not a database at all, just some text long enough to look like a file header');
+    await expect(restoreDatabase(text, target)).rejects.toThrow(OperationRefusedError);
+    const foreign = openDatabase(path.join(dir, 'foreign.db'));
+    foreign.sqlite.exec('CREATE TABLE t (x)');
+    await foreign.close();
+    await expect(restoreDatabase(path.join(dir, 'foreign.db'), target)).rejects.toThrow(/is not a Cascade database \(no schema_migrations\)/);
+    await expect(restoreDatabase(path.join(dir, 'missing.db'), target)).rejects.toThrow(/missing\.db does not exist/);
+    expect(fs.existsSync(target)).toBe(false);
+  });
+});
+
+describe('the commands', () => {
+  it('print their usage and exit 2 on bad arguments', () => {
+    const target = path.join(dir, 'cascade.db');
+    const noFile = cli('backup', [], target);
+    expect(noFile.status).toBe(2);
+    expect(noFile.stderr).toContain('Usage: npm run backup -- FILE [--force]');
+  });
+
+  it('back up, and refuse a restore while the database is in use, saying what they did', async () => {
+    const live = await seededFile('cascade.db', 50);
+    await live.close();
+    const backupFile = path.join(dir, 'nightly.db');
+    const backup = cli('backup', [backupFile], live.file);
+    expect(backup.status).toBe(0);
+    expect(backup.stdout).toMatch(/^Backed up .*cascade\.db to .*nightly\.db in [\d.]+ s: .* MB, \d+ ledger movements, .*integrity check ok/);
+
+    fs.writeFileSync(lockFileOf(live.file), `${process.ppid}\n`);
+    const refused = cli('restore', [backupFile], live.file);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain(`Restore refused: Process ${process.ppid}`);
+  });
+});
