@@ -105,7 +105,7 @@ describe('backup while the server writes', () => {
     expect(await invariantsOf(restored)).toEqual([]);
   });
 
-  it('refuses to overwrite an existing file unless forced', async () => {
+  it('refuses to overwrite an existing file unless forced, the database itself, or a missing folder', async () => {
     const live = await seededFile('cascade.db', 50);
     await live.close();
     const target = path.join(dir, 'old-backup.db');
@@ -114,6 +114,8 @@ describe('backup while the server writes', () => {
     expect(fs.readFileSync(target, 'utf8')).toBe('precious');
     await backupDatabase(live.file, target, { force: true });
     expect(await invariantsOf(target)).toEqual([]);
+    await expect(backupDatabase(live.file, live.file, { force: true })).rejects.toThrow(/is the database itself/);
+    await expect(backupDatabase(live.file, path.join(dir, 'no-such-folder', 'b.db'))).rejects.toThrow(/folder of .* does not exist/);
   });
 });
 
