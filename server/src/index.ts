@@ -4,7 +4,7 @@ import { createClock } from './clock.ts';
 import { databasePath, loadConfig } from './config.ts';
 import { startCheckpointer } from './db/checkpoints.ts';
 import { openDatabase } from './db/connection.ts';
-import { acquireServerLock } from './db/serverLock.ts';
+import { waitForServerLock } from './db/serverLock.ts';
 import { migrate } from './db/migrate.ts';
 import { ensureFirstAdmin } from './domain/auth/firstAdmin.ts';
 import { startDailyScheduler } from './jobs/daily.ts';
@@ -17,7 +17,7 @@ const config = loadConfig();
 const logger = pino({ level: config.LOG_LEVEL });
 const clock = createClock({ timeZone: config.TIME_ZONE, pinnedToday: config.TODAY });
 // <db>.server.pid: restore refuses while it is held; removed at exit, ignored once stale.
-acquireServerLock(databasePath(config.DATABASE_URL));
+await waitForServerLock(databasePath(config.DATABASE_URL), 15_000);
 const connection = openDatabase(databasePath(config.DATABASE_URL));
 const applied = migrate(connection.sqlite);
 const checkpointer = connection.file === ':memory:' ? null : startCheckpointer(connection.file);
