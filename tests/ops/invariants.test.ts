@@ -157,8 +157,11 @@ describe('GET /api/health/ledger', () => {
   it('answers admins ok, then the faults once the ledger is broken', async () => {
     const s = testApp();
     const { poolId } = await busyDatabase(s);
-    expect((await request(s.app).get('/api/health/ledger').expect(200)).body).toEqual({ status: 'ok', faults: [] });
+    expect((await request(s.app).get('/api/health/ledger').expect(200)).body).toEqual({ status: 'ok', checked_at: s.clock.now(), faults: [] });
     s.sqlite.prepare('UPDATE pools SET balance = balance + 1 WHERE id = ?').run(poolId);
+    // One answer serves for 10 s (the check reads the whole ledger).
+    expect((await request(s.app).get('/api/health/ledger').expect(200)).body.status).toBe('ok');
+    s.clock.advance(10_000);
     const broken = await request(s.app).get('/api/health/ledger').expect(200);
     expect(broken.body).toMatchObject({ status: 'faults', faults: [{ kind: 'pool_balance', message: expect.stringContaining(`pool ${poolId}`) }] });
   });
