@@ -88,7 +88,7 @@ export function createApp({ db, clock, logger, staticDir, trustProxy = false, re
   api.use('/subscriptions', subscriptionRoutes(db, logger));
   api.use('/dashboard', dashboardRoutes(db));
   api.use(ledgerRoutes(db));
-  api.use(ledgerHealthRoutes(db));
+  api.use(ledgerHealthRoutes(db, clock));
   api.use(notFoundRoute);
   app.use('/api', api);
 

@@ -5,22 +5,23 @@ import { databasePath, loadConfig } from './config.ts';
 import { startCheckpointer } from './db/checkpoints.ts';
 import { openDatabase } from './db/connection.ts';
 import { commitsSettled } from './db/groupCommit.ts';
-import { acquireServerLock } from './db/serverLock.ts';
+import { waitForServerLock } from './db/serverLock.ts';
 import { migrate } from './db/migrate.ts';
 import { ensureFirstAdmin } from './domain/auth/firstAdmin.ts';
 import { startDailyScheduler } from './jobs/daily.ts';
 import { createMailer } from './mail.ts';
 import { retentionOf } from './domain/retention.ts';
 import { createReadCache } from './http/readCache.ts';
-import { orExit } from './operatorError.ts';
+import { orExit, orExitAsync } from './operatorError.ts';
 import { gracefulShutdown } from './shutdown.ts';
 
 /** Boot: validate the environment (before the database is touched), open and migrate the database, listen. */
 const config = orExit(() => loadConfig());
 const logger = pino({ level: config.LOG_LEVEL });
 const clock = createClock({ timeZone: config.TIME_ZONE, pinnedToday: config.TODAY });
-// <db>.server.pid: a second server and a restore refuse while it is held; removed at exit, ignored once stale.
-orExit(() => acquireServerLock(databasePath(config.DATABASE_URL)));
+// <db>.server.pid: a second server and a restore refuse while it is held (a restarting server
+// waits up to 15 s for its predecessor to let go); removed at exit, ignored once stale.
+await orExitAsync(() => waitForServerLock(databasePath(config.DATABASE_URL), 15_000));
 const connection = openDatabase(databasePath(config.DATABASE_URL));
 const applied = orExit(() => migrate(connection.sqlite));
 const checkpointer = connection.file === ':memory:' ? null : startCheckpointer(connection.file);

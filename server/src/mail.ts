@@ -47,7 +47,10 @@ export interface MailerOptions {
 const later = (now: string, ms: number) => new Date(Date.parse(now) + ms).toISOString();
 
 export function createMailer(db: Db, options: MailerOptions): Mailer {
-  const transport: MailTransport = options.transport ?? nodemailer.createTransport(options.smtpUrl);
+  // Bounded waits (nodemailer's socket timeout is 10 min): a mail server that hangs must not hold
+  // the scheduler's check, which also runs the day's jobs, for long.
+  const transport: MailTransport =
+    options.transport ?? nodemailer.createTransport({ url: options.smtpUrl, connectionTimeout: 20_000, greetingTimeout: 20_000, socketTimeout: 60_000 });
 
   /** Takes the e-mail for this run; false when another run took it or it is no longer due. */
   async function claim(id: number, now: string): Promise<boolean> {

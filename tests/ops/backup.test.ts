@@ -1,13 +1,14 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { parseCommand } from '../../server/src/cli/command.ts';
 import { manualClock } from '../../server/src/clock.ts';
 import { backupDatabase, OperationRefusedError, restoreDatabase } from '../../server/src/db/backup.ts';
 import { openDatabase } from '../../server/src/db/connection.ts';
 import { migrate } from '../../server/src/db/migrate.ts';
-import { acquireServerLock, lockFileOf, ServerLockedError } from '../../server/src/db/serverLock.ts';
+import { acquireServerLock, lockFileOf, serverUsing, ServerLockedError, waitForServerLock } from '../../server/src/db/serverLock.ts';
 import { SYSTEM_SCOPE } from '../../server/src/domain/access.ts';
 import { allocateLicenses, grantLicenses } from '../../server/src/domain/allocations.ts';
 import { createClient } from '../../server/src/domain/clients.ts';
@@ -105,7 +106,7 @@ describe('backup while the server writes', () => {
     expect(await invariantsOf(restored)).toEqual([]);
   });
 
-  it('refuses to overwrite an existing file unless forced', async () => {
+  it('refuses to overwrite an existing file unless forced, the database itself, or a missing folder', async () => {
     const live = await seededFile('cascade.db', 50);
     await live.close();
     const target = path.join(dir, 'old-backup.db');
@@ -114,6 +115,8 @@ describe('backup while the server writes', () => {
     expect(fs.readFileSync(target, 'utf8')).toBe('precious');
     await backupDatabase(live.file, target, { force: true });
     expect(await invariantsOf(target)).toEqual([]);
+    await expect(backupDatabase(live.file, live.file, { force: true })).rejects.toThrow(/is the database itself/);
+    await expect(backupDatabase(live.file, path.join(dir, 'no-such-folder', 'b.db'))).rejects.toThrow(/folder of .* does not exist/);
   });
 });
 
@@ -180,12 +183,50 @@ describe('restore', () => {
   });
 });
 
+describe('the server lock', () => {
+  it('counts a killed server its parent has not reaped yet (a zombie) as gone', async () => {
+    // sh starts `true` in the background, then becomes `sleep`, which never reaps it.
+    const parent = spawn('sh', ['-c', 'true & echo $!; exec sleep 5']);
+    const zombie = Number(await new Promise<string>((resolve) => parent.stdout.once('data', (d) => resolve(String(d)))));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const file = path.join(dir, 'cascade.db');
+    fs.writeFileSync(lockFileOf(file), `${zombie}\n`);
+    expect(serverUsing(file)).toBeNull();
+    fs.writeFileSync(lockFileOf(file), `${parent.pid}\n`);
+    expect(serverUsing(file)).toBe(parent.pid);
+    parent.kill();
+  });
+
+  it('at boot, waits for a previous server to finish stopping, then takes the lock', async () => {
+    const file = path.join(dir, 'cascade.db');
+    const previous = spawn('sleep', ['5']);
+    fs.writeFileSync(lockFileOf(file), `${previous.pid}\n`);
+    await expect(waitForServerLock(file, 300)).rejects.toThrow(ServerLockedError);
+    setTimeout(() => previous.kill(), 300);
+    const release = await waitForServerLock(file, 5_000);
+    expect(fs.readFileSync(lockFileOf(file), 'utf8')).toBe(`${process.pid}\n`);
+    release();
+    expect(fs.existsSync(lockFileOf(file))).toBe(false);
+  });
+});
+
 describe('the commands', () => {
   it('print their usage and exit 2 on bad arguments', () => {
-    const target = path.join(dir, 'cascade.db');
-    const noFile = cli('backup', [], target);
-    expect(noFile.status).toBe(2);
-    expect(noFile.stderr).toContain('Usage: npm run backup -- FILE [--force]');
+    const exit = vi.spyOn(process, 'exit').mockImplementation(((code: number) => {
+      throw new Error(`exit ${code}`);
+    }) as never);
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+    try {
+      const usage = 'npm run backup -- FILE [--force]';
+      expect(parseCommand(usage, { files: 1, flags: ['force'] }, ['b.db', '--force'])).toEqual({ files: ['b.db'], flags: { force: true } });
+      expect(() => parseCommand(usage, { files: 1, flags: ['force'] }, [])).toThrow('exit 2');
+      expect(error).toHaveBeenLastCalledWith(`Expected 1 file name(s), got 0\nUsage: ${usage}`);
+      expect(() => parseCommand(usage, { files: 1, flags: ['force'] }, ['b.db', '--yes'])).toThrow('exit 2');
+      expect(error).toHaveBeenLastCalledWith(expect.stringMatching(/--yes[\s\S]*\nUsage: npm run backup -- FILE \[--force\]$/));
+    } finally {
+      exit.mockRestore();
+      error.mockRestore();
+    }
   });
 
   it('back up, and refuse a restore while the database is in use, saying what they did', async () => {

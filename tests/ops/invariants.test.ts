@@ -1,5 +1,11 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
+import { openDatabase } from '../../server/src/db/connection.ts';
+import { migrate } from '../../server/src/db/migrate.ts';
 import { checkInvariants } from '../../server/src/domain/invariants.ts';
 import { changeSeats, renewSubscription } from '../../server/src/domain/subscriptions.ts';
 import { undoClientCreation, undoRenewal } from '../../server/src/domain/undo.ts';
@@ -122,12 +128,40 @@ describe('checkInvariants', () => {
   });
 });
 
+describe('npm run check', () => {
+  it('prints OK and exits 0 on a sound database, prints each fault and exits 1 on a broken one', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cascade-check-'));
+    try {
+      const file = path.join(dir, 'cascade.db');
+      const connection = openDatabase(file);
+      migrate(connection.sqlite);
+      await seedDatabase(connection.db, { clients: 100, today: '2026-11-26', seed: 2 });
+      const check = () =>
+        spawnSync(process.execPath, ['--import', 'tsx', 'server/src/cli/check.ts'], { encoding: 'utf8', env: { ...process.env, DATABASE_URL: `file:${file}` } });
+      const sound = check();
+      expect(sound.status).toBe(0);
+      expect(sound.stdout).toMatch(/^OK: the invariants hold \(\d+ pools, \d+ terms, \d+ movements of .*cascade\.db in \d+ ms\)\n$/);
+
+      connection.sqlite.prepare('UPDATE pools SET balance = balance + 2 WHERE id = 3').run();
+      await connection.close();
+      const broken = check();
+      expect(broken.status).toBe(1);
+      expect(broken.stdout).toMatch(/^FAULT pool_balance: pool 3 \(.*\): balance \d+ but its ledger movements sum to \d+\n1 fault\(s\)/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('GET /api/health/ledger', () => {
   it('answers admins ok, then the faults once the ledger is broken', async () => {
     const s = testApp();
     const { poolId } = await busyDatabase(s);
-    expect((await request(s.app).get('/api/health/ledger').expect(200)).body).toEqual({ status: 'ok', faults: [] });
+    expect((await request(s.app).get('/api/health/ledger').expect(200)).body).toEqual({ status: 'ok', checked_at: s.clock.now(), faults: [] });
     s.sqlite.prepare('UPDATE pools SET balance = balance + 1 WHERE id = ?').run(poolId);
+    // One answer serves for 10 s (the check reads the whole ledger).
+    expect((await request(s.app).get('/api/health/ledger').expect(200)).body.status).toBe('ok');
+    s.clock.advance(10_000);
     const broken = await request(s.app).get('/api/health/ledger').expect(200);
     expect(broken.body).toMatchObject({ status: 'faults', faults: [{ kind: 'pool_balance', message: expect.stringContaining(`pool ${poolId}`) }] });
   });

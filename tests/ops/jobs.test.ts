@@ -163,6 +163,22 @@ describe('notification e-mails retried with backoff', () => {
     expect(transport.delivered).toHaveLength(1);
   });
 
+  it("the scheduler's minute check sends the retries that are due, and empties the read cache", async () => {
+    const { s, clock, bell } = await withNotification();
+    const transport = flakyTransport(1);
+    const mailer = createMailer(s.db, { transport, from: 'cascade@example.fr', logger: pino({ level: 'silent' }), now: clock.now });
+    let refreshed = 0;
+    // The day's jobs are not due (23:59): only the e-mails are sent.
+    const check = dailyCheck(s.db, s.clock, { at: '23:59', mailer, logger: pino({ level: 'silent' }), afterRun: () => refreshed++ });
+    await check();
+    expect(await bell()).toMatchObject({ email_status: 'pending', email_attempts: 1 });
+    clock.at(1);
+    await check();
+    expect(await bell()).toMatchObject({ email_status: 'sent', email_attempts: 2 });
+    expect(refreshed).toBe(2);
+    expect(s.sqlite.prepare("SELECT value FROM meta WHERE key = 'daily_jobs_last_run'").get()).toBeUndefined();
+  });
+
   it('gives up after six tries over about fifteen hours, and says so', async () => {
     const { s, clock, bell } = await withNotification();
     const transport = flakyTransport(Infinity);

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import { acquireServerLock } from './serverLock.ts';
 
@@ -88,7 +89,9 @@ function removeDatabaseFiles(file: string) {
  */
 export async function backupDatabase(source: string, target: string, options: { force?: boolean } = {}): Promise<DatabaseSummary> {
   if (!fs.existsSync(source)) throw new OperationRefusedError(`No database at ${source}`);
+  if (path.resolve(target) === path.resolve(source)) throw new OperationRefusedError(`${target} is the database itself: back up to another file`);
   if (fs.existsSync(target) && !options.force) throw new OperationRefusedError(`${target} already exists (add --force to overwrite it)`);
+  if (!fs.existsSync(path.dirname(path.resolve(target)))) throw new OperationRefusedError(`The folder of ${target} does not exist`);
   const partial = temporaryBeside(target, 'partial');
   removeDatabaseFiles(partial);
   try {

@@ -22,10 +22,15 @@ export class ServerLockedError extends Error {
 function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch (error) {
     // EPERM: it exists, owned by someone else.
     return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+  // A killed process its parent has not reaped yet (a zombie) still answers kill(pid, 0).
+  try {
+    return !/^\d+ \(.*\) Z /s.test(fs.readFileSync(`/proc/${pid}/stat`, 'utf8'));
+  } catch {
+    return true; // no /proc (macOS): trust kill
   }
 }
 
@@ -70,4 +75,20 @@ export function acquireServerLock(databaseFile: string): () => void {
   };
   process.on('exit', release);
   return release;
+}
+
+/**
+ * At boot: waits up to `waitMs` for a previous server on the same database to finish its
+ * shutdown (a restart), then takes the lock, or throws ServerLockedError naming the holder.
+ */
+export async function waitForServerLock(databaseFile: string, waitMs: number): Promise<() => void> {
+  const deadline = Date.now() + waitMs;
+  for (;;) {
+    try {
+      return acquireServerLock(databaseFile);
+    } catch (error) {
+      if (!(error instanceof ServerLockedError) || Date.now() >= deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
 }

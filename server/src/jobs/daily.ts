@@ -64,37 +64,48 @@ export interface SchedulerOptions {
  * or an error part-way leaves it undone, and the next check runs it again.
  */
 export function dailyCheck(db: Db, clock: Clock, options: SchedulerOptions): () => Promise<void> {
+  const runDayIfDue = async () => {
+    const now = clock.now();
+    const today = clock.today();
+    if (now.slice(11, 16) < options.at) return;
+    const last = await db.selectFrom('meta').select('value').where('key', '=', LAST_RUN).executeTakeFirst();
+    if (last && last.value >= today) return;
+    let summary: DailySummary;
+    try {
+      summary = await runDailyJobs(db, { today, now }, options.mailer, { logger: options.logger, retention: options.retention, instant: clock.instant() });
+    } finally {
+      options.afterRun(); // what committed before an error is shown too
+    }
+    await db
+      .insertInto('meta')
+      .values({ key: LAST_RUN, value: today })
+      .onConflict((oc) => oc.column('key').doUpdateSet({ value: today }))
+      .execute();
+    if (summary.errors.length) options.logger.error(summary, 'daily jobs done; some subscriptions failed unexpectedly');
+    else options.logger.info(summary, 'daily jobs done');
+  };
+
+  // E-mails whose retry is due; a failure here is logged and never stops the day's jobs.
+  const sendRetries = async () => {
+    if (!options.mailer) return;
+    try {
+      const mail = await options.mailer.sendDue();
+      if (mail.sent + mail.retrying + mail.failed === 0) return;
+      options.afterRun(); // the bell shows the e-mails' new state
+      options.logger.info(mail, 'notification e-mails');
+    } catch (err) {
+      options.logger.error({ err }, 'notification e-mails: sending failed; tried again at the next check');
+    }
+  };
+
   let running = false;
   return async () => {
     if (running) return; // a long run is still going: the next check will see it done
     running = true;
     try {
-      if (options.mailer) {
-        const mail = await options.mailer.sendDue();
-        if (mail.sent + mail.retrying + mail.failed > 0) {
-          options.afterRun(); // the bell shows the e-mails' new state
-          options.logger.info(mail, 'notification e-mails');
-        }
-      }
-      const now = clock.now();
-      const today = clock.today();
-      if (now.slice(11, 16) < options.at) return;
-      const last = await db.selectFrom('meta').select('value').where('key', '=', LAST_RUN).executeTakeFirst();
-      if (last && last.value >= today) return;
-      let summary: DailySummary;
-      try {
-        summary = await runDailyJobs(db, { today, now }, options.mailer, { logger: options.logger, retention: options.retention, instant: clock.instant() });
-      } finally {
-        options.afterRun(); // what committed before an error is shown too
-      }
-      await db
-        .insertInto('meta')
-        .values({ key: LAST_RUN, value: today })
-        .onConflict((oc) => oc.column('key').doUpdateSet({ value: today }))
-        .execute();
-      if (summary.errors.length) options.logger.error(summary, 'daily jobs done; some subscriptions failed unexpectedly');
-      else options.logger.info(summary, 'daily jobs done');
+      await runDayIfDue();
     } finally {
+      await sendRetries();
       running = false;
     }
   };
