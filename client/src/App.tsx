@@ -18,11 +18,13 @@ import accessLog from './accessLog';
 import changes from './changes';
 import { LoginPage } from './login/LoginPage';
 import { ACCOUNT_PATH } from './account/paths';
+import { API_REFERENCE_PATH } from './apiReference/paths';
 
 // The dashboard is the first screen; every other page loads on demand (and is
 // prefetched in the background once the page has loaded, see misc/prefetch.ts).
 const ToRenewList = lazy(() => import('./subscriptions/ToRenewList'));
 const AccountPage = lazy(() => import('./account/AccountPage'));
+const ApiReferencePage = lazy(() => import('./apiReference/ApiReferencePage'));
 
 const store = localStorageStore();
 
@@ -60,6 +62,7 @@ export const App = () => (
             <CustomRoutes>
                 <Route path={TO_RENEW_PATH} element={<ToRenewList />} />
                 <Route path={ACCOUNT_PATH} element={<AccountPage />} />
+                <Route path={API_REFERENCE_PATH} element={<ApiReferencePage />} />
             </CustomRoutes>
         </AdminUI>
     </AdminContext>

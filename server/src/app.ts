@@ -9,7 +9,7 @@ import type { Db } from './db/connection.ts';
 import { derivedKeeper } from './domain/derived.ts';
 import { apiDocumentRoute } from './http/apiDocument.ts';
 import { errorHandler, notFoundRoute } from './http/errors.ts';
-import { mountedRoutes, routeMatcher } from './http/mountedRoutes.ts';
+import { routeMatcherAtFirstUse } from './http/mountedRoutes.ts';
 import { requestLog } from './http/requestLog.ts';
 import { catalogRoutes } from './routes/catalog.ts';
 import { healthRoutes } from './routes/health.ts';
@@ -43,8 +43,7 @@ export function createApp({ db, clock, logger, staticDir, trustProxy = false, re
   const app = express();
   app.disable('x-powered-by');
   // First of all, so every answer (errors of the middleware below included) has its id and its line.
-  let routeOf: ((method: string, path: string) => string | null) | null = null;
-  app.use(requestLog({ logger, routeOf: (method, path) => (routeOf ??= routeMatcher(mountedRoutes(app)))(method, path) }));
+  app.use(requestLog({ logger, routeOf: routeMatcherAtFirstUse(app) }));
   app.set('trust proxy', trustProxy);
   // No HTTPS upgrade: the console is also served over plain HTTP on a LAN or localhost.
   app.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } }, strictTransportSecurity: false }));

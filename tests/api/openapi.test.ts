@@ -81,6 +81,17 @@ describe('GET /api/openapi.json', () => {
     expect(doc.paths['/api/clients'].get.security).toBeUndefined();
   });
 
+  it('refers only to components it defines', async () => {
+    const { doc } = await fetchDocument();
+    const refs = [...JSON.stringify(doc).matchAll(/"\$ref":"([^"]+)"/g)].map((m) => m[1]);
+    expect(refs.length).toBeGreaterThan(100);
+    const dangling = [...new Set(refs)].filter((ref) => {
+      const target = ref.replace(/^#\//, '').split('/').reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], doc);
+      return !ref.startsWith('#/components/') || target === undefined;
+    });
+    expect(dangling).toEqual([]);
+  });
+
   it('describes a request body with the very schema that validates it', async () => {
     const { t, doc } = await fetchDocument();
     const body = doc.paths['/api/clients'].post.requestBody!.content['application/json'].schema;

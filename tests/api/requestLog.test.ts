@@ -63,8 +63,12 @@ describe('request log: one JSON line per request', () => {
       const replaced = await request(t.app).get('/api/health').set('X-Request-Id', hostile);
       expect(replaced.headers['x-request-id']).toMatch(UUID);
     }
+    // Outside the API too (the console's pages).
+    const page = await request(t.app).get('/');
+    expect(page.headers['x-request-id']).toMatch(UUID);
     expect(t.lines.map((l) => l.request_id)[0]).toBe('lb-7f3a.42_x');
-    expect(t.lines).toHaveLength(6);
+    expect(t.lines).toHaveLength(7);
+    expect(t.lines[6]).toMatchObject({ route: '/', status: 200, request_id: page.headers['x-request-id'] });
   });
 
   it('logs refusals at warn, with the request id in the error body', async () => {

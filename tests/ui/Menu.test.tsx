@@ -37,8 +37,10 @@ describe('menus follow the role', () => {
                 'Connexions',
                 'Journal des accès',
                 'Historique des modifications',
+                'Référence de l’API',
             ]),
         );
+        expect(screen.getByRole('menuitem', { name: 'Référence de l’API' })).toHaveAttribute('href', expect.stringMatching(/\/api-reference$/));
     });
 
     it('a reseller sees no partners, resellers or access log', async () => {
@@ -56,11 +58,13 @@ describe('menus follow the role', () => {
         );
     });
 
-    it('a partner sees its resellers and the access log', async () => {
+    it('a partner sees its resellers and the access log, not the API reference', async () => {
         renderMenu('partner');
         await waitFor(() => expect(menuTexts()).toContain('Journal des accès'));
         expect(menuTexts()).toContain('Revendeurs');
         expect(menuTexts()).toContain('Partenaires');
+        // The API reference is for admins only.
+        expect(menuTexts()).not.toContain('Référence de l’API');
     });
 });
 

@@ -1,6 +1,7 @@
 import simpleRestProvider from 'ra-data-simple-rest';
 import { fetchUtils, type DataProvider, type Identifier, type RaRecord } from 'react-admin';
 import type { Status } from '../subscriptions/statusStyle';
+import type { OpenApiDocument } from '../apiReference/openApiModel';
 
 export const API_URL = '/api';
 
@@ -207,6 +208,11 @@ export const dataProvider = {
         post('/allocations', params, idempotencyKey),
     grant: (params: GrantParams, idempotencyKey?: string): Promise<unknown> =>
         post('/grants', params, idempotencyKey),
+    /** The OpenAPI 3.1 document of the API (the API reference page). */
+    openApiDocument: async (): Promise<OpenApiDocument> => {
+        const { json } = await httpClient(`${API_URL}/openapi.json`);
+        return json as OpenApiDocument;
+    },
 } satisfies DataProvider;
 
 export type CascadeDataProvider = typeof dataProvider;

@@ -22,6 +22,8 @@ const readers: Record<string, readonly Role[]> = {
     partners: CHANNEL,
     resellers: CHANNEL,
     access_log: CHANNEL,
+    // Not a resource: the console's API reference page.
+    api_reference: ADMIN,
 };
 
 /** Who may write (create, edit, delete) each resource, and the custom actions; absent = nobody. */

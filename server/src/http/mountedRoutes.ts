@@ -63,3 +63,9 @@ export function routeMatcher(routes: readonly MountedRoute[]) {
     return routes.find((route) => route.method === wanted && matches(route.path, path))?.path ?? null;
   };
 }
+
+/** routeMatcher over the application's routes, read when first asked: by then every route is mounted. */
+export function routeMatcherAtFirstUse(app: { router: unknown }) {
+  let match: ReturnType<typeof routeMatcher> | null = null;
+  return (method: string, path: string) => (match ??= routeMatcher(mountedRoutes(app)))(method, path);
+}

@@ -26,15 +26,21 @@ const pathOf = (req: IncomingMessage) => ((req as Request).originalUrl ?? req.ur
  * Every response carries the request id in X-Request-Id, so an operator can find a user's line.
  */
 export function requestLog({ logger, routeOf }: RequestLogOptions) {
+  // The line and its message both name the route: matched once per request.
+  const routes = new WeakMap<IncomingMessage, string | null>();
+  const routeFor = (req: IncomingMessage) => {
+    if (!routes.has(req)) routes.set(req, routeOf(req.method ?? 'GET', pathOf(req)));
+    return routes.get(req)!;
+  };
   const line = (req: IncomingMessage, res: ServerResponse, durationMs: number) => ({
     method: req.method,
-    route: routeOf(req.method ?? 'GET', pathOf(req)),
+    route: routeFor(req),
     status: res.statusCode,
     duration_ms: durationMs,
     login_id: ((res as Response).locals?.user?.id as number | undefined) ?? null,
   });
   const message = (req: IncomingMessage, res: ServerResponse) =>
-    `${req.method} ${routeOf(req.method ?? 'GET', pathOf(req)) ?? '(no route)'} ${res.statusCode}`;
+    `${req.method} ${routeFor(req) ?? '(no route)'} ${res.statusCode}`;
   return pinoHttp({
     logger,
     quietReqLogger: true,
