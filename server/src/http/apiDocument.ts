@@ -79,6 +79,19 @@ function describeApi(registry: OpenAPIRegistry) {
     success: { description: 'Up', schema: z.object({ status: z.literal('ok'), today: z.string() }) },
   });
   route({
+    method: 'get', path: '/api/health/ready', tag: 'Service', public: true,
+    summary: 'Readiness: the database answers and every migration is applied (503 with a reason otherwise)',
+    success: { description: 'Ready', schema: z.object({ status: z.literal('ready') }) },
+  });
+  route({
+    method: 'get', path: '/api/health/ledger', tag: 'Service', errors: [403],
+    summary: 'The ledger invariants of npm run check (admins): balances equal their ledger, none negative, each live term paid once, no overlap',
+    success: {
+      description: 'The faults found (none: status ok); one answer serves for 10 s',
+      schema: z.object({ status: z.enum(['ok', 'faults']), checked_at: z.string(), faults: z.array(z.object({ kind: z.string(), message: z.string() })) }),
+    },
+  });
+  route({
     method: 'get', path: '/api/openapi.json', tag: 'Service', public: true,
     summary: 'This OpenAPI 3.1 document',
     success: { description: 'The document', schema: z.object({ openapi: z.string() }).loose() },
