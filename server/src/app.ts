@@ -84,7 +84,7 @@ export function createApp({ db, clock, logger, staticDir, trustProxy = false, re
   api.use(auditRoutes(db));
   api.use(notificationRoutes(db));
   api.use('/clients', clientRoutes(db));
-  api.use('/subscriptions', subscriptionRoutes(db, logger));
+  api.use('/subscriptions', subscriptionRoutes(db));
   api.use('/dashboard', dashboardRoutes(db));
   api.use(ledgerRoutes(db));
   api.use(ledgerHealthRoutes(db, clock));

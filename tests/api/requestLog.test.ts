@@ -3,7 +3,7 @@ import pino from 'pino';
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../../server/src/app.ts';
-import { buildHierarchy } from '../helpers/fixtures.ts';
+import { addClient, buildHierarchy, fundReseller } from '../helpers/fixtures.ts';
 import { sessionCookieFor, testDatabase } from '../helpers/testApp.ts';
 
 interface LogLine {
@@ -115,5 +115,25 @@ describe('request log: one JSON line per request', () => {
     expect(line).toMatchObject({ level: ERROR, route: '/api/products', status: 500, login_id: t.adminId, request_id: answer.headers['x-request-id'] });
     expect(line.err?.message).toContain('SELECT password_hash FROM users');
     expect(line.err?.stack).toBeTruthy();
+  });
+});
+
+describe('a bulk renewal line that fails unexpectedly', () => {
+  it('is logged at error with the request id the user sees in X-Request-Id', async () => {
+    const t = loggedApp();
+    const h = await buildHierarchy(t);
+    await fundReseller(t, h.resellers.alphaNord, h.products.tbox, 10);
+    const { subscriptionIds: [sub] } = await addClient(t, {
+      name: 'Atelier Dupont',
+      reseller_id: h.resellers.alphaNord,
+      subscriptions: [{ product_id: h.products.tbox, start_date: '2026-01-15', years: 1, seats: 1 }],
+    });
+    t.sqlite.exec(`CREATE TRIGGER broken BEFORE INSERT ON terms WHEN NEW.subscription_id = ${sub} BEGIN SELECT RAISE(ABORT, 'disk I/O error (simulated)'); END`);
+    const answer = await request(t.app).post('/api/subscriptions/bulk-renew').set('Cookie', t.cookie).send({ ids: [sub], years: 1 });
+    expect(answer.body.results[0].status).toBe(500);
+    const failure = t.lines.find((l) => l.msg === 'bulk renewal line failed');
+    expect(failure?.level).toBe(ERROR);
+    expect(failure?.request_id).toBe(answer.headers['x-request-id']);
+    expect(failure?.err?.message).toContain('disk I/O error');
   });
 });

@@ -181,6 +181,16 @@ describe('restore', () => {
     await expect(restoreDatabase(path.join(dir, 'missing.db'), target)).rejects.toThrow(/missing\.db does not exist/);
     expect(fs.existsSync(target)).toBe(false);
   });
+
+  it('refuses a backup written by a newer Cascade, which the server could not start on', async () => {
+    const newer = openDatabase(path.join(dir, 'newer.db'));
+    migrate(newer.sqlite);
+    newer.sqlite.prepare("INSERT INTO schema_migrations (name, applied_at) VALUES ('9999_from_the_future.sql', '2030-01-01')").run();
+    await newer.close();
+    const target = path.join(dir, 'cascade.db');
+    await expect(restoreDatabase(path.join(dir, 'newer.db'), target)).rejects.toThrow(/written by a newer Cascade \(unknown migration 9999_from_the_future\.sql\)/);
+    expect(fs.existsSync(target)).toBe(false);
+  });
 });
 
 describe('the server lock', () => {

@@ -3,6 +3,7 @@ import { createClock } from '../clock.ts';
 import { databasePath, loadConfig } from '../config.ts';
 import { openDatabase } from '../db/connection.ts';
 import { migrate } from '../db/migrate.ts';
+import { orExit } from '../operatorError.ts';
 import { seedDatabase } from '../seed/generate.ts';
 import { addDemoLogins, demoLoginsText } from '../seed/demoLogins.ts';
 import { runDailyJobs } from '../jobs/daily.ts';
@@ -15,13 +16,13 @@ process.env.DATABASE_URL ??= 'file:data/demo.db';
 // In the demo the daily jobs run as soon as the server starts on a new day, so moving TODAY
 // (e.g. TODAY=2027-01-10 npm run demo) shows the auto-renewals and reminders of that day at once.
 process.env.DAILY_JOBS_AT ??= '00:00';
-const config = loadConfig();
+const config = orExit(() => loadConfig());
 const file = databasePath(config.DATABASE_URL);
 if (!fs.existsSync(file)) {
   const clock = createClock({ timeZone: config.TIME_ZONE, pinnedToday: config.TODAY });
   const today = clock.today();
   const connection = openDatabase(file);
-  migrate(connection.sqlite);
+  orExit(() => migrate(connection.sqlite));
   const summary = await seedDatabase(connection.db, { clients: 300, today });
   await addDemoLogins(connection.db, clock.now());
   // Today's auto-renewals and reminders, so the bell and the renewal histories have something to show.

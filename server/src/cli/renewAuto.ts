@@ -4,6 +4,7 @@ import { createClock, isIsoDate } from '../clock.ts';
 import { databasePath, loadConfig } from '../config.ts';
 import { openDatabase } from '../db/connection.ts';
 import { migrate } from '../db/migrate.ts';
+import { orExit } from '../operatorError.ts';
 import { runDailyJobs } from '../jobs/daily.ts';
 import { createMailer } from '../mail.ts';
 import { retentionOf } from '../domain/retention.ts';
@@ -14,10 +15,10 @@ import { parseCliOptions } from './args.ts';
  * e-mails due, retention pruning) by hand for that day (default: today) on DATABASE_URL. Running it twice changes nothing.
  */
 const options = parseCliOptions(z.object({ date: z.string().refine(isIsoDate, 'must be a date YYYY-MM-DD').optional() }));
-const config = loadConfig();
+const config = orExit(() => loadConfig());
 const clock = createClock({ timeZone: config.TIME_ZONE, pinnedToday: options.date ?? config.TODAY });
 const connection = openDatabase(databasePath(config.DATABASE_URL));
-migrate(connection.sqlite);
+orExit(() => migrate(connection.sqlite));
 const logger = pino({ level: config.LOG_LEVEL });
 const today = clock.today();
 const mailer = config.SMTP_URL ? createMailer(connection.db, { smtpUrl: config.SMTP_URL, from: config.MAIL_FROM, logger, now: clock.now }) : null;

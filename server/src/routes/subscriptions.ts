@@ -1,5 +1,4 @@
 import { Router } from 'express';
-import type { Logger } from 'pino';
 import { z } from 'zod';
 import type { Db } from '../db/connection.ts';
 import { byOrganisation } from '../domain/access.ts';
@@ -72,7 +71,7 @@ const BulkQuoteInput = z.object({
 /** The schemas that validate this router's requests, for the OpenAPI document. */
 export const subscriptionSchemas = { Settings, RenewInput, RenewQuery, SeatsInput, SeatsQuery, BulkInput, BulkQuoteInput };
 
-export function subscriptionRoutes(db: Db, logger: Logger) {
+export function subscriptionRoutes(db: Db) {
   const router = Router();
   const read = readHandlers(db, subscriptionsSpec);
   router.get('/', read.list);
@@ -84,7 +83,8 @@ export function subscriptionRoutes(db: Db, logger: Logger) {
   });
   router.post('/bulk-renew', async (req, res) => {
     const { ids, years } = parseBody(BulkInput, req.body);
-    const logUnexpected = (id: number, error: unknown) => logger.error({ err: error, subscription: id }, 'bulk renewal line failed');
+    // The request's own logger: the line carries its request_id, like the answer the user sees.
+    const logUnexpected = (id: number, error: unknown) => req.log.error({ err: error, subscription: id }, 'bulk renewal line failed');
     await answerIdempotentSteps<BulkResult>(db, req, res, async (steps) => ({
       status: 200,
       body: { results: await renewEach(db, actionContext(res), ids, years, steps, logUnexpected) },
