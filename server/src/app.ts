@@ -36,10 +36,12 @@ export interface AppDeps {
   trustProxy?: boolean | number | string;
   /** Cached reads, emptied by writes; the daily jobs empty it too, so index.ts shares it with them. */
   readCache?: ReadCache;
+  /** Whether another process wrote to the database since the last call (then the caches are emptied). */
+  changedElsewhere?: () => boolean;
 }
 
 /** Builds the HTTP application from its dependencies (tests pass a fresh database and a pinned clock). */
-export function createApp({ db, clock, logger, staticDir, trustProxy = false, readCache = createReadCache(clock.instant) }: AppDeps) {
+export function createApp({ db, clock, logger, staticDir, trustProxy = false, readCache = createReadCache(clock.instant), changedElsewhere = () => false }: AppDeps) {
   const app = express();
   app.disable('x-powered-by');
   // First of all, so every answer (errors of the middleware below included) has its id and its line.
@@ -71,6 +73,14 @@ export function createApp({ db, clock, logger, staticDir, trustProxy = false, re
   // organisations' 2FA requirement): other writes keep the sessions cached.
   const sessionCache = createReadCache(clock.instant);
   api.use(['/auth', '/users', '/partners', '/resellers'], invalidateOnWrite(sessionCache));
+  // What another process wrote (renew:auto, a second server) shows at once: nothing cached survives it.
+  api.use((_req, _res, next) => {
+    if (changedElsewhere()) {
+      readCache.invalidate();
+      sessionCache.invalidate();
+    }
+    next();
+  });
   api.use(express.json({ limit: '100kb' }));
   api.use(sameOriginWrites);
   api.get('/openapi.json', apiDocumentRoute);

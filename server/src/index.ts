@@ -34,7 +34,7 @@ if (firstAdmin === 'missing') {
 }
 
 const readCache = createReadCache(clock.instant);
-const app = createApp({ db: connection.db, clock, logger, staticDir: config.STATIC_DIR, trustProxy: config.TRUST_PROXY, readCache });
+const app = createApp({ db: connection.db, clock, logger, staticDir: config.STATIC_DIR, trustProxy: config.TRUST_PROXY, readCache, changedElsewhere: connection.changedElsewhere });
 const mailer = config.SMTP_URL ? createMailer(connection.db, { smtpUrl: config.SMTP_URL, from: config.MAIL_FROM, logger, now: clock.now }) : null;
 const stopScheduler =
   config.DAILY_JOBS_AT === 'off' ? () => {} : startDailyScheduler(connection.db, clock, {

@@ -3,8 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../server/src/db/connection.ts';
-import { checkInvariants } from '../../server/src/domain/invariants.ts';
-import { runToExit, startServer as spawnServer, waitUntilReady, type RunningServer } from '../ops/serverProcess.ts';
+import { faultsOf, runCli, startServer, stop, summary } from './cascadeProcess.ts';
 import { runLoad, type LoadReport } from './load.ts';
 import { loadWorld } from './world.ts';
 
@@ -14,32 +13,11 @@ import { loadWorld } from './world.ts';
  * and SIGTERM in the middle of the load. Licences are never lost, created or spent twice.
  */
 
-type ServerProcess = RunningServer & { url: string };
-
-/** The server from its TypeScript source (the code of this checkout) on `file`, once ready. */
-async function startServer(file: string, env: Record<string, string> = {}): Promise<ServerProcess> {
-  const server = await spawnServer('tsx', { DATABASE_URL: `file:${file}`, TODAY: '2026-11-26', STATIC_DIR: path.join(dir, 'no-console'), ...env });
-  await waitUntilReady(server.port);
-  return { ...server, url: `http://127.0.0.1:${server.port}` };
-}
-
-/** An operator's command (npm run backup, restore…) on a database, to its exit. */
-const runCli = (name: string, args: string[], file: string) => runToExit({ DATABASE_URL: `file:${file}` }, ['--import', 'tsx', `server/src/cli/${name}.ts`, ...args], 60_000);
-
 let dir: string;
 beforeAll(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cascade-processes-'));
 });
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
-
-async function faultsOf(file: string): Promise<string[]> {
-  const connection = openDatabase(file);
-  try {
-    return (await checkInvariants(connection.db)).map((fault) => fault.message);
-  } finally {
-    await connection.close();
-  }
-}
 
 async function termsOf(file: string): Promise<Set<string>> {
   const connection = openDatabase(file);
@@ -50,15 +28,6 @@ async function termsOf(file: string): Promise<Set<string>> {
     await connection.close();
   }
 }
-
-function summary(name: string, report: LoadReport) {
-  console.log(`${name}: ${report.requests} requests, statuses ${JSON.stringify(report.statuses)}, ${report.renewed.length} renewals answered 201, ${report.networkErrors} connection errors`);
-}
-
-const stop = async (server: ServerProcess) => {
-  server.child.kill('SIGTERM');
-  return server.exited;
-};
 
 describe('a server process under load', () => {
   it('50 clients for 20 s with a backup taken meanwhile: no 5xx, no oversell, the invariants hold in the database and in the backup', async () => {
@@ -90,7 +59,7 @@ describe('a server process under load', () => {
   it('killed with SIGKILL three times in the middle of the load: every renewal answered 201 is there and the invariants hold', async () => {
     const file = path.join(dir, 'crash.db');
     // A pool deep enough that renewals are still answered 201 in the third round.
-    const world = await loadWorld(file, 5_000);
+    const world = await loadWorld(file, { resellerPool: 5_000 });
     const renewed: LoadReport['renewed'] = [];
     let serverErrors: LoadReport['serverErrors'] = [];
     for (let kill = 1; kill <= 3; kill++) {

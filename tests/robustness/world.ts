@@ -7,7 +7,8 @@ import { grantLicenses } from '../../server/src/domain/allocations.ts';
  * (small by default, so the load runs it dry) shared by 30 one-seat clients, its partner with a
  * small stock to allocate, and a live session for the admin, the partner and the reseller.
  */
-export async function loadWorld(file: string, resellerPool = 150) {
+export async function loadWorld(file: string, options: { resellerPool?: number; startOf?: (client: number) => string; autoRenew?: boolean } = {}) {
+  const { resellerPool = 150, startOf = () => '2026-01-15', autoRenew = false } = options;
   const t = testDatabase('2026-11-26', file);
   const h = await buildHierarchy(t);
   await fundReseller(t, h.resellers.alphaNord, h.products.tbox, resellerPool);
@@ -17,10 +18,11 @@ export async function loadWorld(file: string, resellerPool = 150) {
     const client = await addClient(t, {
       name: `Client ${i}`,
       reseller_id: h.resellers.alphaNord,
-      subscriptions: [{ product_id: h.products.tbox, start_date: '2026-01-15', years: 1, seats: 1 }],
+      subscriptions: [{ product_id: h.products.tbox, start_date: startOf(i), years: 1, seats: 1 }],
     });
     subscriptions.push(client.subscriptionIds[0]);
   }
+  if (autoRenew) t.sqlite.exec('UPDATE subscriptions SET auto_renew = 1');
   const cookies = {
     admin: sessionCookieFor(t, { email: 'admin@load.test', role: 'admin' }),
     partner: sessionCookieFor(t, { email: 'partner@load.test', role: 'partner', partner_id: h.partners.alpha }),

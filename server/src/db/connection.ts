@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, SqliteAdapter, SqliteDialect, type DialectAdapter, type SqliteDatabase } from 'kysely';
+import { CompiledQuery, Kysely, SqliteAdapter, SqliteDialect, SqliteDriver, type DatabaseConnection, type DialectAdapter, type SqliteDatabase } from 'kysely';
 import type { Database } from './schema.ts';
 
 export type Db = Kysely<Database>;
@@ -12,6 +12,12 @@ export interface Connection {
   sqlite: SQLite.Database;
   /** The database file (':memory:' for a throwaway database). */
   file: string;
+  /**
+   * Whether another connection (another process: a second server, `npm run renew:auto`) committed
+   * since the last call, so what this process keeps in memory may be stale. SQLite's data_version
+   * changes exactly then (not for this connection's own commits); reading it costs a microsecond.
+   */
+  changedElsewhere(): boolean;
   close(): Promise<void>;
 }
 
@@ -64,6 +70,18 @@ export function statementsOf(tx: Kysely<Database>): Statements {
   return adapter.statements;
 }
 
+/**
+ * Transactions take the write lock when they begin (BEGIN IMMEDIATE), not at their first write: a
+ * transaction that read, then finds that another process (a second server, `npm run renew:auto`)
+ * committed meanwhile, could only fail (SQLITE_BUSY, a 500); taken first, the lock makes it wait
+ * its turn (busy_timeout) and then read what the other process wrote.
+ */
+class ImmediateTransactions extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection) {
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+  }
+}
+
 /** Opens (creating if needed) the SQLite file at `file` (':memory:' for a throwaway database). */
 export function openDatabase(file: string): Connection {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
@@ -87,11 +105,23 @@ export function openDatabase(file: string): Connection {
     exec: (source) => void sqlite.exec(source),
   };
   const database: SqliteDatabase = { close: () => sqlite.close(), prepare };
+  const config = { database };
   class Dialect extends SqliteDialect {
     createAdapter() {
       return new StatementsAdapter(statements);
     }
+    createDriver() {
+      return new ImmediateTransactions(config);
+    }
   }
-  const db = new Kysely<Database>({ dialect: new Dialect({ database }) });
-  return { db, sqlite, file, close: () => db.destroy() };
+  const db = new Kysely<Database>({ dialect: new Dialect(config) });
+  const dataVersion = () => sqlite.pragma('data_version', { simple: true }) as number;
+  let seenVersion = dataVersion();
+  const changedElsewhere = () => {
+    const version = dataVersion();
+    if (version === seenVersion) return false;
+    seenVersion = version;
+    return true;
+  };
+  return { db, sqlite, file, changedElsewhere, close: () => db.destroy() };
 }
