@@ -90,7 +90,7 @@ export function createApp({ db, clock, logger, staticDir, trustProxy = false, re
   api.use(totpEnrolmentGate);
   api.use(currentDay);
   api.use(catalogRoutes(db));
-  api.use('/users', userRoutes(db));
+  api.use('/users', userRoutes(db, clock));
   api.use(auditRoutes(db));
   api.use(notificationRoutes(db));
   api.use('/clients', clientRoutes(db));

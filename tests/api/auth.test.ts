@@ -297,6 +297,22 @@ describe('login rate limits', () => {
     expect(res.body.message).toMatch(/too many/i);
     expect(res.body.code).toBe('too_many_attempts');
   });
+
+  it('per IP across servers: attempts on two servers sharing the database count together', async () => {
+    const second = createApp({ db: t.db, clock: t.clock, logger: pino({ level: 'silent' }) });
+    for (let i = 1; i <= 30; i++) {
+      const server = i % 2 ? t.server : second;
+      const res = await request(server).post('/api/auth/login').send({ email: `visitor${i}@example.fr`, password: 'some password' });
+      expect(res.status, `attempt ${i}`).toBe(401);
+    }
+    for (const server of [t.server, second]) {
+      const res = await request(server).post('/api/auth/login').send({ email: 'visitor@example.fr', password: 'some password' });
+      expect(res.status).toBe(429);
+    }
+    // The window ends for both at once.
+    t.clock.advance(15 * 60_000);
+    expect((await request(second).post('/api/auth/login').send({ email: 'visitor@example.fr', password: 'some password' })).status).toBe(401);
+  });
 });
 
 describe('two-factor authentication (TOTP)', () => {

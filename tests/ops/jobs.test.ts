@@ -67,16 +67,16 @@ describe('auto-renewal that recovers', () => {
     const { logger, lines } = capturedLogger();
     let refreshed = 0;
     const check = dailyCheck(t.db, t.clock, { at: '00:00', mailer: null, logger, afterRun: () => refreshed++ });
-    const lastRun = () => t.sqlite.prepare("SELECT value FROM meta WHERE key = 'daily_jobs_last_run'").get();
+    const dayDone = () => t.sqlite.prepare('SELECT done_at IS NOT NULL AS done FROM daily_runs WHERE day = ?').get(RENEW_DAY);
 
     await expect(check()).rejects.toThrow('power cut');
-    expect(lastRun()).toBeUndefined();
+    expect(dayDone()).toEqual({ done: 0 });
     expect(liveTermCount(t, sub)).toBe(2); // the renewal had committed
     expect(refreshed).toBe(1);
 
     t.sqlite.exec('DROP TRIGGER crash');
     await check();
-    expect(lastRun()).toEqual({ value: RENEW_DAY });
+    expect(dayDone()).toEqual({ done: 1 });
     expect(liveTermCount(t, sub)).toBe(2); // not renewed twice
     expect(t.sqlite.prepare('SELECT count(*) AS n FROM sessions').get()).toEqual({ n: 0 });
     const done = lines.filter((l) => l.msg === 'daily jobs done');
@@ -84,6 +84,27 @@ describe('auto-renewal that recovers', () => {
 
     await check(); // already done today
     expect(lines.filter((l) => l.msg === 'daily jobs done')).toHaveLength(1);
+  });
+
+  it('two servers checking at the same minute run the day once; a crashed run\'s claim lapses and another server takes over', async () => {
+    const t = testDatabase(RENEW_DAY);
+    const subs = await autoRenewingClients(t, ['Atelier Dupont', 'Boulangerie Martin']);
+    const { logger, lines } = capturedLogger();
+    const options = { at: '00:00', mailer: null, logger, afterRun: () => {} };
+    const [first, second] = [dailyCheck(t.db, t.clock, options), dailyCheck(t.db, t.clock, options)];
+    await Promise.all([first(), second(), first(), second()]);
+    expect(lines.filter((l) => l.msg === 'daily jobs done')).toEqual([expect.objectContaining({ renewed: 2, errors: [] })]);
+    expect(subs.map((sub) => liveTermCount(t, sub))).toEqual([2, 2]);
+
+    // The next day a server claims the day and dies before finishing: the others wait out its claim.
+    t.clock.set('2026-11-28');
+    t.sqlite.prepare("INSERT INTO daily_runs (day, claimed_by, claimed_until) VALUES ('2026-11-28', 'dead-server', ?)").run(t.clock.instant() + 60_000);
+    await second();
+    expect(lines.filter((l) => l.msg === 'daily jobs done')).toHaveLength(1);
+    t.clock.advance(30 * 60_000);
+    await second();
+    expect(lines.filter((l) => l.msg === 'daily jobs done')).toHaveLength(2);
+    expect(t.sqlite.prepare("SELECT done_at IS NOT NULL AS done FROM daily_runs WHERE day = '2026-11-28'").get()).toEqual({ done: 1 });
   });
 });
 
@@ -176,7 +197,7 @@ describe('notification e-mails retried with backoff', () => {
     await check();
     expect(await bell()).toMatchObject({ email_status: 'sent', email_attempts: 2 });
     expect(refreshed).toBe(2);
-    expect(s.sqlite.prepare("SELECT value FROM meta WHERE key = 'daily_jobs_last_run'").get()).toBeUndefined();
+    expect(s.sqlite.prepare('SELECT count(*) AS n FROM daily_runs').get()).toEqual({ n: 0 });
   });
 
   it('gives up after six tries over about fifteen hours, and says so', async () => {

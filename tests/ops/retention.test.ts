@@ -41,6 +41,9 @@ async function databaseWithHistory() {
   const change = t.sqlite.prepare("INSERT INTO changes (actor, action, resource, created_at) VALUES ('a@example.fr', ?, 'clients', ?)");
   change.run('old', ago(731 * DAY));
   change.run('recent', ago(729 * DAY));
+  const limit = t.sqlite.prepare('INSERT INTO rate_limits (key, hits, reset_at) VALUES (?, 3, ?)');
+  limit.run('login-ip:ended', instant - 1);
+  limit.run('login-ip:open', instant + 60_000);
   return { t, instant };
 }
 
@@ -55,7 +58,8 @@ describe('retention', () => {
     expect(movements.every((m) => (m as { created_at: string }).created_at < ago(730 * DAY))).toBe(true);
 
     // Changes: the old one and the client's creation in 2020.
-    expect(await pruneExpired(t.db, { now: NOW, instant })).toEqual({ idempotency_keys: 1, sessions: 2, access_log: 1, changes: 2 });
+    expect(await pruneExpired(t.db, { now: NOW, instant })).toEqual({ idempotency_keys: 1, sessions: 2, access_log: 1, changes: 2, rate_limits: 1 });
+    expect(column(t, 'SELECT key FROM rate_limits')).toEqual(['login-ip:open']);
     expect(column(t, 'SELECT key FROM idempotency_keys ORDER BY key')).toEqual(['long-running', 'recent']);
     expect(column(t, 'SELECT token_hash FROM sessions')).toEqual(['live']);
     expect(column(t, 'SELECT email FROM access_log')).toEqual(['recent@example.fr']);
@@ -63,7 +67,7 @@ describe('retention', () => {
     expect(ledger(t)).toEqual(movements);
     expect(await checkInvariants(t.db)).toEqual([]);
 
-    expect(await pruneExpired(t.db, { now: NOW, instant })).toEqual({ idempotency_keys: 0, sessions: 0, access_log: 0, changes: 0 });
+    expect(await pruneExpired(t.db, { now: NOW, instant })).toEqual({ idempotency_keys: 0, sessions: 0, access_log: 0, changes: 0, rate_limits: 0 });
   });
 
   it('is done by the daily job with the configured settings', async () => {
@@ -71,7 +75,7 @@ describe('retention', () => {
     const movements = ledger(t);
     const retention = retentionOf(loadConfig({ ACCESS_LOG_RETENTION_DAYS: '30', CHANGE_LOG_RETENTION_DAYS: '3650', IDEMPOTENCY_KEY_RETENTION_HOURS: '1' }));
     const summary = await runDailyJobs(t.db, { today: '2026-11-26', now: NOW }, null, { retention, instant });
-    expect(summary.pruned).toEqual({ idempotency_keys: 2, sessions: 2, access_log: 2, changes: 0 });
+    expect(summary.pruned).toEqual({ idempotency_keys: 2, sessions: 2, access_log: 2, changes: 0, rate_limits: 1 });
     expect(column(t, 'SELECT key FROM idempotency_keys')).toEqual(['long-running']);
     expect(ledger(t)).toEqual(movements);
   });

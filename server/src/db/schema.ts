@@ -195,6 +195,22 @@ export interface ChangesTable {
   created_at: string;
 }
 
+/** express-rate-limit counters shared by every server process (db/rateLimits.ts). */
+export interface RateLimitsTable {
+  key: string;
+  hits: number;
+  /** Epoch milliseconds. */
+  reset_at: number;
+}
+
+/** One row a day of daily jobs: who runs them, until when, and when they completed (jobs/daily.ts). */
+export interface DailyRunsTable {
+  day: string;
+  claimed_by: string | null;
+  claimed_until: number | null;
+  done_at: string | null;
+}
+
 export interface Database {
   products: ProductsTable;
   partners: PartnersTable;
@@ -213,6 +229,8 @@ export interface Database {
   changes: ChangesTable;
   renewal_attempts: RenewalAttemptsTable;
   notifications: NotificationsTable;
+  rate_limits: RateLimitsTable;
+  daily_runs: DailyRunsTable;
 }
 
 export type Term = Selectable<TermsTable>;

@@ -32,12 +32,13 @@ export interface PruneSummary {
   sessions: number;
   access_log: number;
   changes: number;
+  rate_limits: number;
 }
 
 /** Deletes in slices, so that a first prune of a large table never holds the write lock for long. */
 const SLICE = 5_000;
 
-type PrunedTable = 'idempotency_keys' | 'sessions' | 'access_log' | 'changes';
+type PrunedTable = 'idempotency_keys' | 'sessions' | 'access_log' | 'changes' | 'rate_limits';
 
 async function deleteInSlices(db: Db, table: PrunedTable, olderThan: ReturnType<typeof sql>): Promise<number> {
   let deleted = 0;
@@ -67,5 +68,7 @@ export async function pruneExpired(db: Db, at: { now: string; instant: number },
     ),
     access_log: await deleteInSlices(db, 'access_log', sql`created_at < ${before(settings.accessLogDays * 86_400_000)}`),
     changes: await deleteInSlices(db, 'changes', sql`created_at < ${before(settings.changeLogDays * 86_400_000)}`),
+    // Windows that ended: a new hit opens a new one anyway.
+    rate_limits: await deleteInSlices(db, 'rate_limits', sql`reset_at <= ${at.instant}`),
   };
 }

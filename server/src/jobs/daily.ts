@@ -1,6 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/connection.ts';
+import { claimDay, dayDone, markDayDone, releaseDay } from '../db/dailyRuns.ts';
 import { runAutoRenewal, type AutoRenewalSummary } from '../domain/autoRenewal.ts';
 import { runReminders } from '../domain/notifications.ts';
 import { rollDerivedTo } from '../domain/derived.ts';
@@ -48,7 +50,8 @@ export async function runDailyJobs(db: Db, day: { today: string; now: string }, 
   return { ...renewals, notifications: ids.length, emails, pruned };
 }
 
-const LAST_RUN = 'daily_jobs_last_run';
+/** How long a claim on a day's jobs holds before another process may take over (a run takes minutes). */
+const CLAIM_MS = 30 * 60_000;
 
 export interface SchedulerOptions {
   at: string;
@@ -64,23 +67,24 @@ export interface SchedulerOptions {
  * or an error part-way leaves it undone, and the next check runs it again.
  */
 export function dailyCheck(db: Db, clock: Clock, options: SchedulerOptions): () => Promise<void> {
+  const claimant = randomUUID();
   const runDayIfDue = async () => {
     const now = clock.now();
     const today = clock.today();
     if (now.slice(11, 16) < options.at) return;
-    const last = await db.selectFrom('meta').select('value').where('key', '=', LAST_RUN).executeTakeFirst();
-    if (last && last.value >= today) return;
+    if (await dayDone(db, today)) return;
+    // Servers sharing the database check at the same minute: the one that claims the day runs it.
+    if (!(await claimDay(db, today, claimant, clock.instant(), CLAIM_MS))) return;
     let summary: DailySummary;
     try {
       summary = await runDailyJobs(db, { today, now }, options.mailer, { logger: options.logger, retention: options.retention, instant: clock.instant() });
+    } catch (error) {
+      await releaseDay(db, today, claimant);
+      throw error;
     } finally {
       options.afterRun(); // what committed before an error is shown too
     }
-    await db
-      .insertInto('meta')
-      .values({ key: LAST_RUN, value: today })
-      .onConflict((oc) => oc.column('key').doUpdateSet({ value: today }))
-      .execute();
+    await markDayDone(db, today, claimant, clock.now());
     if (summary.errors.length) options.logger.error(summary, 'daily jobs done; some subscriptions failed unexpectedly');
     else options.logger.info(summary, 'daily jobs done');
   };

@@ -4,6 +4,7 @@ import QRCode from 'qrcode';
 import { z } from 'zod';
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/connection.ts';
+import { DatabaseRateLimitStore } from '../db/rateLimits.ts';
 import { login, logAccess, TooManyAttemptsError } from '../domain/auth/login.ts';
 import { hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from '../domain/auth/passwords.ts';
 import { closeOtherSessions, closeSession } from '../domain/auth/sessions.ts';
@@ -35,6 +36,8 @@ export function loginRoute(db: Db, clock: Clock) {
     limit: settings.loginAttemptsPerIp,
     standardHeaders: 'draft-8',
     legacyHeaders: false,
+    // Counted in the database: the limit holds across every server behind the load balancer.
+    store: new DatabaseRateLimitStore(db, clock.instant, 'login-ip:'),
     handler: (_req, _res, next) => next(new TooManyAttemptsError()),
   });
   router.post('/auth/login', perIp, async (req, res) => {

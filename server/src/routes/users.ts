@@ -1,7 +1,9 @@
 import { Router } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import { z } from 'zod';
+import type { Clock } from '../clock.ts';
 import type { Db } from '../db/connection.ts';
+import { DatabaseRateLimitStore } from '../db/rateLimits.ts';
 import { byOrganisation } from '../domain/access.ts';
 import { createUser, deleteUser, updateUser } from '../domain/auth/users.ts';
 import { hashPassword, MIN_PASSWORD_LENGTH } from '../domain/auth/passwords.ts';
@@ -47,7 +49,7 @@ const UserChanges = UserInput.extend({ password: z.union([z.literal(''), passwor
 /** The schemas that validate this router's requests, for the OpenAPI document. */
 export const userSchemas = { UserInput, UserChanges };
 
-export function userRoutes(db: Db) {
+export function userRoutes(db: Db, clock: Pick<Clock, 'instant'>) {
   const router = Router();
   const read = readHandlers(db, usersSpec);
   router.get('/', read.list);
@@ -58,6 +60,7 @@ export function userRoutes(db: Db) {
     limit: settings.loginCreationsPerHour,
     standardHeaders: 'draft-8',
     legacyHeaders: false,
+    store: new DatabaseRateLimitStore(db, clock.instant, 'login-creations:'),
     skip: (_req, res) => actionContext(res).scope.role === 'admin',
     keyGenerator: (_req, res) => `login:${actionContext(res).scope.userId}`,
     handler: (_req, _res, next) =>
