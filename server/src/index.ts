@@ -19,8 +19,8 @@ import { gracefulShutdown } from './shutdown.ts';
 const config = orExit(() => loadConfig());
 const logger = pino({ level: config.LOG_LEVEL });
 const clock = createClock({ timeZone: config.TIME_ZONE, pinnedToday: config.TODAY });
-// <db>.server.pid: a second server and a restore refuse while it is held (a restarting server
-// waits up to 15 s for its predecessor to let go); removed at exit, ignored once stale.
+// <db>.users/<pid>.server: a restore refuses while a server uses the database; a server starting
+// during a restore waits up to 15 s for it, then refuses. Several servers may share the file.
 await orExitAsync(() => waitForServerLock(databasePath(config.DATABASE_URL), 15_000));
 const connection = openDatabase(databasePath(config.DATABASE_URL));
 const applied = orExit(() => migrate(connection.sqlite));

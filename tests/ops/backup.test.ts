@@ -8,7 +8,7 @@ import { manualClock } from '../../server/src/clock.ts';
 import { backupDatabase, OperationRefusedError, restoreDatabase } from '../../server/src/db/backup.ts';
 import { openDatabase } from '../../server/src/db/connection.ts';
 import { migrate } from '../../server/src/db/migrate.ts';
-import { acquireServerLock, lockFileOf, serverUsing, ServerLockedError, waitForServerLock } from '../../server/src/db/serverLock.ts';
+import { acquireServerLock, markerOf, serverUsing, ServerLockedError, usersFolderOf, waitForServerLock, type DatabaseUser } from '../../server/src/db/serverLock.ts';
 import { SYSTEM_SCOPE } from '../../server/src/domain/access.ts';
 import { allocateLicenses, grantLicenses } from '../../server/src/domain/allocations.ts';
 import { createClient } from '../../server/src/domain/clients.ts';
@@ -22,6 +22,12 @@ beforeEach(() => {
 afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 /** A database file as the server opens it (WAL), seeded. */
+/** Marks `pid` as using the database, as that process would. */
+function markAsUser(databaseFile: string, pid: number, role: DatabaseUser = 'server') {
+  fs.mkdirSync(usersFolderOf(databaseFile), { recursive: true });
+  fs.writeFileSync(markerOf(databaseFile, pid, role), '');
+}
+
 async function seededFile(name = 'cascade.db', clients = 1500) {
   const file = path.join(dir, name);
   const connection = openDatabase(file);
@@ -147,7 +153,7 @@ describe('restore', () => {
     const previous = openDatabase(report.previous!);
     expect(previous.sqlite.prepare("SELECT value FROM meta WHERE key = 'only_in_wal'").get()).toEqual({ value: 'yes' });
     await previous.close();
-    expect(fs.existsSync(lockFileOf(target))).toBe(false);
+    expect(fs.existsSync(markerOf(target, process.pid, 'restore'))).toBe(false);
   });
 
   it('refuses while a server uses the database, and proceeds once its pid is stale', async () => {
@@ -156,17 +162,19 @@ describe('restore', () => {
     const target = path.join(dir, 'cascade.db');
     fs.copyFileSync(source.file, target);
     const before = fs.readFileSync(target);
-    // A live process other than this one holds the lock (the test runner's parent).
-    fs.writeFileSync(lockFileOf(target), `${process.ppid}\n`);
+    // A live process other than this one serves the database (the test runner's parent).
+    markAsUser(target, process.ppid);
     await expect(restoreDatabase(source.file, target)).rejects.toThrow(ServerLockedError);
-    await expect(restoreDatabase(source.file, target)).rejects.toThrow(`Process ${process.ppid}`);
+    await expect(restoreDatabase(source.file, target)).rejects.toThrow(`Process ${process.ppid} (a Cascade server)`);
     expect(fs.readFileSync(target)).toEqual(before);
-    expect(() => acquireServerLock(target)).toThrow(ServerLockedError);
+    // A second server may share the database.
+    acquireServerLock(target)();
 
-    fs.writeFileSync(lockFileOf(target), `${deadPid()}\n`);
+    fs.rmSync(markerOf(target, process.ppid, 'server'));
+    markAsUser(target, deadPid());
     const report = await restoreDatabase(source.file, target);
     expect(report.previous).not.toBeNull();
-    expect(fs.existsSync(lockFileOf(target))).toBe(false);
+    expect(fs.existsSync(markerOf(target, process.pid, 'restore'))).toBe(false);
   });
 
   it('refuses a file that is not a sound Cascade database', async () => {
@@ -200,23 +208,23 @@ describe('the server lock', () => {
     const zombie = Number(await new Promise<string>((resolve) => parent.stdout.once('data', (d) => resolve(String(d)))));
     await new Promise((resolve) => setTimeout(resolve, 100));
     const file = path.join(dir, 'cascade.db');
-    fs.writeFileSync(lockFileOf(file), `${zombie}\n`);
+    markAsUser(file, zombie);
     expect(serverUsing(file)).toBeNull();
-    fs.writeFileSync(lockFileOf(file), `${parent.pid}\n`);
+    markAsUser(file, parent.pid!);
     expect(serverUsing(file)).toBe(parent.pid);
     parent.kill();
   });
 
-  it('at boot, waits for a previous server to finish stopping, then takes the lock', async () => {
+  it('at boot, waits for a restore under way to finish, then marks the database as served', async () => {
     const file = path.join(dir, 'cascade.db');
-    const previous = spawn('sleep', ['5']);
-    fs.writeFileSync(lockFileOf(file), `${previous.pid}\n`);
-    await expect(waitForServerLock(file, 300)).rejects.toThrow(ServerLockedError);
-    setTimeout(() => previous.kill(), 300);
+    const restore = spawn('sleep', ['5']);
+    markAsUser(file, restore.pid!, 'restore');
+    await expect(waitForServerLock(file, 300)).rejects.toThrow(`Process ${restore.pid} (a restore)`);
+    setTimeout(() => restore.kill(), 300);
     const release = await waitForServerLock(file, 5_000);
-    expect(fs.readFileSync(lockFileOf(file), 'utf8')).toBe(`${process.pid}\n`);
+    expect(fs.existsSync(markerOf(file, process.pid, 'server'))).toBe(true);
     release();
-    expect(fs.existsSync(lockFileOf(file))).toBe(false);
+    expect(fs.existsSync(markerOf(file, process.pid, 'server'))).toBe(false);
   });
 });
 
@@ -247,7 +255,7 @@ describe('the commands', () => {
     expect(backup.status).toBe(0);
     expect(backup.stdout).toMatch(/^Backed up .*cascade\.db to .*nightly\.db in [\d.]+ s: .* MB, \d+ ledger movements, .*integrity check ok/);
 
-    fs.writeFileSync(lockFileOf(live.file), `${process.ppid}\n`);
+    markAsUser(live.file, process.ppid);
     const refused = cli('restore', [backupFile], live.file);
     expect(refused.status).toBe(1);
     expect(refused.stderr).toContain(`Restore refused: Process ${process.ppid}`);

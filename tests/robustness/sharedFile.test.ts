@@ -2,14 +2,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { faultsOf, runCli, startServer, stop, summary } from './cascadeProcess.ts';
+import { faultsOf, runCli, startServer, stop, summary, type ServerProcess } from './cascadeProcess.ts';
 import { runLoad } from './load.ts';
 import { loadWorld } from './world.ts';
 
 /**
- * The server and `npm run renew:auto` on one SQLite file, as the README suggests running the daily
- * jobs by hand: renewals sent to the server while the job writes wait their turn (no 5xx), and what
- * the job wrote shows in the server's lists at once, not after the next write of its own.
+ * Several processes on one SQLite file: the server and `npm run renew:auto` (the README's way to run
+ * the daily jobs by hand), and two servers. A second writer waits its turn (no 5xx), licences are
+ * never oversold, and what one process wrote shows in the other's lists at once.
  */
 
 let dir: string;
@@ -58,6 +58,44 @@ describe('the server and renew:auto on one SQLite file', () => {
     expect((await one.json()).status).toBe('renewed');
 
     expect(await stop(server)).toMatchObject({ code: 0, signal: null });
+    expect(await faultsOf(file)).toEqual([]);
+  }, 90_000);
+
+  it('two servers: 50 renewals fired at once, split across both, on a pool that pays for 10 → exactly 10 succeed', async () => {
+    const file = path.join(dir, 'two-servers.db');
+    // 30 one-seat clients took 30: 10 licences are left, each renewal (1 seat, 1 year) costs 1.
+    const world = await loadWorld(file, { resellerPool: 40 });
+    const servers = [await startServer(file), await startServer(file)];
+    const answers = await Promise.all(
+      Array.from({ length: 50 }, (_, i) =>
+        fetch(`${servers[i % 2].url}/api/subscriptions/${world.subscriptions[i % 30]}/renew`, {
+          method: 'POST',
+          headers: { Cookie: world.cookies.reseller, 'Content-Type': 'application/json', 'Idempotency-Key': `renewal-${i}` },
+          body: JSON.stringify({ years: 1 }),
+        }).then((res) => res.status),
+      ),
+    );
+    const count = (status: number) => answers.filter((s) => s === status).length;
+    expect({ created: count(201), refused: count(409), other: answers.length - count(201) - count(409) }).toEqual({ created: 10, refused: 40, other: 0 });
+
+    // One Idempotency-Key sent to both at once acts once, and both show its result at once.
+    const balances = async (server: ServerProcess) =>
+      ((await (await fetch(`${server.url}/api/pools`, { headers: { Cookie: world.cookies.reseller } })).json()) as { balance: number }[]).map((p) => p.balance);
+    for (const server of servers) expect(await balances(server)).toEqual([0]);
+    const twice = await Promise.all(
+      servers.map((server) =>
+        fetch(`${server.url}/api/allocations`, {
+          method: 'POST',
+          headers: { Cookie: world.cookies.partner, 'Content-Type': 'application/json', 'Idempotency-Key': 'one-allocation' },
+          body: JSON.stringify({ product_id: world.product, reseller_id: world.reseller, quantity: 5 }),
+        }).then(async (res) => ({ status: res.status, body: await res.json() })),
+      ),
+    );
+    expect(twice.map((a) => a.status)).toEqual([201, 201]);
+    expect(twice[0].body).toEqual(twice[1].body);
+    for (const server of servers) expect(await balances(server)).toEqual([5]);
+
+    for (const server of servers) expect(await stop(server)).toMatchObject({ code: 0, signal: null });
     expect(await faultsOf(file)).toEqual([]);
   }, 90_000);
 });

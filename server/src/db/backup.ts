@@ -118,13 +118,13 @@ export interface RestoreReport extends DatabaseSummary {
 
 /**
  * Puts the backup `source` in place of the database `target`: refused unless `source` is a sound
- * Cascade database, and while a server uses `target` (its lock is held meanwhile, so none starts).
+ * Cascade database, and while a server uses `target` (marked as restoring meanwhile, so none starts).
  * The replaced database is moved aside with its -wal and -shm, never deleted, and no stale -wal
  * stays next to the restored file (SQLite would replay it into the wrong database).
  */
 export async function restoreDatabase(source: string, target: string, now = new Date()): Promise<RestoreReport> {
   inspectDatabase(source);
-  const release = acquireServerLock(target);
+  const release = acquireServerLock(target, 'restore');
   const incoming = temporaryBeside(target, 'restoring');
   try {
     removeDatabaseFiles(incoming);

@@ -2,20 +2,24 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 /**
- * "A server uses this database": the server writes `<dbfile>.server.pid` at boot and removes it at
- * shutdown. Restore refuses while a live process holds it; a pid whose process is gone (a crash, a
- * SIGKILL) is stale and ignored. Restore holds the same lock while it swaps files, so a server
- * starting then refuses instead of opening a half-replaced database.
+ * Which processes use a database file. Every server (several may share one file) and a restore
+ * while it swaps files leave a marker `<dbfile>.users/<pid>.<role>` from start to exit. A restore
+ * refuses while any other live process uses the database; a server refuses to start while a
+ * restore is under way. Markers of processes that are gone (a crash, a SIGKILL) are ignored.
  */
 
-export const lockFileOf = (databaseFile: string) => `${databaseFile}.server.pid`;
+export type DatabaseUser = 'server' | 'restore';
+
+export const usersFolderOf = (databaseFile: string) => `${databaseFile}.users`;
+export const markerOf = (databaseFile: string, pid: number, role: DatabaseUser) => path.join(usersFolderOf(databaseFile), `${pid}.${role}`);
 
 export class ServerLockedError extends Error {
   constructor(
     readonly databaseFile: string,
     readonly pid: number,
+    readonly role: DatabaseUser,
   ) {
-    super(`Process ${pid} (a Cascade server or a restore) uses ${databaseFile}: stop it first (${lockFileOf(databaseFile)})`);
+    super(`Process ${pid} (${role === 'server' ? 'a Cascade server' : 'a restore'}) uses ${databaseFile}: ${role === 'server' ? 'stop it first' : 'wait for it to finish'} (${usersFolderOf(databaseFile)})`);
   }
 }
 
@@ -34,43 +38,45 @@ function isAlive(pid: number): boolean {
   }
 }
 
-function pidIn(lockFile: string): number | null {
+/** The live processes other than this one that use the database. */
+function otherUsers(databaseFile: string): { pid: number; role: DatabaseUser }[] {
+  let names: string[];
   try {
-    const pid = Number(fs.readFileSync(lockFile, 'utf8').trim());
-    return Number.isSafeInteger(pid) && pid > 0 ? pid : null;
+    names = fs.readdirSync(usersFolderOf(databaseFile));
   } catch {
-    return null;
+    return [];
   }
+  return names.flatMap((name) => {
+    const match = /^(\d+)\.(server|restore)$/.exec(name);
+    if (!match) return [];
+    const pid = Number(match[1]);
+    return pid !== process.pid && isAlive(pid) ? [{ pid, role: match[2] as DatabaseUser }] : [];
+  });
 }
 
-/** The pid of the live process using the database, if any (stale lock files are ignored). */
+/** The pid of a live process (other than this one) using the database, if any. */
 export function serverUsing(databaseFile: string): number | null {
-  const pid = pidIn(lockFileOf(databaseFile));
-  return pid !== null && pid !== process.pid && isAlive(pid) ? pid : null;
+  return otherUsers(databaseFile)[0]?.pid ?? null;
 }
 
 /**
- * Marks the database as used by this process until the returned release is called (or the
- * process exits). Throws ServerLockedError while another live process holds it.
- * A throwaway ':memory:' database has nothing to lock.
+ * Marks the database as used by this process, as `role`, until the returned release is called (or
+ * the process exits). Throws ServerLockedError when the role may not share it: a restore with any
+ * other live user, a server with a restore. A throwaway ':memory:' database has nothing to mark.
  */
-export function acquireServerLock(databaseFile: string): () => void {
+export function acquireServerLock(databaseFile: string, role: DatabaseUser = 'server'): () => void {
   if (databaseFile === ':memory:') return () => {};
-  const lockFile = lockFileOf(databaseFile);
-  fs.mkdirSync(path.dirname(path.resolve(lockFile)), { recursive: true });
-  for (let attempt = 0; ; attempt++) {
-    try {
-      fs.writeFileSync(lockFile, `${process.pid}\n`, { flag: 'wx' });
-      break;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || attempt > 0) throw error;
-      const holder = serverUsing(databaseFile);
-      if (holder !== null) throw new ServerLockedError(databaseFile, holder);
-      fs.rmSync(lockFile, { force: true }); // stale, or our own from before
-    }
+  const marker = markerOf(databaseFile, process.pid, role);
+  fs.mkdirSync(usersFolderOf(databaseFile), { recursive: true });
+  fs.writeFileSync(marker, '');
+  // Marked first, checked second: of a server and a restore starting together, neither proceeds unseen.
+  const blocker = otherUsers(databaseFile).find((user) => role === 'restore' || user.role === 'restore');
+  if (blocker) {
+    fs.rmSync(marker, { force: true });
+    throw new ServerLockedError(databaseFile, blocker.pid, blocker.role);
   }
   const release = () => {
-    if (pidIn(lockFile) === process.pid) fs.rmSync(lockFile, { force: true });
+    fs.rmSync(marker, { force: true });
     process.off('exit', release);
   };
   process.on('exit', release);
@@ -78,8 +84,8 @@ export function acquireServerLock(databaseFile: string): () => void {
 }
 
 /**
- * At boot: waits up to `waitMs` for a previous server on the same database to finish its
- * shutdown (a restart), then takes the lock, or throws ServerLockedError naming the holder.
+ * At boot: waits up to `waitMs` for a restore under way to finish, then marks the database as used
+ * by this server, or throws ServerLockedError naming the restore.
  */
 export async function waitForServerLock(databaseFile: string, waitMs: number): Promise<() => void> {
   const deadline = Date.now() + waitMs;
