@@ -60,6 +60,18 @@ describePostgres('PostgreSQL schema', () => {
     expect(rows[0].n).toBe(migrationFiles(POSTGRES_MIGRATIONS_DIR).length);
   });
 
+  it('two servers starting at once on one database apply each migration once, without an error', async () => {
+    const second = openPostgres((postgres.pool.options as { connectionString: string }).connectionString, 2);
+    try {
+      const [first, other] = await Promise.all([migratePostgres(postgres.pool), migratePostgres(second.pool)]);
+      expect([...first, ...other].sort()).toEqual(migrationFiles(POSTGRES_MIGRATIONS_DIR));
+      const { rows } = await postgres.pool.query('SELECT count(*) AS n FROM schema_migrations');
+      expect(rows[0].n).toBe(migrationFiles(POSTGRES_MIGRATIONS_DIR).length);
+    } finally {
+      await second.close();
+    }
+  });
+
   it('refuses, untouched, a database migrated by a newer Cascade', async () => {
     await migratePostgres(postgres.pool);
     await postgres.pool.query("INSERT INTO schema_migrations (name, applied_at) VALUES ('0999_from_the_future.sql', '2030-01-01')");
