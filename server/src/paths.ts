@@ -15,7 +15,9 @@ function findPackageRoot(start: string): string {
 }
 
 export const PACKAGE_ROOT = findPackageRoot(path.dirname(fileURLToPath(import.meta.url)));
-export const MIGRATIONS_DIR = path.join(PACKAGE_ROOT, 'db', 'migrations');
+/** The forward-only migrations, one folder per dialect; the two hold the same file names. */
+export const MIGRATIONS_DIR = path.join(PACKAGE_ROOT, 'db', 'migrations', 'sqlite');
+export const POSTGRES_MIGRATIONS_DIR = path.join(PACKAGE_ROOT, 'db', 'migrations', 'postgres');
 /** Where `npm run build` puts the console and the compiled server. */
 export const DIST_PUBLIC_DIR = path.join(PACKAGE_ROOT, 'dist', 'public');
 export const DIST_SERVER_DIR = path.join(PACKAGE_ROOT, 'dist', 'server');

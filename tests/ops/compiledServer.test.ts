@@ -72,7 +72,7 @@ describe('a failing migration', () => {
   it('names its file and leaves nothing of itself applied', async () => {
     const dir = tempDir(onTestFinished);
     const migrations = path.join(dir, 'migrations');
-    fs.cpSync(path.resolve('db/migrations'), migrations, { recursive: true });
+    fs.cpSync(path.resolve('db/migrations/sqlite'), migrations, { recursive: true });
     // Its first statement succeeds, its second fails: the first must not stay behind.
     fs.writeFileSync(path.join(migrations, '0999_broken.sql'), 'CREATE TABLE half_done (x INTEGER);\nCREATE TABLE products (x INTEGER);\n');
     const connection = openDatabase(path.join(dir, 'cascade.db'));

@@ -21,7 +21,7 @@ function appliedMigrations(sqlite: SQLite.Database): string[] {
 }
 
 /**
- * Applies the forward-only migrations of db/migrations not yet applied, in file-name order,
+ * Applies the forward-only migrations of db/migrations/sqlite not yet applied, in file-name order,
  * each in its own transaction (a failing one leaves nothing of itself behind). Returns the names
  * applied. A database carrying a migration this build does not know was written by a newer
  * Cascade: it is refused untouched, since this code cannot know what that migration changed.

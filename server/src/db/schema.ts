@@ -1,6 +1,6 @@
 import type { Generated, Insertable, Selectable } from 'kysely';
 
-/** Kysely's view of db/migrations. SQLite booleans are 0/1 integers. */
+/** Kysely's view of db/migrations (sqlite/ and postgres/ alike). Booleans are 0/1 integers in both. */
 export type Status = 'not_started' | 'renewed' | 'cancelled' | 'expired' | 'expiring' | 'active';
 export type MovementKind = 'grant' | 'allocate' | 'reclaim' | 'consume' | 'adjust';
 

@@ -33,7 +33,7 @@ export interface ResourceSpec {
   /** Folded search_name columns `q` searches (accent- and case-insensitive substring); none means `q` is refused. */
   search?: string[];
   /**
-   * A trigram full-text index over the same folded names (db/migrations/0005), for searches of 3
+   * A trigram full-text index over the same folded names (db/migrations/sqlite/0005), for searches of 3
    * characters or more on large tables: `key` is the column matching the index's rowid.
    */
   searchIndex?: { table: string; key: string };

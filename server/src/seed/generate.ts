@@ -91,7 +91,7 @@ function insertRows(tx: Db, table: keyof import('../db/schema.ts').Database, row
  * Bulk loading: the tables' secondary indexes are dropped during the inserts and built again from
  * their own stored definitions afterwards, which SQLite does by sorting, far faster than updating
  * them row by row. Unique indexes stay (they guard the data). The client name search index
- * (db/migrations/0005) is likewise filled in one pass instead of by its per-row trigger.
+ * (db/migrations/sqlite/0005) is likewise filled in one pass instead of by its per-row trigger.
  */
 async function withIndexesRebuilt(tx: Db, tables: string[], load: () => Promise<void>) {
   const { rows } = await sql<{ name: string; sql: string }>`
