@@ -84,6 +84,7 @@ export async function startPostgresCluster(): Promise<PostgresCluster> {
   };
   const data = path.join(dir, 'data');
   const stop = () => {
+    process.off('exit', stop);
     if (!fs.existsSync(dir)) return;
     try {
       run('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']);
