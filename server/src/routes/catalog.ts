@@ -1,66 +1,22 @@
 import { Router } from 'express';
-import { sql, type SqlBool } from 'kysely';
 import { z } from 'zod';
 import type { Db } from '../db/connection.ts';
 import type { Role } from '../db/schema.ts';
-import { byOrganisation, requireRole, type Organisation, type Scope } from '../domain/access.ts';
+import { requireRole, type Organisation, type Scope } from '../domain/access.ts';
 import { changedValues, recordChange } from '../domain/changes.ts';
 import { ConflictError } from '../domain/errors.ts';
 import { requirePartner } from '../domain/hierarchy.ts';
 import { searchKey } from '../domain/search.ts';
 import { getRecord, parseId, readHandlers, type ResourceSpec } from '../http/resource.ts';
 import { actionContext, fields, parseBody, text } from '../http/validate.ts';
+import { partnersSpec } from '../resources/partners.ts';
+import { productsSpec } from '../resources/products.ts';
+import { resellersSpec } from '../resources/resellers.ts';
 
 /**
  * The plain editable resources (products, partners, resellers): list, read, create, update, and
  * delete while nothing refers to them.
  */
-
-export const productsSpec: ResourceSpec = {
-  name: 'products',
-  label: 'Product',
-  from: (db) => db.selectFrom('products'),
-  visibleTo: () => null,
-  fields: {
-    id: { column: 'products.id', type: 'int' },
-    code: { column: 'products.code', type: 'text' },
-    name: { column: 'products.name', type: 'text' },
-  },
-  search: ['products.search_name'],
-  defaultSort: ['code', 'ASC'],
-};
-
-export const partnersSpec: ResourceSpec = {
-  name: 'partners',
-  label: 'Partner',
-  from: (db) => db.selectFrom('partners'),
-  // A partner sees itself; a reseller sees its own partner (its clients name it).
-  visibleTo: (scope) => (scope.role === 'admin' ? null : sql<SqlBool>`partners.id = ${scope.partnerId}`),
-  fields: {
-    id: { column: 'partners.id', type: 'int' },
-    name: { column: 'partners.name', type: 'text' },
-    email: { column: 'partners.email', type: 'text' },
-    require_totp: { column: 'partners.require_totp', type: 'bool' },
-  },
-  search: ['partners.search_name'],
-  defaultSort: ['name', 'ASC'],
-};
-
-export const resellersSpec: ResourceSpec = {
-  name: 'resellers',
-  label: 'Reseller',
-  from: (db) => db.selectFrom('resellers'),
-  visibleTo: (scope) => byOrganisation(scope, 'resellers.partner_id', 'resellers.id'),
-  fields: {
-    id: { column: 'resellers.id', type: 'int' },
-    name: { column: 'resellers.name', type: 'text' },
-    email: { column: 'resellers.email', type: 'text' },
-    partner_id: { column: 'resellers.partner_id', type: 'int' },
-    require_totp: { column: 'resellers.require_totp', type: 'bool' },
-  },
-  search: ['resellers.search_name'],
-  defaultSort: ['name', 'ASC'],
-};
 
 const ProductInput = z.object({ code: text(40).min(1, 'Required'), name: fields.name });
 const OrganisationInput = z.object({

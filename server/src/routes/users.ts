@@ -2,34 +2,15 @@ import { Router } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import { z } from 'zod';
 import type { Db } from '../db/connection.ts';
-import { byOrganisation } from '../domain/access.ts';
 import { createUser, deleteUser, updateUser } from '../domain/auth/users.ts';
 import { hashPassword, MIN_PASSWORD_LENGTH } from '../domain/auth/passwords.ts';
 import { AppError } from '../domain/errors.ts';
 import { settings } from '../domain/settings.ts';
-import { getRecord, parseId, readHandlers, type ResourceSpec } from '../http/resource.ts';
+import { getRecord, parseId, readHandlers } from '../http/resource.ts';
 import { actionContext, fields, parseBody } from '../http/validate.ts';
+import { usersSpec } from '../resources/users.ts';
 
 /** Console logins (DESIGN §3 `users`); `password` is write-only. */
-export const usersSpec: ResourceSpec = {
-  name: 'users',
-  label: 'User',
-  from: (db) => db.selectFrom('users'),
-  visibleTo: (scope) => byOrganisation(scope, 'users.partner_id', 'users.reseller_id'),
-  fields: {
-    id: { column: 'users.id', type: 'int' },
-    email: { column: 'users.email', type: 'text' },
-    name: { column: 'users.name', type: 'text' },
-    role: { column: 'users.role', type: 'enum', values: ['admin', 'partner', 'reseller'] },
-    partner_id: { column: 'users.partner_id', type: 'int' },
-    reseller_id: { column: 'users.reseller_id', type: 'int' },
-    active: { column: 'users.active', type: 'bool' },
-    totp_enabled: { column: 'users.totp_enabled', type: 'bool' },
-    created_at: { column: 'users.created_at', type: 'text' },
-  },
-  search: ['users.search_name'],
-  defaultSort: ['email', 'ASC'],
-};
 
 const password = z.string().min(MIN_PASSWORD_LENGTH, `At least ${MIN_PASSWORD_LENGTH} characters`).max(1000);
 const UserInput = z.object({

@@ -1,0 +1,27 @@
+import { sql, type SqlBool } from 'kysely';
+import type { ResourceSpec } from '../http/resource.ts';
+
+/** The bell: the caller's own notifications (filter read=false for the unread count). */
+export const notificationsSpec: ResourceSpec = {
+  name: 'notifications',
+  label: 'Notification',
+  from: (db) => db.selectFrom('notifications'),
+  visibleTo: (scope) => sql<SqlBool>`notifications.user_id = ${scope.userId ?? -1}`,
+  fields: {
+    id: { column: 'notifications.id', type: 'int' },
+    kind: { column: 'notifications.kind', type: 'enum', values: ['reminder', 'auto_renew_failed'] },
+    subscription_id: { column: 'notifications.subscription_id', type: 'int' },
+    client_id: { column: 'notifications.client_id', type: 'int' },
+    days_before: { column: 'notifications.days_before', type: 'int' },
+    end_date: { column: 'notifications.end_date', type: 'date' },
+    message: { column: 'notifications.message', type: 'text' },
+    created_at: { column: 'notifications.created_at', type: 'text' },
+    read: { column: sql`notifications.read_at IS NOT NULL`, type: 'bool' },
+    emailed: { column: sql`notifications.emailed_at IS NOT NULL`, type: 'bool' },
+    // The e-mail's delivery (mail.ts): pending (tried again at email_next_attempt_at), sent or failed.
+    email_status: { column: 'notifications.email_status', type: 'enum', values: ['pending', 'sent', 'failed'] },
+    email_attempts: { column: 'notifications.email_attempts', type: 'int' },
+    email_next_attempt_at: { column: 'notifications.email_next_attempt_at', type: 'text' },
+  },
+  defaultSort: ['id', 'DESC'],
+};
