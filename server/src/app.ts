@@ -11,20 +11,26 @@ import { apiDocumentRoute } from './http/apiDocument.ts';
 import { errorHandler, notFoundRoute } from './http/errors.ts';
 import { routeMatcherAtFirstUse } from './http/mountedRoutes.ts';
 import { requestLog } from './http/requestLog.ts';
-import { catalogRoutes } from './routes/catalog.ts';
-import { healthRoutes } from './routes/health.ts';
-import { clientRoutes } from './routes/clients.ts';
-import { dashboardRoutes } from './routes/dashboard.ts';
-import { ledgerRoutes } from './routes/ledger.ts';
-import { ledgerHealthRoutes } from './routes/ledgerHealth.ts';
-import { subscriptionRoutes } from './routes/subscriptions.ts';
-import { accountRoutes, loginRoute } from './routes/auth.ts';
-import { auditRoutes } from './routes/audit.ts';
-import { notificationRoutes } from './routes/notifications.ts';
-import { userRoutes } from './routes/users.ts';
+import { readRoutes } from './http/resource.ts';
 import { requireSession, sameOriginWrites, totpEnrolmentGate } from './http/session.ts';
 import { actionContext } from './http/validate.ts';
 import { createReadCache, invalidateOnWrite, type ReadCache } from './http/readCache.ts';
+import { accessLogSpec } from './resources/accessLog.ts';
+import { changesSpec } from './resources/changes.ts';
+import { movementsSpec } from './resources/movements.ts';
+import { poolsSpec } from './resources/pools.ts';
+import { renewalAttemptsSpec } from './resources/renewalAttempts.ts';
+import { termsSpec } from './resources/terms.ts';
+import { accountRoutes, loginRoutes } from './routes/auth.ts';
+import { partnerRoutes, productRoutes, resellerRoutes } from './routes/catalog.ts';
+import { clientRoutes } from './routes/clients.ts';
+import { dashboardRoutes } from './routes/dashboard.ts';
+import { healthRoutes } from './routes/health.ts';
+import { allocationRoutes, grantRoutes } from './routes/ledger.ts';
+import { ledgerHealthRoutes } from './routes/ledgerHealth.ts';
+import { notificationRoutes } from './routes/notifications.ts';
+import { subscriptionRoutes } from './routes/subscriptions.ts';
+import { userRoutes } from './routes/users.ts';
 
 export interface AppDeps {
   db: Db;
@@ -83,21 +89,32 @@ export function createApp({ db, clock, logger, staticDir, trustProxy = false, re
   });
   api.use(express.json({ limit: '100kb' }));
   api.use(sameOriginWrites);
+
+  // The map of the API, every router by its prefix, in the order a request meets them.
   api.get('/openapi.json', apiDocumentRoute);
-  api.use(loginRoute(db, clock));
+  api.use('/auth', loginRoutes(db, clock));
   api.use(requireSession(db, clock, sessionCache));
-  api.use(accountRoutes(db, clock));
+  // A login's own account: reachable before its two-factor enrolment.
+  api.use('/auth', accountRoutes(db, clock));
   api.use(totpEnrolmentGate);
   api.use(currentDay);
-  api.use(catalogRoutes(db));
+  api.use('/dashboard', dashboardRoutes(db));
+  api.use('/products', productRoutes(db));
+  api.use('/partners', partnerRoutes(db));
+  api.use('/resellers', resellerRoutes(db));
   api.use('/users', userRoutes(db));
-  api.use(auditRoutes(db));
-  api.use(notificationRoutes(db));
   api.use('/clients', clientRoutes(db));
   api.use('/subscriptions', subscriptionRoutes(db));
-  api.use('/dashboard', dashboardRoutes(db));
-  api.use(ledgerRoutes(db));
-  api.use(ledgerHealthRoutes(db, clock));
+  api.use('/terms', readRoutes(db, termsSpec));
+  api.use('/pools', readRoutes(db, poolsSpec));
+  api.use('/movements', readRoutes(db, movementsSpec));
+  api.use('/allocations', allocationRoutes(db));
+  api.use('/grants', grantRoutes(db));
+  api.use('/notifications', notificationRoutes(db));
+  api.use('/renewal_attempts', readRoutes(db, renewalAttemptsSpec));
+  api.use('/access_log', readRoutes(db, accessLogSpec));
+  api.use('/changes', readRoutes(db, changesSpec));
+  api.use('/health/ledger', ledgerHealthRoutes(db, clock));
   api.use(notFoundRoute);
   app.use('/api', api);
 

@@ -28,7 +28,7 @@ const PasswordInput = z.object({ password: z.string({ error: 'Required' }).min(1
 export const authSchemas = { LoginInput, PasswordChange, CodeInput, PasswordInput };
 
 /** POST /api/auth/login: public, rate-limited per IP (and per account inside `login`). */
-export function loginRoute(db: Db, clock: Clock) {
+export function loginRoutes(db: Db, clock: Clock) {
   const router = Router();
   const perIp = rateLimit({
     windowMs: settings.loginWindowMinutes * 60_000,
@@ -37,7 +37,7 @@ export function loginRoute(db: Db, clock: Clock) {
     legacyHeaders: false,
     handler: (_req, _res, next) => next(new TooManyAttemptsError()),
   });
-  router.post('/auth/login', perIp, async (req, res) => {
+  router.post('/login', perIp, async (req, res) => {
     const input = parseBody(LoginInput, req.body);
     const { token, userId } = await login(db, input, requestMeta(req, clock));
     setSessionCookie(req, res, token);
@@ -80,12 +80,12 @@ export function accountRoutes(db: Db, clock: Clock) {
   const logEvent = (req: Request, res: Response, event: 'logout' | 'password_change' | 'totp_enabled' | 'totp_disabled') =>
     logAccess(db, requestMeta(req, clock), { event, email: current(res).email, user: current(res) });
 
-  router.get('/auth/me', (_req, res) => {
+  router.get('/me', (_req, res) => {
     const { requireTotp, ...organisation } = res.locals.organisation;
     res.json(account(current(res), organisation, requireTotp));
   });
 
-  router.post('/auth/logout', async (req, res) => {
+  router.post('/logout', async (req, res) => {
     const token = sessionToken(req);
     if (token) await closeSession(db, token);
     await logEvent(req, res, 'logout');
@@ -93,7 +93,7 @@ export function accountRoutes(db: Db, clock: Clock) {
     res.json({ ok: true });
   });
 
-  router.post('/auth/password', async (req, res) => {
+  router.post('/password', async (req, res) => {
     const input = parseBody(PasswordChange, req.body);
     const user = await db.selectFrom('users').selectAll().where('id', '=', current(res).id).executeTakeFirstOrThrow();
     if (!(await verifyPassword(input.current_password, user.password_hash))) {
@@ -108,7 +108,7 @@ export function accountRoutes(db: Db, clock: Clock) {
     res.json({ ok: true });
   });
 
-  router.post('/auth/totp/setup', async (_req, res) => {
+  router.post('/totp/setup', async (_req, res) => {
     const user = current(res);
     if (user.totp_enabled === 1) throw new ConflictError('Two-factor authentication is already on');
     const secret = newTotpSecret();
@@ -117,7 +117,7 @@ export function accountRoutes(db: Db, clock: Clock) {
     res.json({ secret, otpauth_url, qr_code: await QRCode.toDataURL(otpauth_url) });
   });
 
-  router.post('/auth/totp/enable', async (req, res) => {
+  router.post('/totp/enable', async (req, res) => {
     const { code } = parseBody(CodeInput, req.body);
     const user = await db.selectFrom('users').selectAll().where('id', '=', current(res).id).executeTakeFirstOrThrow();
     if (user.totp_enabled === 1) throw new ConflictError('Two-factor authentication is already on');
@@ -133,7 +133,7 @@ export function accountRoutes(db: Db, clock: Clock) {
     res.json({ recovery_codes: codes });
   });
 
-  router.post('/auth/totp/disable', async (req, res) => {
+  router.post('/totp/disable', async (req, res) => {
     const { password } = parseBody(PasswordInput, req.body);
     if (res.locals.organisation.requireTotp) {
       throw new ForbiddenError('Your organisation requires two-factor authentication', 'totp_enrolment_required');

@@ -1,4 +1,3 @@
-import { Router } from 'express';
 import { z } from 'zod';
 import type { Db } from '../db/connection.ts';
 import type { Role } from '../db/schema.ts';
@@ -7,7 +6,7 @@ import { changedValues, recordChange } from '../domain/changes.ts';
 import { ConflictError } from '../domain/errors.ts';
 import { requirePartner } from '../domain/hierarchy.ts';
 import { searchKey } from '../domain/search.ts';
-import { getRecord, parseId, readHandlers, type ResourceSpec } from '../http/resource.ts';
+import { getRecord, parseId, readRoutes, type ResourceSpec } from '../http/resource.ts';
 import { actionContext, fields, parseBody, text } from '../http/validate.ts';
 import { partnersSpec } from '../resources/partners.ts';
 import { productsSpec } from '../resources/products.ts';
@@ -62,16 +61,13 @@ const toRow = (input: Record<string, unknown>) =>
 /** CRUD for one catalog table. */
 function catalogRouter<C extends z.ZodObject, U extends z.ZodObject>(db: Db, config: CatalogTable<C, U>) {
   const { spec, table } = config;
-  const router = Router();
-  const read = readHandlers(db, spec);
+  const router = readRoutes(db, spec);
   const unique = (error: unknown) => {
     if (isConstraint(error, 'SQLITE_CONSTRAINT_UNIQUE')) {
       return new ConflictError(`This ${spec.label.toLowerCase()} already exists`, { code: 'Already used' });
     }
     return error;
   };
-  router.get('/', read.list);
-  router.get('/:id', read.one);
   router.post('/', async (req, res) => {
     const ctx = actionContext(res);
     requireRole(ctx.scope, config.writers, `create ${spec.name}`);
@@ -130,48 +126,44 @@ function catalogRouter<C extends z.ZodObject, U extends z.ZodObject>(db: Db, con
   return router;
 }
 
-export function catalogRoutes(db: Db) {
-  const router = Router();
-  const nameAndEmail = (input: z.infer<typeof OrganisationInput>) => searchKey(input.name, input.email);
-  router.use(
-    '/products',
-    catalogRouter(db, {
-      spec: productsSpec,
-      table: 'products',
-      writers: ['admin'],
-      create: ProductInput,
-      update: ProductInput,
-      searchName: (input) => searchKey(input.code, input.name),
-      organisation: () => null,
-    }),
-  );
-  router.use(
-    '/partners',
-    catalogRouter(db, {
-      spec: partnersSpec,
-      table: 'partners',
-      writers: ['admin'],
-      create: OrganisationInput,
-      update: OrganisationInput,
-      searchName: nameAndEmail,
-      organisation: (row) => ({ partnerId: row.id as number, resellerId: null }),
-    }),
-  );
-  router.use(
-    '/resellers',
-    catalogRouter(db, {
-      spec: resellersSpec,
-      table: 'resellers',
-      writers: ['admin', 'partner'],
-      create: ResellerInput,
-      update: OrganisationInput,
-      searchName: nameAndEmail,
-      organisation: (row) => ({ partnerId: row.partner_id as number, resellerId: row.id as number }),
-      // A partner creates resellers under itself only: another partner is unknown to it.
-      checkCreate: async (input, scope) => {
-        await requirePartner(db, input.partner_id, scope);
-      },
-    }),
-  );
-  return router;
+const nameAndEmail = (input: z.infer<typeof OrganisationInput>) => searchKey(input.name, input.email);
+
+export function productRoutes(db: Db) {
+  return catalogRouter(db, {
+    spec: productsSpec,
+    table: 'products',
+    writers: ['admin'],
+    create: ProductInput,
+    update: ProductInput,
+    searchName: (input) => searchKey(input.code, input.name),
+    organisation: () => null,
+  });
+}
+
+export function partnerRoutes(db: Db) {
+  return catalogRouter(db, {
+    spec: partnersSpec,
+    table: 'partners',
+    writers: ['admin'],
+    create: OrganisationInput,
+    update: OrganisationInput,
+    searchName: nameAndEmail,
+    organisation: (row) => ({ partnerId: row.id as number, resellerId: null }),
+  });
+}
+
+export function resellerRoutes(db: Db) {
+  return catalogRouter(db, {
+    spec: resellersSpec,
+    table: 'resellers',
+    writers: ['admin', 'partner'],
+    create: ResellerInput,
+    update: OrganisationInput,
+    searchName: nameAndEmail,
+    organisation: (row) => ({ partnerId: row.partner_id as number, resellerId: row.id as number }),
+    // A partner creates resellers under itself only: another partner is unknown to it.
+    checkCreate: async (input, scope) => {
+      await requirePartner(db, input.partner_id, scope);
+    },
+  });
 }

@@ -1,9 +1,8 @@
-import { Router } from 'express';
 import { z } from 'zod';
 import type { Db } from '../db/connection.ts';
 import { createClient, updateClient } from '../domain/clients.ts';
 import { undoClientCreation } from '../domain/undo.ts';
-import { getRecord, parseId, readHandlers } from '../http/resource.ts';
+import { getRecord, parseId, readRoutes } from '../http/resource.ts';
 import { answerIdempotent } from '../http/idempotent.ts';
 import { actionContext, fields, parseBody } from '../http/validate.ts';
 import { clientsSpec } from '../resources/clients.ts';
@@ -25,10 +24,7 @@ const ClientChanges = z.object({ name: fields.name.optional(), reseller_id: fiel
 export const clientSchemas = { NewClientInput, ClientChanges };
 
 export function clientRoutes(db: Db) {
-  const router = Router();
-  const read = readHandlers(db, clientsSpec);
-  router.get('/', read.list);
-  router.get('/:id', read.one);
+  const router = readRoutes(db, clientsSpec);
 
   router.post('/', async (req, res) => {
     const input = parseBody(NewClientInput, req.body);

@@ -3,14 +3,12 @@ import { z } from 'zod';
 import type { Db } from '../db/connection.ts';
 import type { Scope } from '../domain/access.ts';
 import { allocateLicenses, grantLicenses } from '../domain/allocations.ts';
-import { getRecord, mountReadRoutes } from '../http/resource.ts';
+import { getRecord } from '../http/resource.ts';
 import { answerIdempotent } from '../http/idempotent.ts';
 import { actionContext, fields, parseBody, text } from '../http/validate.ts';
 import { movementsSpec } from '../resources/movements.ts';
-import { poolsSpec } from '../resources/pools.ts';
-import { termsSpec } from '../resources/terms.ts';
 
-/** Read-only views of terms, pools and movements, and the actions that move licenses between pools. */
+/** The actions that move licenses between pools: allocations (partner ⇄ reseller) and grants (publisher → partner). */
 
 const AllocationInput = z.object({
   product_id: fields.id,
@@ -27,11 +25,9 @@ const GrantInput = z.object({
 /** The schemas that validate this router's requests, for the OpenAPI document. */
 export const ledgerSchemas = { AllocationInput, GrantInput };
 
-export function ledgerRoutes(db: Db) {
+export function allocationRoutes(db: Db) {
   const router = Router();
-  mountReadRoutes(router, db, [termsSpec, poolsSpec, movementsSpec]);
-
-  router.post('/allocations', async (req, res) => {
+  router.post('/', async (req, res) => {
     const input = parseBody(AllocationInput, req.body);
     await answerIdempotent(db, req, res, async (tx) => {
       const ctx = actionContext(res);
@@ -39,8 +35,12 @@ export function ledgerRoutes(db: Db) {
       return { status: 201, body: await movementWithPools(tx, result.movementId, ctx.scope) };
     });
   });
+  return router;
+}
 
-  router.post('/grants', async (req, res) => {
+export function grantRoutes(db: Db) {
+  const router = Router();
+  router.post('/', async (req, res) => {
     const input = parseBody(GrantInput, req.body);
     await answerIdempotent(db, req, res, async (tx) => {
       const ctx = actionContext(res);

@@ -1,14 +1,12 @@
-import { Router } from 'express';
 import type { Db } from '../db/connection.ts';
-import { getRecord, parseId, mountReadRoutes } from '../http/resource.ts';
+import { getRecord, parseId, readRoutes } from '../http/resource.ts';
 import { actionContext } from '../http/validate.ts';
 import { notificationsSpec } from '../resources/notifications.ts';
-import { renewalAttemptsSpec } from '../resources/renewalAttempts.ts';
 
+/** The bell: the caller's own notifications, read one by one or all at once. */
 export function notificationRoutes(db: Db) {
-  const router = Router();
-  mountReadRoutes(router, db, [notificationsSpec, renewalAttemptsSpec]);
-  router.post('/notifications/read-all', async (_req, res) => {
+  const router = readRoutes(db, notificationsSpec);
+  router.post('/read-all', async (_req, res) => {
     const ctx = actionContext(res);
     const result = await db
       .updateTable('notifications')
@@ -18,7 +16,7 @@ export function notificationRoutes(db: Db) {
       .executeTakeFirst();
     res.json({ read: Number(result.numUpdatedRows) });
   });
-  router.post('/notifications/:id/read', async (req, res) => {
+  router.post('/:id/read', async (req, res) => {
     const ctx = actionContext(res);
     const id = parseId(req.params.id);
     await getRecord(db, notificationsSpec, id, ctx.scope);

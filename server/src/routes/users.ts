@@ -1,4 +1,3 @@
-import { Router } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import { z } from 'zod';
 import type { Db } from '../db/connection.ts';
@@ -6,7 +5,7 @@ import { createUser, deleteUser, updateUser } from '../domain/auth/users.ts';
 import { hashPassword, MIN_PASSWORD_LENGTH } from '../domain/auth/passwords.ts';
 import { AppError } from '../domain/errors.ts';
 import { settings } from '../domain/settings.ts';
-import { getRecord, parseId, readHandlers } from '../http/resource.ts';
+import { getRecord, parseId, readRoutes } from '../http/resource.ts';
 import { actionContext, fields, parseBody } from '../http/validate.ts';
 import { usersSpec } from '../resources/users.ts';
 
@@ -29,10 +28,7 @@ const UserChanges = UserInput.extend({ password: z.union([z.literal(''), passwor
 export const userSchemas = { UserInput, UserChanges };
 
 export function userRoutes(db: Db) {
-  const router = Router();
-  const read = readHandlers(db, usersSpec);
-  router.get('/', read.list);
-  router.get('/:id', read.one);
+  const router = readRoutes(db, usersSpec);
 
   const creations = rateLimit({
     windowMs: 3_600_000,
