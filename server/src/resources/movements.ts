@@ -1,6 +1,7 @@
 import { sql, type SqlBool } from 'kysely';
-import { byOrganisation } from '../domain/access.ts';
-import type { ResourceSpec } from '../http/resource.ts';
+import type { Db } from '../db/connection.ts';
+import { byOrganisation, type Scope } from '../domain/access.ts';
+import { getRecord, type ResourceSpec } from '../http/resource.ts';
 
 /** The ledger: every movement of licenses between pools. */
 export const movementsSpec: ResourceSpec = {
@@ -30,3 +31,11 @@ export const movementsSpec: ResourceSpec = {
   },
   defaultSort: ['id', 'DESC'],
 };
+
+/** The movement an action wrote, with the balances of the pools it touched after it. */
+export async function movementWithPools(tx: Db, movementId: number, scope: Scope) {
+  const movement = await getRecord(tx, movementsSpec, movementId, scope);
+  const poolIds = [movement.from_pool_id, movement.to_pool_id].filter((id): id is number => typeof id === 'number');
+  const pools = await tx.selectFrom('pools').select(['id', 'balance']).where('id', 'in', poolIds).execute();
+  return { ...movement, pools };
+}

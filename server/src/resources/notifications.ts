@@ -1,4 +1,5 @@
 import { sql, type SqlBool } from 'kysely';
+import type { Db } from '../db/connection.ts';
 import type { ResourceSpec } from '../http/resource.ts';
 
 /** The bell: the caller's own notifications (filter read=false for the unread count). */
@@ -25,3 +26,19 @@ export const notificationsSpec: ResourceSpec = {
   },
   defaultSort: ['id', 'DESC'],
 };
+
+/** Marks every unread notification of a login read; answers how many were. */
+export async function markAllRead(db: Db, userId: number | null, now: string): Promise<number> {
+  const result = await db
+    .updateTable('notifications')
+    .set({ read_at: now })
+    .where('user_id', '=', userId ?? -1)
+    .where('read_at', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+/** Marks one notification read (a notification read already keeps its first time). */
+export async function markRead(db: Db, id: number, now: string): Promise<void> {
+  await db.updateTable('notifications').set({ read_at: now }).where('id', '=', id).where('read_at', 'is', null).execute();
+}

@@ -1,12 +1,10 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import type { Db } from '../db/connection.ts';
-import type { Scope } from '../domain/access.ts';
 import { allocateLicenses, grantLicenses } from '../domain/allocations.ts';
-import { getRecord } from '../http/resource.ts';
 import { answerIdempotent } from '../http/idempotent.ts';
 import { actionContext, fields, parseBody, text } from '../http/validate.ts';
-import { movementsSpec } from '../resources/movements.ts';
+import { movementWithPools } from '../resources/movements.ts';
 
 /** The actions that move licenses between pools: allocations (partner ⇄ reseller) and grants (publisher → partner). */
 
@@ -51,10 +49,3 @@ export function grantRoutes(db: Db) {
   return router;
 }
 
-/** The movement an action wrote, with the balances of the pools it touched after it. */
-async function movementWithPools(tx: Db, movementId: number, scope: Scope) {
-  const movement = await getRecord(tx, movementsSpec, movementId, scope);
-  const poolIds = [movement.from_pool_id, movement.to_pool_id].filter((id): id is number => typeof id === 'number');
-  const pools = await tx.selectFrom('pools').select(['id', 'balance']).where('id', 'in', poolIds).execute();
-  return { ...movement, pools };
-}
