@@ -5,11 +5,10 @@ import { z } from 'zod';
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/connection.ts';
 import { login, logAccess, TooManyAttemptsError } from '../domain/auth/login.ts';
-import { hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from '../domain/auth/passwords.ts';
-import { closeOtherSessions, closeSession } from '../domain/auth/sessions.ts';
-import { checkTotp, hashRecoveryCode, newRecoveryCodes, newTotpSecret, totpUri } from '../domain/auth/totp.ts';
+import { changePassword, disableTotp, enableTotp, loginRow, startTotpSetup } from '../domain/auth/account.ts';
+import { MIN_PASSWORD_LENGTH } from '../domain/auth/passwords.ts';
+import { closeSession } from '../domain/auth/sessions.ts';
 import { organisationOf, type Organisation } from '../domain/auth/users.ts';
-import { ConflictError, ForbiddenError, UnauthorizedError, ValidationError } from '../domain/errors.ts';
 import { settings } from '../domain/settings.ts';
 import { clearSessionCookie, requestMeta, sessionToken, setSessionCookie, type SessionUser } from '../http/session.ts';
 import { parseBody } from '../http/validate.ts';
@@ -48,7 +47,7 @@ export function loginRoutes(db: Db, clock: Clock) {
 
 /** What the console knows of the logged-in user. */
 async function me(db: Db, userId: number) {
-  const user = await db.selectFrom('users').selectAll().where('id', '=', userId).executeTakeFirstOrThrow();
+  const user = await loginRow(db, userId);
   const { requireTotp, ...organisation } = await organisationOf(db, user);
   return account(user, organisation, requireTotp);
 }
@@ -95,55 +94,26 @@ export function accountRoutes(db: Db, clock: Clock) {
 
   router.post('/password', async (req, res) => {
     const input = parseBody(PasswordChange, req.body);
-    const user = await db.selectFrom('users').selectAll().where('id', '=', current(res).id).executeTakeFirstOrThrow();
-    if (!(await verifyPassword(input.current_password, user.password_hash))) {
-      throw new ValidationError('The current password is wrong', { current_password: 'Wrong password' });
-    }
-    const passwordHash = await hashPassword(input.new_password);
-    await db.transaction().execute(async (tx) => {
-      await tx.updateTable('users').set({ password_hash: passwordHash }).where('id', '=', user.id).execute();
-      await closeOtherSessions(tx, user.id, sessionToken(req));
-    });
+    await changePassword(db, current(res).id, input, sessionToken(req));
     await logEvent(req, res, 'password_change');
     res.json({ ok: true });
   });
 
   router.post('/totp/setup', async (_req, res) => {
-    const user = current(res);
-    if (user.totp_enabled === 1) throw new ConflictError('Two-factor authentication is already on');
-    const secret = newTotpSecret();
-    await db.updateTable('users').set({ totp_secret: secret }).where('id', '=', user.id).execute();
-    const otpauth_url = totpUri(user.email, secret);
+    const { secret, otpauth_url } = await startTotpSetup(db, current(res));
     res.json({ secret, otpauth_url, qr_code: await QRCode.toDataURL(otpauth_url) });
   });
 
   router.post('/totp/enable', async (req, res) => {
     const { code } = parseBody(CodeInput, req.body);
-    const user = await db.selectFrom('users').selectAll().where('id', '=', current(res).id).executeTakeFirstOrThrow();
-    if (user.totp_enabled === 1) throw new ConflictError('Two-factor authentication is already on');
-    if (!user.totp_secret) throw new ConflictError('Start the set-up first (POST /api/auth/totp/setup)');
-    if (!(await checkTotp(user.totp_secret, code))) throw new ValidationError('Invalid code', { code: 'Invalid code' });
-    const codes = newRecoveryCodes();
-    await db.transaction().execute(async (tx) => {
-      await tx.updateTable('users').set({ totp_enabled: 1 }).where('id', '=', user.id).execute();
-      await tx.deleteFrom('recovery_codes').where('user_id', '=', user.id).execute();
-      await tx.insertInto('recovery_codes').values(codes.map((c) => ({ user_id: user.id, code_hash: hashRecoveryCode(c) }))).execute();
-    });
+    const codes = await enableTotp(db, current(res).id, code);
     await logEvent(req, res, 'totp_enabled');
     res.json({ recovery_codes: codes });
   });
 
   router.post('/totp/disable', async (req, res) => {
     const { password } = parseBody(PasswordInput, req.body);
-    if (res.locals.organisation.requireTotp) {
-      throw new ForbiddenError('Your organisation requires two-factor authentication', 'totp_enrolment_required');
-    }
-    const user = await db.selectFrom('users').selectAll().where('id', '=', current(res).id).executeTakeFirstOrThrow();
-    if (!(await verifyPassword(password, user.password_hash))) throw new UnauthorizedError('Wrong password', 'invalid_credentials');
-    await db.transaction().execute(async (tx) => {
-      await tx.updateTable('users').set({ totp_enabled: 0, totp_secret: null }).where('id', '=', user.id).execute();
-      await tx.deleteFrom('recovery_codes').where('user_id', '=', user.id).execute();
-    });
+    await disableTotp(db, current(res).id, password, res.locals.organisation.requireTotp);
     await logEvent(req, res, 'totp_disabled');
     res.json({ ok: true });
   });
