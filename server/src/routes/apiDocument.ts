@@ -2,6 +2,7 @@ import { OpenApiGeneratorV31, type OpenAPIRegistry } from '@asteasolutions/zod-t
 import type { RequestHandler } from 'express';
 import { z } from 'zod';
 import { STATUSES } from '../domain/status.ts';
+import { createApiRegistry, describeReadRoutes, describeRoute, recordSchema } from '../http/openapi.ts';
 import { accessLogSpec } from '../resources/accessLog.ts';
 import { changesSpec } from '../resources/changes.ts';
 import { clientsSpec } from '../resources/clients.ts';
@@ -15,13 +16,12 @@ import { resellersSpec } from '../resources/resellers.ts';
 import { subscriptionsSpec } from '../resources/subscriptions.ts';
 import { termsSpec } from '../resources/terms.ts';
 import { usersSpec } from '../resources/users.ts';
-import { authSchemas } from '../routes/auth.ts';
-import { catalogSchemas } from '../routes/catalog.ts';
-import { clientSchemas } from '../routes/clients.ts';
-import { ledgerSchemas } from '../routes/ledger.ts';
-import { subscriptionSchemas } from '../routes/subscriptions.ts';
-import { userSchemas } from '../routes/users.ts';
-import { createApiRegistry, describeReadRoutes, describeRoute, recordSchema } from './openapi.ts';
+import { authSchemas } from './auth.ts';
+import { catalogSchemas } from './catalog.ts';
+import { clientSchemas } from './clients.ts';
+import { ledgerSchemas } from './ledger.ts';
+import { subscriptionSchemas } from './subscriptions.ts';
+import { userSchemas } from './users.ts';
 
 /**
  * The OpenAPI 3.1 document of every route the application mounts, served at GET /api/openapi.json.
