@@ -181,7 +181,7 @@ function sendListAnswer(req: Request, res: Response, answer: ListAnswer) {
 }
 
 /** Handlers for GET /R and GET /R/:id. */
-export function readHandlers(db: Db, spec: ResourceSpec) {
+function readHandlers(db: Db, spec: ResourceSpec) {
   return {
     // A whole answer is kept until the next write: the console asks the same pages again and again.
     list: async (req: Request, res: Response) => {

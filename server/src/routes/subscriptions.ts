@@ -4,7 +4,7 @@ import type { Db } from '../db/connection.ts';
 import { bulkRenewalQuote, renewEach, type BulkResult } from '../domain/bulkRenewal.ts';
 import { changeSeats, loadSubscription, quoteRenewal, quoteSeatChange, renewSubscription, updateSubscriptionSettings } from '../domain/subscriptions.ts';
 import { undoRenewal } from '../domain/undo.ts';
-import { getRecord, parseId, readHandlers, recordOfRow } from '../http/resource.ts';
+import { getRecord, parseId, readRoutes, recordOfRow } from '../http/resource.ts';
 import { answerIdempotent, answerIdempotentSteps } from '../http/idempotent.ts';
 import { actionContext, fields, parseBody, parseQuery, queryNumber } from '../http/validate.ts';
 import { subscriptionsSpec } from '../resources/subscriptions.ts';
@@ -39,9 +39,6 @@ export const subscriptionSchemas = { Settings, RenewInput, RenewQuery, SeatsInpu
 
 export function subscriptionRoutes(db: Db) {
   const router = Router();
-  const read = readHandlers(db, subscriptionsSpec);
-  router.get('/', read.list);
-
   // Bulk renewal from the to-renew list: the totals against each pool, then one transaction per renewal.
   router.get('/bulk-renewal-quote', async (req, res) => {
     const { ids, years } = parseQuery(BulkQuoteInput, req.query);
@@ -57,7 +54,8 @@ export function subscriptionRoutes(db: Db) {
     }));
   });
 
-  router.get('/:id', read.one);
+  // After the bulk paths, which GET /:id would otherwise take for an id.
+  readRoutes(db, subscriptionsSpec, router);
 
   router.put('/:id', async (req, res) => {
     const id = parseId(req.params.id);
