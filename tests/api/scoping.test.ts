@@ -356,7 +356,7 @@ async function buildModel(w: World): Promise<Record<Resource, Rec[]>> {
 
 function visible(actor: ActorDef, resource: Resource, rec: Rec): boolean {
   if (rec.owners === 'everyone') return true;
-  // Decision of the server (routes/catalog.ts partnersSpec): a reseller reads its own partner's
+  // Decision of the server (resources/partners.ts partnersSpec): a reseller reads its own partner's
   // record, which its clients name; it sees no other partner.
   if (resource === 'partners' && actor.role === 'reseller' && rec.owners[0]?.partner === actor.place!.partner) return true;
   return rec.owners.some((o) => sees(actor, o));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { clientsSpec } from '../../server/src/routes/clients.ts';
-import { subscriptionsSpec } from '../../server/src/routes/subscriptions.ts';
+import { clientsSpec } from '../../server/src/resources/clients.ts';
+import { subscriptionsSpec } from '../../server/src/resources/subscriptions.ts';
 import { pageQuery, parseResourceQuery, type ResourceSpec } from '../../server/src/http/resource.ts';
 import { testDatabase } from '../helpers/testApp.ts';
 import { SYSTEM_SCOPE } from '../../server/src/domain/access.ts';

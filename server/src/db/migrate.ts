@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type SQLite from 'better-sqlite3';
+import { sql } from 'kysely';
+import type { Db } from './connection.ts';
 import { MIGRATIONS_DIR } from '../paths.ts';
 
 /** A database this build cannot (or could not) bring up to date; the message is for the operator. */
@@ -14,6 +16,12 @@ export function migrationFiles(dir = MIGRATIONS_DIR): string[] {
     .readdirSync(dir)
     .filter((f) => f.endsWith('.sql'))
     .sort();
+}
+
+/** The names of the migrations applied to the database, read through its Kysely handle (for readiness). */
+export async function appliedMigrationNames(db: Db): Promise<Set<string>> {
+  const { rows } = await sql<{ name: string }>`SELECT name FROM schema_migrations`.execute(db);
+  return new Set(rows.map((row) => row.name));
 }
 
 function appliedMigrations(sqlite: SQLite.Database): string[] {

@@ -9,7 +9,7 @@ import { SESSION_COOKIE } from './session.ts';
 
 /**
  * How one route of the API is described in OpenAPI 3.1 (zod-to-openapi): its path, the very zod
- * schemas that validate its input, its answer and the errors it may give. apiDocument.ts uses these
+ * schemas that validate its input, its answer and the errors it may give. routes/apiDocument.ts uses these
  * for every route; the OpenAPI test checks that none of the mounted routes is left out.
  */
 

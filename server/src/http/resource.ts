@@ -1,5 +1,5 @@
 import { gzipSync } from 'node:zlib';
-import type { Request, Response, Router } from 'express';
+import { Router, type Request, type Response } from 'express';
 import { sql, type Expression, type SqlBool, type SelectQueryBuilder } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import type { Db } from '../db/connection.ts';
@@ -181,7 +181,7 @@ function sendListAnswer(req: Request, res: Response, answer: ListAnswer) {
 }
 
 /** Handlers for GET /R and GET /R/:id. */
-export function readHandlers(db: Db, spec: ResourceSpec) {
+function readHandlers(db: Db, spec: ResourceSpec) {
   return {
     // A whole answer is kept until the next write: the console asks the same pages again and again.
     list: async (req: Request, res: Response) => {
@@ -202,11 +202,10 @@ export function readHandlers(db: Db, spec: ResourceSpec) {
   };
 }
 
-/** GET /<name> (list) and GET /<name>/:id for resources that are only read through this router. */
-export function mountReadRoutes(router: Router, db: Db, specs: readonly ResourceSpec[]) {
-  for (const spec of specs) {
-    const read = readHandlers(db, spec);
-    router.get(`/${spec.name}`, read.list);
-    router.get(`/${spec.name}/:id`, read.one);
-  }
+/** GET / (list) and GET /:id of a resource, on a router mounted at the resource's prefix (a new one by default). */
+export function readRoutes(db: Db, spec: ResourceSpec, router = Router()) {
+  const read = readHandlers(db, spec);
+  router.get('/', read.list);
+  router.get('/:id', read.one);
+  return router;
 }

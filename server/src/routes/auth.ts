@@ -6,11 +6,10 @@ import type { Clock } from '../clock.ts';
 import type { Db } from '../db/connection.ts';
 import { DatabaseRateLimitStore } from '../db/rateLimits.ts';
 import { login, logAccess, TooManyAttemptsError } from '../domain/auth/login.ts';
-import { hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from '../domain/auth/passwords.ts';
-import { closeOtherSessions, closeSession } from '../domain/auth/sessions.ts';
-import { checkTotp, hashRecoveryCode, newRecoveryCodes, newTotpSecret, totpUri } from '../domain/auth/totp.ts';
+import { changePassword, disableTotp, enableTotp, loginRow, startTotpSetup } from '../domain/auth/account.ts';
+import { MIN_PASSWORD_LENGTH } from '../domain/auth/passwords.ts';
+import { closeSession } from '../domain/auth/sessions.ts';
 import { organisationOf, type Organisation } from '../domain/auth/users.ts';
-import { ConflictError, ForbiddenError, UnauthorizedError, ValidationError } from '../domain/errors.ts';
 import { settings } from '../domain/settings.ts';
 import { clearSessionCookie, requestMeta, sessionToken, setSessionCookie, type SessionUser } from '../http/session.ts';
 import { parseBody } from '../http/validate.ts';
@@ -29,7 +28,7 @@ const PasswordInput = z.object({ password: z.string({ error: 'Required' }).min(1
 export const authSchemas = { LoginInput, PasswordChange, CodeInput, PasswordInput };
 
 /** POST /api/auth/login: public, rate-limited per IP (and per account inside `login`). */
-export function loginRoute(db: Db, clock: Clock) {
+export function loginRoutes(db: Db, clock: Clock) {
   const router = Router();
   const perIp = rateLimit({
     windowMs: settings.loginWindowMinutes * 60_000,
@@ -40,7 +39,7 @@ export function loginRoute(db: Db, clock: Clock) {
     store: new DatabaseRateLimitStore(db, clock.instant, 'login-ip:'),
     handler: (_req, _res, next) => next(new TooManyAttemptsError()),
   });
-  router.post('/auth/login', perIp, async (req, res) => {
+  router.post('/login', perIp, async (req, res) => {
     const input = parseBody(LoginInput, req.body);
     const { token, userId } = await login(db, input, requestMeta(req, clock));
     setSessionCookie(req, res, token);
@@ -51,7 +50,7 @@ export function loginRoute(db: Db, clock: Clock) {
 
 /** What the console knows of the logged-in user. */
 async function me(db: Db, userId: number) {
-  const user = await db.selectFrom('users').selectAll().where('id', '=', userId).executeTakeFirstOrThrow();
+  const user = await loginRow(db, userId);
   const { requireTotp, ...organisation } = await organisationOf(db, user);
   return account(user, organisation, requireTotp);
 }
@@ -83,12 +82,12 @@ export function accountRoutes(db: Db, clock: Clock) {
   const logEvent = (req: Request, res: Response, event: 'logout' | 'password_change' | 'totp_enabled' | 'totp_disabled') =>
     logAccess(db, requestMeta(req, clock), { event, email: current(res).email, user: current(res) });
 
-  router.get('/auth/me', (_req, res) => {
+  router.get('/me', (_req, res) => {
     const { requireTotp, ...organisation } = res.locals.organisation;
     res.json(account(current(res), organisation, requireTotp));
   });
 
-  router.post('/auth/logout', async (req, res) => {
+  router.post('/logout', async (req, res) => {
     const token = sessionToken(req);
     if (token) await closeSession(db, token);
     await logEvent(req, res, 'logout');
@@ -96,57 +95,28 @@ export function accountRoutes(db: Db, clock: Clock) {
     res.json({ ok: true });
   });
 
-  router.post('/auth/password', async (req, res) => {
+  router.post('/password', async (req, res) => {
     const input = parseBody(PasswordChange, req.body);
-    const user = await db.selectFrom('users').selectAll().where('id', '=', current(res).id).executeTakeFirstOrThrow();
-    if (!(await verifyPassword(input.current_password, user.password_hash))) {
-      throw new ValidationError('The current password is wrong', { current_password: 'Wrong password' });
-    }
-    const passwordHash = await hashPassword(input.new_password);
-    await db.transaction().execute(async (tx) => {
-      await tx.updateTable('users').set({ password_hash: passwordHash }).where('id', '=', user.id).execute();
-      await closeOtherSessions(tx, user.id, sessionToken(req));
-    });
+    await changePassword(db, current(res).id, input, sessionToken(req));
     await logEvent(req, res, 'password_change');
     res.json({ ok: true });
   });
 
-  router.post('/auth/totp/setup', async (_req, res) => {
-    const user = current(res);
-    if (user.totp_enabled === 1) throw new ConflictError('Two-factor authentication is already on');
-    const secret = newTotpSecret();
-    await db.updateTable('users').set({ totp_secret: secret }).where('id', '=', user.id).execute();
-    const otpauth_url = totpUri(user.email, secret);
+  router.post('/totp/setup', async (_req, res) => {
+    const { secret, otpauth_url } = await startTotpSetup(db, current(res));
     res.json({ secret, otpauth_url, qr_code: await QRCode.toDataURL(otpauth_url) });
   });
 
-  router.post('/auth/totp/enable', async (req, res) => {
+  router.post('/totp/enable', async (req, res) => {
     const { code } = parseBody(CodeInput, req.body);
-    const user = await db.selectFrom('users').selectAll().where('id', '=', current(res).id).executeTakeFirstOrThrow();
-    if (user.totp_enabled === 1) throw new ConflictError('Two-factor authentication is already on');
-    if (!user.totp_secret) throw new ConflictError('Start the set-up first (POST /api/auth/totp/setup)');
-    if (!(await checkTotp(user.totp_secret, code))) throw new ValidationError('Invalid code', { code: 'Invalid code' });
-    const codes = newRecoveryCodes();
-    await db.transaction().execute(async (tx) => {
-      await tx.updateTable('users').set({ totp_enabled: 1 }).where('id', '=', user.id).execute();
-      await tx.deleteFrom('recovery_codes').where('user_id', '=', user.id).execute();
-      await tx.insertInto('recovery_codes').values(codes.map((c) => ({ user_id: user.id, code_hash: hashRecoveryCode(c) }))).execute();
-    });
+    const codes = await enableTotp(db, current(res).id, code);
     await logEvent(req, res, 'totp_enabled');
     res.json({ recovery_codes: codes });
   });
 
-  router.post('/auth/totp/disable', async (req, res) => {
+  router.post('/totp/disable', async (req, res) => {
     const { password } = parseBody(PasswordInput, req.body);
-    if (res.locals.organisation.requireTotp) {
-      throw new ForbiddenError('Your organisation requires two-factor authentication', 'totp_enrolment_required');
-    }
-    const user = await db.selectFrom('users').selectAll().where('id', '=', current(res).id).executeTakeFirstOrThrow();
-    if (!(await verifyPassword(password, user.password_hash))) throw new UnauthorizedError('Wrong password', 'invalid_credentials');
-    await db.transaction().execute(async (tx) => {
-      await tx.updateTable('users').set({ totp_enabled: 0, totp_secret: null }).where('id', '=', user.id).execute();
-      await tx.deleteFrom('recovery_codes').where('user_id', '=', user.id).execute();
-    });
+    await disableTotp(db, current(res).id, password, res.locals.organisation.requireTotp);
     await logEvent(req, res, 'totp_disabled');
     res.json({ ok: true });
   });

@@ -1,66 +1,21 @@
-import { Router } from 'express';
-import { sql, type SqlBool } from 'kysely';
 import { z } from 'zod';
 import type { Db } from '../db/connection.ts';
 import type { Role } from '../db/schema.ts';
-import { byOrganisation, requireRole, type Organisation, type Scope } from '../domain/access.ts';
-import { changedValues, recordChange } from '../domain/changes.ts';
-import { ConflictError } from '../domain/errors.ts';
+import { requireRole, type Scope } from '../domain/access.ts';
+import { changedValues } from '../domain/changes.ts';
 import { requirePartner } from '../domain/hierarchy.ts';
 import { searchKey } from '../domain/search.ts';
-import { getRecord, parseId, readHandlers, type ResourceSpec } from '../http/resource.ts';
+import { getRecord, parseId, readRoutes } from '../http/resource.ts';
 import { actionContext, fields, parseBody, text } from '../http/validate.ts';
+import { createCatalogRow, deleteCatalogRow, updateCatalogRow, type CatalogResource } from '../resources/catalogRows.ts';
+import { partnersSpec } from '../resources/partners.ts';
+import { productsSpec } from '../resources/products.ts';
+import { resellersSpec } from '../resources/resellers.ts';
 
 /**
  * The plain editable resources (products, partners, resellers): list, read, create, update, and
  * delete while nothing refers to them.
  */
-
-export const productsSpec: ResourceSpec = {
-  name: 'products',
-  label: 'Product',
-  from: (db) => db.selectFrom('products'),
-  visibleTo: () => null,
-  fields: {
-    id: { column: 'products.id', type: 'int' },
-    code: { column: 'products.code', type: 'text' },
-    name: { column: 'products.name', type: 'text' },
-  },
-  search: ['products.search_name'],
-  defaultSort: ['code', 'ASC'],
-};
-
-export const partnersSpec: ResourceSpec = {
-  name: 'partners',
-  label: 'Partner',
-  from: (db) => db.selectFrom('partners'),
-  // A partner sees itself; a reseller sees its own partner (its clients name it).
-  visibleTo: (scope) => (scope.role === 'admin' ? null : sql<SqlBool>`partners.id = ${scope.partnerId}`),
-  fields: {
-    id: { column: 'partners.id', type: 'int' },
-    name: { column: 'partners.name', type: 'text' },
-    email: { column: 'partners.email', type: 'text' },
-    require_totp: { column: 'partners.require_totp', type: 'bool' },
-  },
-  search: ['partners.search_name'],
-  defaultSort: ['name', 'ASC'],
-};
-
-export const resellersSpec: ResourceSpec = {
-  name: 'resellers',
-  label: 'Reseller',
-  from: (db) => db.selectFrom('resellers'),
-  visibleTo: (scope) => byOrganisation(scope, 'resellers.partner_id', 'resellers.id'),
-  fields: {
-    id: { column: 'resellers.id', type: 'int' },
-    name: { column: 'resellers.name', type: 'text' },
-    email: { column: 'resellers.email', type: 'text' },
-    partner_id: { column: 'resellers.partner_id', type: 'int' },
-    require_totp: { column: 'resellers.require_totp', type: 'bool' },
-  },
-  search: ['resellers.search_name'],
-  defaultSort: ['name', 'ASC'],
-};
 
 const ProductInput = z.object({ code: text(40).min(1, 'Required'), name: fields.name });
 const OrganisationInput = z.object({
@@ -73,14 +28,7 @@ const ResellerInput = OrganisationInput.extend({ partner_id: fields.id });
 /** The schemas that validate this router's requests, for the OpenAPI document. */
 export const catalogSchemas = { ProductInput, OrganisationInput, ResellerInput };
 
-type Table = 'products' | 'partners' | 'resellers';
-
-const isConstraint = (error: unknown, code: string) =>
-  typeof error === 'object' && error !== null && (error as { code?: string }).code === code;
-
-interface CatalogTable<C extends z.ZodObject, U extends z.ZodObject> {
-  spec: ResourceSpec;
-  table: Table;
+interface CatalogConfig<C extends z.ZodObject, U extends z.ZodObject> extends CatalogResource {
   /** Roles that may create, update and delete (within what they see). */
   writers: readonly Role[];
   create: C;
@@ -88,8 +36,6 @@ interface CatalogTable<C extends z.ZodObject, U extends z.ZodObject> {
   update: U;
   /** The folded names `q` searches, from what create and update both carry. */
   searchName(input: z.infer<C> | z.infer<U>): string;
-  /** The organisation a row belongs to, for the change log. */
-  organisation(row: Record<string, unknown>): Organisation | null;
   checkCreate?(input: z.infer<C>, scope: Scope): Promise<void>;
 }
 
@@ -100,39 +46,17 @@ function adminOnlyFields<T extends { require_totp?: boolean }>(input: T, role: R
   return rest as T;
 }
 
-const toRow = (input: Record<string, unknown>) =>
-  Object.fromEntries(Object.entries(input).map(([k, v]) => [k, typeof v === 'boolean' ? (v ? 1 : 0) : v]));
-
 /** CRUD for one catalog table. */
-function catalogRouter<C extends z.ZodObject, U extends z.ZodObject>(db: Db, config: CatalogTable<C, U>) {
-  const { spec, table } = config;
-  const router = Router();
-  const read = readHandlers(db, spec);
-  const unique = (error: unknown) => {
-    if (isConstraint(error, 'SQLITE_CONSTRAINT_UNIQUE')) {
-      return new ConflictError(`This ${spec.label.toLowerCase()} already exists`, { code: 'Already used' });
-    }
-    return error;
-  };
-  router.get('/', read.list);
-  router.get('/:id', read.one);
+function catalogRouter<C extends z.ZodObject, U extends z.ZodObject>(db: Db, config: CatalogConfig<C, U>) {
+  const { spec } = config;
+  const router = readRoutes(db, spec);
   router.post('/', async (req, res) => {
     const ctx = actionContext(res);
     requireRole(ctx.scope, config.writers, `create ${spec.name}`);
     const input = adminOnlyFields(parseBody(config.create, req.body), ctx.scope.role);
     await config.checkCreate?.(input, ctx.scope);
-    const row = toRow({ ...input, search_name: config.searchName(input) });
-    try {
-      const record = await db.transaction().execute(async (tx) => {
-        const { id } = await tx.insertInto(table).values(row as never).returning('id').executeTakeFirstOrThrow();
-        const created = await getRecord(tx, spec, id, ctx.scope);
-        await recordChange(tx, ctx, { action: 'create', resource: spec.name, recordId: id, organisation: config.organisation(created), data: input });
-        return created;
-      });
-      res.status(201).json(record);
-    } catch (error) {
-      throw unique(error);
-    }
+    const record = await createCatalogRow(db, ctx, config, { ...input, search_name: config.searchName(input) }, input);
+    res.status(201).json(record);
   });
   router.put('/:id', async (req, res) => {
     const ctx = actionContext(res);
@@ -142,80 +66,57 @@ function catalogRouter<C extends z.ZodObject, U extends z.ZodObject>(db: Db, con
     const input = adminOnlyFields(parseBody(config.update, req.body), ctx.scope.role);
     const changed = changedValues(existing, input);
     if (Object.keys(changed).length === 0) return void res.json(existing);
-    const row = toRow({ ...input, search_name: config.searchName(input) });
-    try {
-      await db.transaction().execute(async (tx) => {
-        await tx.updateTable(table).set(row as never).where('id', '=', id).execute();
-        await recordChange(tx, ctx, { action: 'update', resource: spec.name, recordId: id, organisation: config.organisation(existing), data: changed });
-      });
-    } catch (error) {
-      throw unique(error);
-    }
+    await updateCatalogRow(db, ctx, config, existing, { ...input, search_name: config.searchName(input) }, changed);
     res.json(await getRecord(db, spec, id, ctx.scope));
   });
   router.delete('/:id', async (req, res) => {
     const ctx = actionContext(res);
-    const id = parseId(req.params.id);
-    const record = await getRecord(db, spec, id, ctx.scope);
+    const record = await getRecord(db, spec, parseId(req.params.id), ctx.scope);
     requireRole(ctx.scope, config.writers, `delete ${spec.name}`);
-    try {
-      await db.transaction().execute(async (tx) => {
-        await tx.deleteFrom(table).where('id', '=', id).execute();
-        await recordChange(tx, ctx, { action: 'delete', resource: spec.name, recordId: id, organisation: config.organisation(record), data: record });
-      });
-    } catch (error) {
-      if (isConstraint(error, 'SQLITE_CONSTRAINT_FOREIGNKEY')) {
-        throw new ConflictError(`This ${spec.label.toLowerCase()} is still in use and cannot be deleted`);
-      }
-      throw error;
-    }
+    await deleteCatalogRow(db, ctx, config, record);
     res.json(record);
   });
   return router;
 }
 
-export function catalogRoutes(db: Db) {
-  const router = Router();
-  const nameAndEmail = (input: z.infer<typeof OrganisationInput>) => searchKey(input.name, input.email);
-  router.use(
-    '/products',
-    catalogRouter(db, {
-      spec: productsSpec,
-      table: 'products',
-      writers: ['admin'],
-      create: ProductInput,
-      update: ProductInput,
-      searchName: (input) => searchKey(input.code, input.name),
-      organisation: () => null,
-    }),
-  );
-  router.use(
-    '/partners',
-    catalogRouter(db, {
-      spec: partnersSpec,
-      table: 'partners',
-      writers: ['admin'],
-      create: OrganisationInput,
-      update: OrganisationInput,
-      searchName: nameAndEmail,
-      organisation: (row) => ({ partnerId: row.id as number, resellerId: null }),
-    }),
-  );
-  router.use(
-    '/resellers',
-    catalogRouter(db, {
-      spec: resellersSpec,
-      table: 'resellers',
-      writers: ['admin', 'partner'],
-      create: ResellerInput,
-      update: OrganisationInput,
-      searchName: nameAndEmail,
-      organisation: (row) => ({ partnerId: row.partner_id as number, resellerId: row.id as number }),
-      // A partner creates resellers under itself only: another partner is unknown to it.
-      checkCreate: async (input, scope) => {
-        await requirePartner(db, input.partner_id, scope);
-      },
-    }),
-  );
-  return router;
+const nameAndEmail = (input: z.infer<typeof OrganisationInput>) => searchKey(input.name, input.email);
+
+export function productRoutes(db: Db) {
+  return catalogRouter(db, {
+    spec: productsSpec,
+    table: 'products',
+    writers: ['admin'],
+    create: ProductInput,
+    update: ProductInput,
+    searchName: (input) => searchKey(input.code, input.name),
+    organisation: () => null,
+  });
+}
+
+export function partnerRoutes(db: Db) {
+  return catalogRouter(db, {
+    spec: partnersSpec,
+    table: 'partners',
+    writers: ['admin'],
+    create: OrganisationInput,
+    update: OrganisationInput,
+    searchName: nameAndEmail,
+    organisation: (row) => ({ partnerId: row.id as number, resellerId: null }),
+  });
+}
+
+export function resellerRoutes(db: Db) {
+  return catalogRouter(db, {
+    spec: resellersSpec,
+    table: 'resellers',
+    writers: ['admin', 'partner'],
+    create: ResellerInput,
+    update: OrganisationInput,
+    searchName: nameAndEmail,
+    organisation: (row) => ({ partnerId: row.partner_id as number, resellerId: row.id as number }),
+    // A partner creates resellers under itself only: another partner is unknown to it.
+    checkCreate: async (input, scope) => {
+      await requirePartner(db, input.partner_id, scope);
+    },
+  });
 }

@@ -1,44 +1,11 @@
-import { Router } from 'express';
-import { sql, type SqlBool } from 'kysely';
 import { z } from 'zod';
 import type { Db } from '../db/connection.ts';
-import { byOrganisation } from '../domain/access.ts';
 import { createClient, updateClient } from '../domain/clients.ts';
 import { undoClientCreation } from '../domain/undo.ts';
-import { STATUSES } from '../domain/status.ts';
-import { getRecord, parseId, readHandlers, whereValue, type ResourceSpec } from '../http/resource.ts';
+import { getRecord, parseId, readRoutes } from '../http/resource.ts';
 import { answerIdempotent } from '../http/idempotent.ts';
 import { actionContext, fields, parseBody } from '../http/validate.ts';
-
-export const clientsSpec: ResourceSpec = {
-  name: 'clients',
-  label: 'Client',
-  from: (db) => db.selectFrom('clients').where('clients.archived', '=', 0),
-  fields: {
-    id: { column: 'clients.id', type: 'int' },
-    name: { column: 'clients.name', type: 'text' },
-    partner_id: { column: 'clients.partner_id', type: 'int' },
-    reseller_id: { column: 'clients.reseller_id', type: 'int' },
-    status: { column: 'clients.status', type: 'enum', values: STATUSES },
-    end_date: { column: 'clients.end_date', type: 'date' },
-    to_renew: { column: 'clients.to_renew', type: 'bool' },
-    created_at: { column: 'clients.created_at', type: 'text' },
-    undo_until: { column: 'clients.undo_until', type: 'text' },
-    // Clients having a subscription to the product(s).
-    product_id: {
-      column: 'subscriptions.product_id',
-      type: 'int',
-      filterOnly: {
-        where: (value) =>
-          sql<SqlBool>`EXISTS (SELECT 1 FROM subscriptions WHERE subscriptions.client_id = clients.id AND ${whereValue(clientsSpec.fields.product_id, value)})`,
-      },
-    },
-  },
-  visibleTo: (scope) => byOrganisation(scope, 'clients.partner_id', 'clients.reseller_id'),
-  search: ['clients.search_name'],
-  searchIndex: { table: 'clients_search', key: 'clients.id' },
-  defaultSort: ['name', 'ASC'],
-};
+import { clientsSpec } from '../resources/clients.ts';
 
 const NewClientInput = z.object({
   name: fields.name,
@@ -57,10 +24,7 @@ const ClientChanges = z.object({ name: fields.name.optional(), reseller_id: fiel
 export const clientSchemas = { NewClientInput, ClientChanges };
 
 export function clientRoutes(db: Db) {
-  const router = Router();
-  const read = readHandlers(db, clientsSpec);
-  router.get('/', read.list);
-  router.get('/:id', read.one);
+  const router = readRoutes(db, clientsSpec);
 
   router.post('/', async (req, res) => {
     const input = parseBody(NewClientInput, req.body);

@@ -1,9 +1,8 @@
 import { Router } from 'express';
-import { sql } from 'kysely';
 import type { Logger } from 'pino';
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/connection.ts';
-import { migrationFiles } from '../db/migrate.ts';
+import { appliedMigrationNames, migrationFiles } from '../db/migrate.ts';
 
 /** How long the readiness read may wait for the database (behind a long transaction, say). */
 const READY_TIMEOUT_MS = 2000;
@@ -39,8 +38,7 @@ export function healthRoutes(db: Db, clock: Clock, logger: Logger, readyTimeoutM
     const unavailable = (reason: string) => res.status(503).json({ status: 'unavailable', reason });
     let applied: Set<string>;
     try {
-      const { rows } = await withTimeout(sql<{ name: string }>`SELECT name FROM schema_migrations`.execute(db), readyTimeoutMs);
-      applied = new Set(rows.map((row) => row.name));
+      applied = await withTimeout(appliedMigrationNames(db), readyTimeoutMs);
     } catch (err) {
       if (err instanceof ReadTimedOut) return unavailable(`the database did not answer within ${readyTimeoutMs} ms`);
       logger.warn({ err }, 'readiness read failed');

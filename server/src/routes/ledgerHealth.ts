@@ -15,7 +15,7 @@ const KEEP_MS = 10_000;
 export function ledgerHealthRoutes(db: Db, clock: Pick<Clock, 'instant' | 'now'>) {
   const router = Router();
   let last: { at: number; answer: Promise<{ checked_at: string; faults: Fault[] }> } | null = null;
-  router.get('/health/ledger', async (_req, res) => {
+  router.get('/', async (_req, res) => {
     requireRole(actionContext(res).scope, ['admin'], 'check the ledger');
     if (!last || clock.instant() - last.at >= KEEP_MS) {
       const checkedAt = clock.now();

@@ -1,47 +1,13 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import type { Db } from '../db/connection.ts';
-import { byOrganisation } from '../domain/access.ts';
 import { bulkRenewalQuote, renewEach, type BulkResult } from '../domain/bulkRenewal.ts';
-import { STATUSES } from '../domain/status.ts';
 import { changeSeats, loadSubscription, quoteRenewal, quoteSeatChange, renewSubscription, updateSubscriptionSettings } from '../domain/subscriptions.ts';
 import { undoRenewal } from '../domain/undo.ts';
-import { getRecord, parseId, readHandlers, recordOfRow, type ResourceSpec } from '../http/resource.ts';
+import { getRecord, parseId, readRoutes, recordOfRow } from '../http/resource.ts';
 import { answerIdempotent, answerIdempotentSteps } from '../http/idempotent.ts';
 import { actionContext, fields, parseBody, parseQuery, queryNumber } from '../http/validate.ts';
-
-export const subscriptionsSpec: ResourceSpec = {
-  name: 'subscriptions',
-  label: 'Subscription',
-  from: (db) => db.selectFrom('subscriptions').where('subscriptions.archived', '=', 0),
-  fields: {
-    id: { column: 'subscriptions.id', type: 'int' },
-    client_id: { column: 'subscriptions.client_id', type: 'int' },
-    client_name: { column: 'subscriptions.client_name', type: 'text' },
-    product_id: { column: 'subscriptions.product_id', type: 'int' },
-    partner_id: { column: 'subscriptions.partner_id', type: 'int' },
-    reseller_id: { column: 'subscriptions.reseller_id', type: 'int' },
-    status: { column: 'subscriptions.status', type: 'enum', values: STATUSES },
-    start_date: { column: 'subscriptions.start_date', type: 'date' },
-    end_date: { column: 'subscriptions.end_date', type: 'date' },
-    years: { column: 'subscriptions.years', type: 'int' },
-    seats: { column: 'subscriptions.seats', type: 'int' },
-    auto_renew: { column: 'subscriptions.auto_renew', type: 'bool' },
-    cancelled: { column: 'subscriptions.cancelled', type: 'bool' },
-    renewed: { column: 'subscriptions.renewed', type: 'bool' },
-    to_renew: { column: 'subscriptions.to_renew', type: 'bool' },
-    next_seats: { column: 'subscriptions.next_seats', type: 'int' },
-    next_years: { column: 'subscriptions.next_years', type: 'int' },
-    auto_renew_exhausted: { column: 'subscriptions.auto_renew_exhausted', type: 'bool' },
-    auto_renew_failing_since: { column: 'subscriptions.auto_renew_failing_since', type: 'date' },
-    undo_until: { column: 'subscriptions.undo_until', type: 'text' },
-  },
-  visibleTo: (scope) => byOrganisation(scope, 'subscriptions.partner_id', 'subscriptions.reseller_id'),
-  search: ['subscriptions.search_name'],
-  // A subscription is found by its client's name.
-  searchIndex: { table: 'clients_search', key: 'subscriptions.client_id' },
-  defaultSort: ['end_date', 'ASC'],
-};
+import { subscriptionsSpec } from '../resources/subscriptions.ts';
 
 const bool = z.boolean({ error: 'Expected true or false' });
 const Settings = z.object({
@@ -73,9 +39,6 @@ export const subscriptionSchemas = { Settings, RenewInput, RenewQuery, SeatsInpu
 
 export function subscriptionRoutes(db: Db) {
   const router = Router();
-  const read = readHandlers(db, subscriptionsSpec);
-  router.get('/', read.list);
-
   // Bulk renewal from the to-renew list: the totals against each pool, then one transaction per renewal.
   router.get('/bulk-renewal-quote', async (req, res) => {
     const { ids, years } = parseQuery(BulkQuoteInput, req.query);
@@ -91,7 +54,8 @@ export function subscriptionRoutes(db: Db) {
     }));
   });
 
-  router.get('/:id', read.one);
+  // After the bulk paths, which GET /:id would otherwise take for an id.
+  readRoutes(db, subscriptionsSpec, router);
 
   router.put('/:id', async (req, res) => {
     const id = parseId(req.params.id);

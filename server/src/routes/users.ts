@@ -1,37 +1,17 @@
-import { Router } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import { z } from 'zod';
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/connection.ts';
 import { DatabaseRateLimitStore } from '../db/rateLimits.ts';
-import { byOrganisation } from '../domain/access.ts';
 import { createUser, deleteUser, updateUser } from '../domain/auth/users.ts';
 import { hashPassword, MIN_PASSWORD_LENGTH } from '../domain/auth/passwords.ts';
 import { AppError } from '../domain/errors.ts';
 import { settings } from '../domain/settings.ts';
-import { getRecord, parseId, readHandlers, type ResourceSpec } from '../http/resource.ts';
+import { getRecord, parseId, readRoutes } from '../http/resource.ts';
 import { actionContext, fields, parseBody } from '../http/validate.ts';
+import { usersSpec } from '../resources/users.ts';
 
 /** Console logins (DESIGN §3 `users`); `password` is write-only. */
-export const usersSpec: ResourceSpec = {
-  name: 'users',
-  label: 'User',
-  from: (db) => db.selectFrom('users'),
-  visibleTo: (scope) => byOrganisation(scope, 'users.partner_id', 'users.reseller_id'),
-  fields: {
-    id: { column: 'users.id', type: 'int' },
-    email: { column: 'users.email', type: 'text' },
-    name: { column: 'users.name', type: 'text' },
-    role: { column: 'users.role', type: 'enum', values: ['admin', 'partner', 'reseller'] },
-    partner_id: { column: 'users.partner_id', type: 'int' },
-    reseller_id: { column: 'users.reseller_id', type: 'int' },
-    active: { column: 'users.active', type: 'bool' },
-    totp_enabled: { column: 'users.totp_enabled', type: 'bool' },
-    created_at: { column: 'users.created_at', type: 'text' },
-  },
-  search: ['users.search_name'],
-  defaultSort: ['email', 'ASC'],
-};
 
 const password = z.string().min(MIN_PASSWORD_LENGTH, `At least ${MIN_PASSWORD_LENGTH} characters`).max(1000);
 const UserInput = z.object({
@@ -50,10 +30,7 @@ const UserChanges = UserInput.extend({ password: z.union([z.literal(''), passwor
 export const userSchemas = { UserInput, UserChanges };
 
 export function userRoutes(db: Db, clock: Pick<Clock, 'instant'>) {
-  const router = Router();
-  const read = readHandlers(db, usersSpec);
-  router.get('/', read.list);
-  router.get('/:id', read.one);
+  const router = readRoutes(db, usersSpec);
 
   const creations = rateLimit({
     windowMs: 3_600_000,

@@ -1,10 +1,7 @@
-import { Router } from 'express';
-import type { Db } from '../db/connection.ts';
 import { byOrganisation } from '../domain/access.ts';
-import { mountReadRoutes, type ResourceSpec } from '../http/resource.ts';
+import type { ResourceSpec } from '../http/resource.ts';
 
-/** Read-only trails: logins (access_log) and changes. */
-
+/** The login trail (access_log): who logged in, failed, logged out, changed a password or 2FA. */
 export const accessLogSpec: ResourceSpec = {
   name: 'access_log',
   label: 'Access log entry',
@@ -26,28 +23,3 @@ export const accessLogSpec: ResourceSpec = {
   },
   defaultSort: ['id', 'DESC'],
 };
-
-export const changesSpec: ResourceSpec = {
-  name: 'changes',
-  label: 'Change',
-  from: (db) => db.selectFrom('changes'),
-  visibleTo: (scope) => byOrganisation(scope, 'changes.partner_id', 'changes.reseller_id'),
-  fields: {
-    id: { column: 'changes.id', type: 'int' },
-    actor: { column: 'changes.actor', type: 'text' },
-    action: { column: 'changes.action', type: 'text' },
-    resource: { column: 'changes.resource', type: 'text' },
-    record_id: { column: 'changes.record_id', type: 'int' },
-    partner_id: { column: 'changes.partner_id', type: 'int' },
-    reseller_id: { column: 'changes.reseller_id', type: 'int' },
-    data: { column: 'changes.data', type: 'text' },
-    created_at: { column: 'changes.created_at', type: 'text' },
-  },
-  defaultSort: ['id', 'DESC'],
-};
-
-export function auditRoutes(db: Db) {
-  const router = Router();
-  mountReadRoutes(router, db, [accessLogSpec, changesSpec]);
-  return router;
-}

@@ -2,15 +2,26 @@ import { OpenApiGeneratorV31, type OpenAPIRegistry } from '@asteasolutions/zod-t
 import type { RequestHandler } from 'express';
 import { z } from 'zod';
 import { STATUSES } from '../domain/status.ts';
-import { accessLogSpec, changesSpec } from '../routes/audit.ts';
-import { authSchemas } from '../routes/auth.ts';
-import { catalogSchemas, partnersSpec, productsSpec, resellersSpec } from '../routes/catalog.ts';
-import { clientSchemas, clientsSpec } from '../routes/clients.ts';
-import { ledgerSchemas, movementsSpec, poolsSpec, termsSpec } from '../routes/ledger.ts';
-import { notificationsSpec, renewalAttemptsSpec } from '../routes/notifications.ts';
-import { subscriptionSchemas, subscriptionsSpec } from '../routes/subscriptions.ts';
-import { userSchemas, usersSpec } from '../routes/users.ts';
-import { createApiRegistry, describeReadRoutes, describeRoute, recordSchema } from './openapi.ts';
+import { createApiRegistry, describeReadRoutes, describeRoute, recordSchema } from '../http/openapi.ts';
+import { accessLogSpec } from '../resources/accessLog.ts';
+import { changesSpec } from '../resources/changes.ts';
+import { clientsSpec } from '../resources/clients.ts';
+import { movementsSpec } from '../resources/movements.ts';
+import { notificationsSpec } from '../resources/notifications.ts';
+import { partnersSpec } from '../resources/partners.ts';
+import { poolsSpec } from '../resources/pools.ts';
+import { productsSpec } from '../resources/products.ts';
+import { renewalAttemptsSpec } from '../resources/renewalAttempts.ts';
+import { resellersSpec } from '../resources/resellers.ts';
+import { subscriptionsSpec } from '../resources/subscriptions.ts';
+import { termsSpec } from '../resources/terms.ts';
+import { usersSpec } from '../resources/users.ts';
+import { authSchemas } from './auth.ts';
+import { catalogSchemas } from './catalog.ts';
+import { clientSchemas } from './clients.ts';
+import { ledgerSchemas } from './ledger.ts';
+import { subscriptionSchemas } from './subscriptions.ts';
+import { userSchemas } from './users.ts';
 
 /**
  * The OpenAPI 3.1 document of every route the application mounts, served at GET /api/openapi.json.

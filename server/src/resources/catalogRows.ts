@@ -1,0 +1,88 @@
+import type { Db } from '../db/connection.ts';
+import type { Organisation } from '../domain/access.ts';
+import { recordChange } from '../domain/changes.ts';
+import type { ActionContext } from '../domain/context.ts';
+import { ConflictError } from '../domain/errors.ts';
+import { getRecord, type ResourceSpec } from '../http/resource.ts';
+
+/**
+ * The writes of the plain editable tables (products, partners, resellers): each in one transaction
+ * with its entry in the change log, and the database's refusals (a name already used, a row still
+ * referred to) turned into 409 answers.
+ */
+
+export type CatalogTable = 'products' | 'partners' | 'resellers';
+
+export interface CatalogResource {
+  spec: ResourceSpec;
+  table: CatalogTable;
+  /** The organisation a row belongs to, for the change log. */
+  organisation(row: Record<string, unknown>): Organisation | null;
+}
+
+const isConstraint = (error: unknown, code: string) =>
+  typeof error === 'object' && error !== null && (error as { code?: string }).code === code;
+
+function alreadyExists(error: unknown, { spec }: CatalogResource) {
+  if (isConstraint(error, 'SQLITE_CONSTRAINT_UNIQUE')) {
+    return new ConflictError(`This ${spec.label.toLowerCase()} already exists`, { code: 'Already used' });
+  }
+  return error;
+}
+
+/** Booleans as the 0/1 the tables store. */
+const toRow = (values: Record<string, unknown>) =>
+  Object.fromEntries(Object.entries(values).map(([k, v]) => [k, typeof v === 'boolean' ? (v ? 1 : 0) : v]));
+
+/** Inserts the row, logs `input` as the change, and answers the new record as the caller sees it. */
+export async function createCatalogRow(db: Db, ctx: ActionContext, resource: CatalogResource, values: Record<string, unknown>, input: unknown) {
+  const { spec, table } = resource;
+  try {
+    return await db.transaction().execute(async (tx) => {
+      const { id } = await tx.insertInto(table).values(toRow(values) as never).returning('id').executeTakeFirstOrThrow();
+      const created = await getRecord(tx, spec, id, ctx.scope);
+      await recordChange(tx, ctx, { action: 'create', resource: spec.name, recordId: id, organisation: resource.organisation(created), data: input });
+      return created;
+    });
+  } catch (error) {
+    throw alreadyExists(error, resource);
+  }
+}
+
+/** Updates the row of `existing` (its record) and logs `changed`. */
+export async function updateCatalogRow(
+  db: Db,
+  ctx: ActionContext,
+  resource: CatalogResource,
+  existing: Record<string, unknown>,
+  values: Record<string, unknown>,
+  changed: unknown,
+) {
+  const { spec, table } = resource;
+  const id = existing.id as number;
+  try {
+    await db.transaction().execute(async (tx) => {
+      await tx.updateTable(table).set(toRow(values) as never).where('id', '=', id).execute();
+      await recordChange(tx, ctx, { action: 'update', resource: spec.name, recordId: id, organisation: resource.organisation(existing), data: changed });
+    });
+  } catch (error) {
+    throw alreadyExists(error, resource);
+  }
+}
+
+/** Deletes the row of `record` (its record, logged as the change); refused while anything refers to it. */
+export async function deleteCatalogRow(db: Db, ctx: ActionContext, resource: CatalogResource, record: Record<string, unknown>) {
+  const { spec, table } = resource;
+  const id = record.id as number;
+  try {
+    await db.transaction().execute(async (tx) => {
+      await tx.deleteFrom(table).where('id', '=', id).execute();
+      await recordChange(tx, ctx, { action: 'delete', resource: spec.name, recordId: id, organisation: resource.organisation(record), data: record });
+    });
+  } catch (error) {
+    if (isConstraint(error, 'SQLITE_CONSTRAINT_FOREIGNKEY')) {
+      throw new ConflictError(`This ${spec.label.toLowerCase()} is still in use and cannot be deleted`);
+    }
+    throw error;
+  }
+}
