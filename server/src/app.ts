@@ -44,10 +44,12 @@ export interface AppDeps {
   readCache?: ReadCache;
   /** Whether another process wrote to the database since the last call (then the caches are emptied). */
   changedElsewhere?: () => boolean;
+  /** Whether the server is shutting down (readiness then answers 503). */
+  stopping?: () => boolean;
 }
 
 /** Builds the HTTP application from its dependencies (tests pass a fresh database and a pinned clock). */
-export function createApp({ db, clock, logger, staticDir, trustProxy = false, readCache = createReadCache(clock.instant), changedElsewhere = () => false }: AppDeps) {
+export function createApp({ db, clock, logger, staticDir, trustProxy = false, readCache = createReadCache(clock.instant), changedElsewhere = () => false, stopping = () => false }: AppDeps) {
   const app = express();
   app.disable('x-powered-by');
   // First of all, so every answer (errors of the middleware below included) has its id and its line.
@@ -57,7 +59,7 @@ export function createApp({ db, clock, logger, staticDir, trustProxy = false, re
   app.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } }, strictTransportSecurity: false }));
   app.use(compression());
 
-  app.use('/api/health', healthRoutes(db, clock, logger));
+  app.use('/api/health', healthRoutes(db, clock, logger, stopping));
 
   const ensureCurrent = derivedKeeper(db, () => readCache.invalidate());
   const currentDay: RequestHandler = async (_req, res, next) => {

@@ -34,7 +34,17 @@ if (firstAdmin === 'missing') {
 }
 
 const readCache = createReadCache(clock.instant);
-const app = createApp({ db: connection.db, clock, logger, staticDir: config.STATIC_DIR, trustProxy: config.TRUST_PROXY, readCache, changedElsewhere: connection.changedElsewhere });
+let stopping = false;
+const app = createApp({
+  db: connection.db,
+  clock,
+  logger,
+  staticDir: config.STATIC_DIR,
+  trustProxy: config.TRUST_PROXY,
+  readCache,
+  changedElsewhere: connection.changedElsewhere,
+  stopping: () => stopping,
+});
 const mailer = config.SMTP_URL ? createMailer(connection.db, { smtpUrl: config.SMTP_URL, from: config.MAIL_FROM, logger, now: clock.now }) : null;
 const stopScheduler =
   config.DAILY_JOBS_AT === 'off' ? () => {} : startDailyScheduler(connection.db, clock, {
@@ -52,6 +62,7 @@ const server = app.listen(config.PORT, () => {
 });
 
 gracefulShutdown(server, logger, config.SHUTDOWN_TIMEOUT_MS, {
+  notReady: () => (stopping = true),
   stopScheduler,
   commitsSettled: () => commitsSettled(connection.db),
   closeDatabase: async () => {

@@ -2,6 +2,8 @@ import type { Server, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
 
 export interface ShutdownSteps {
+  /** Readiness answers 503 from now on, so a load balancer sends no more requests here. */
+  notReady(): void;
   /** Stops starting new work of its own (the daily scheduler). */
   stopScheduler(): void;
   /** Resolves once every accepted write has committed or rolled back. */
@@ -46,6 +48,7 @@ export function gracefulShutdown(server: Server, logger: Logger, timeoutMs: numb
     }
     started = performance.now();
     logger.info({ signal, timeout_ms: timeoutMs }, 'shutdown started');
+    steps.notReady();
     steps.stopScheduler();
     for (const res of inFlight) lastOnItsConnection(res);
     const deadline = setTimeout(() => {

@@ -1,5 +1,7 @@
 import request from 'supertest';
 import { describe, expect, it, onTestFinished } from 'vitest';
+import pino from 'pino';
+import { createApp } from '../../server/src/app.ts';
 import { testApp } from '../helpers/testApp.ts';
 
 describe('health probes (public, no session)', () => {
@@ -12,6 +14,18 @@ describe('health probes (public, no session)', () => {
     expect(ready.status).toBe(200);
     expect(ready.body).toEqual({ status: 'ready' });
     expect(ready.headers['cache-control']).toBe('no-store');
+  });
+
+  it('is not ready once the server is shutting down, so a load balancer stops sending, while liveness still answers', async () => {
+    const t = testApp();
+    let stopping = false;
+    const app = createApp({ db: t.db, clock: t.clock, logger: pino({ level: 'silent' }), stopping: () => stopping });
+    expect((await request(app).get('/api/health/ready')).status).toBe(200);
+    stopping = true;
+    const ready = await request(app).get('/api/health/ready');
+    expect(ready.status).toBe(503);
+    expect(ready.body).toEqual({ status: 'unavailable', reason: 'the server is shutting down' });
+    expect((await request(app).get('/api/health')).status).toBe(200);
   });
 
   it('is not ready, naming it, while a migration file of this build is not applied', async () => {

@@ -22,7 +22,7 @@ function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
  * busy database never gets a live server restarted). `/api/health/ready` is readiness: a real read
  * within a short timeout, and every migration file of this build applied.
  */
-export function healthRoutes(db: Db, clock: Clock, logger: Logger, readyTimeoutMs = READY_TIMEOUT_MS) {
+export function healthRoutes(db: Db, clock: Clock, logger: Logger, stopping: () => boolean = () => false, readyTimeoutMs = READY_TIMEOUT_MS) {
   const migrations = migrationFiles();
   const router = Router();
   router.use((_req, res, next) => {
@@ -36,6 +36,7 @@ export function healthRoutes(db: Db, clock: Clock, logger: Logger, readyTimeoutM
 
   router.get('/ready', async (_req, res) => {
     const unavailable = (reason: string) => res.status(503).json({ status: 'unavailable', reason });
+    if (stopping()) return unavailable('the server is shutting down');
     let applied: Set<string>;
     try {
       applied = await withTimeout(appliedMigrationNames(db), readyTimeoutMs);
