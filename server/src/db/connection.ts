@@ -115,7 +115,8 @@ export function openDatabase(file: string): Connection {
     }
   }
   const db = new Kysely<Database>({ dialect: new Dialect(config) });
-  const dataVersion = () => sqlite.pragma('data_version', { simple: true }) as number;
+  const dataVersionStatement = sqlite.prepare('PRAGMA data_version').pluck();
+  const dataVersion = () => dataVersionStatement.get() as number;
   let seenVersion = dataVersion();
   const changedElsewhere = () => {
     const version = dataVersion();

@@ -44,23 +44,29 @@ export function mountedRoutes(app: { router: unknown }): MountedRoute[] {
 const segments = (path: string) => path.split('/').filter(Boolean);
 
 /**
- * Whether a URL path (no query) is one of a pattern's paths: each `:name` stands for one segment,
- * a final `{*name}` (the console's fallback) for all the rest.
+ * A pattern, split once: each `:name` segment stands for one segment of a path, a final `{*name}`
+ * (the console's fallback) for all the rest.
  */
-function matches(pattern: string, path: string): boolean {
-  const want = segments(pattern);
-  const got = segments(path);
+function compile(route: MountedRoute) {
+  const want = segments(route.path);
   const rest = want.length > 0 && /^\{\*\w+\}$/.test(want[want.length - 1]);
   const fixed = rest ? want.slice(0, -1) : want;
-  if (rest ? got.length < fixed.length : got.length !== fixed.length) return false;
-  return fixed.every((segment, i) => (segment.startsWith(':') ? true : segment === got[i]));
+  return {
+    ...route,
+    matches(got: string[]): boolean {
+      if (rest ? got.length < fixed.length : got.length !== fixed.length) return false;
+      return fixed.every((segment, i) => segment.startsWith(':') || segment === got[i]);
+    },
+  };
 }
 
-/** The first route pattern serving this method and path, as Express would pick it, or null. */
+/** The first route pattern serving this method and path (no query), as Express would pick it, or null. */
 export function routeMatcher(routes: readonly MountedRoute[]) {
+  const compiled = routes.map(compile);
   return (method: string, path: string): string | null => {
     const wanted = method === 'HEAD' ? 'GET' : method;
-    return routes.find((route) => route.method === wanted && matches(route.path, path))?.path ?? null;
+    const got = segments(path);
+    return compiled.find((route) => route.method === wanted && route.matches(got))?.path ?? null;
   };
 }
 

@@ -52,7 +52,12 @@ export function requestLog({ logger, routeOf }: RequestLogOptions) {
       res.setHeader(REQUEST_ID_HEADER, id);
       return id;
     },
-    customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
+    // 'silent' when the level is off: pino-http builds the line (route matching included) before
+    // the logger drops it, which would cost every request at LOG_LEVEL=warn.
+    customLogLevel: (_req, res, error) => {
+      const level = error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info';
+      return logger.isLevelEnabled(level) ? level : 'silent';
+    },
     customSuccessObject: (req, res, value: { duration_ms: number }) => line(req, res, value.duration_ms),
     customErrorObject: (req, res, error, value: { duration_ms: number }) => ({ ...line(req, res, value.duration_ms), err: error }),
     customSuccessMessage: (req, res) => message(req, res),
