@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Request, Response } from 'express';
-import type { Logger } from 'pino';
+import { stdSerializers, type Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 
 /** A caller's own request id is kept when it is this plain; anything else is replaced. */
@@ -45,6 +45,10 @@ export function requestLog({ logger, routeOf }: RequestLogOptions) {
     logger,
     quietReqLogger: true,
     quietResLogger: true,
+    // pino-http binds the request to a child logger on every request, serialising its headers at
+    // once; our lines carry only the fields above, so the request and response serialise to nothing.
+    wrapSerializers: false,
+    serializers: { req: () => undefined, res: () => undefined, err: stdSerializers.err },
     customAttributeKeys: { reqId: 'request_id', responseTime: 'duration_ms' },
     genReqId: (req, res) => {
       const incoming = req.headers['x-request-id'];
