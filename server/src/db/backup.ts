@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { migrationFiles } from './migrate.ts';
+import { NewerDatabaseError, pendingMigrations } from './migrate.ts';
 import { acquireServerLock } from './serverLock.ts';
 
 /**
@@ -50,9 +50,12 @@ export function inspectDatabase(file: string): DatabaseSummary {
       throw new OperationRefusedError(`${file} is not a Cascade database (no schema_migrations)`);
     }
     // Restored, it could not be started: the server refuses a database it cannot know the shape of.
-    const known = new Set(migrationFiles());
-    const unknown = migrations.find((name) => !known.has(name));
-    if (unknown) throw new OperationRefusedError(`${file} was written by a newer Cascade (unknown migration ${unknown}): upgrade Cascade first`);
+    try {
+      pendingMigrations(migrations);
+    } catch (error) {
+      if (!(error instanceof NewerDatabaseError)) throw error;
+      throw new OperationRefusedError(`${file} was written by a newer Cascade (unknown migration ${error.migration}): upgrade Cascade first`);
+    }
     const counts = sqlite.prepare('SELECT (SELECT count(*) FROM pools) AS pools, (SELECT count(*) FROM movements) AS movements').get() as { pools: number; movements: number };
     return { migration: migrations.at(-1)!, migrations: migrations.length, bytes: fs.statSync(file).size, ...counts };
   } finally {

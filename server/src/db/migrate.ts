@@ -18,6 +18,26 @@ export function migrationFiles(dir = MIGRATIONS_DIR): string[] {
     .sort();
 }
 
+/** A database carrying a migration this build does not know: a newer Cascade wrote it. */
+export class NewerDatabaseError extends MigrationError {
+  constructor(readonly migration: string) {
+    super(`database was migrated by a newer Cascade (unknown migration ${migration})`);
+  }
+}
+
+/**
+ * The files of `dir` still to apply to a database that has `applied`, in order. Throws
+ * NewerDatabaseError when it has one this build does not know: this code cannot know what it changed.
+ */
+export function pendingMigrations(applied: readonly string[], dir = MIGRATIONS_DIR): string[] {
+  const files = migrationFiles(dir);
+  const known = new Set(files);
+  const unknown = applied.find((name) => !known.has(name));
+  if (unknown) throw new NewerDatabaseError(unknown);
+  const done = new Set(applied);
+  return files.filter((f) => !done.has(f));
+}
+
 /** The names of the migrations applied to the database, read through its Kysely handle (for readiness). */
 export async function appliedMigrationNames(db: Db): Promise<Set<string>> {
   const { rows } = await sql<{ name: string }>`SELECT name FROM schema_migrations`.execute(db);
@@ -31,19 +51,12 @@ function appliedMigrations(sqlite: SQLite.Database): string[] {
 /**
  * Applies the forward-only migrations of db/migrations/sqlite not yet applied, in file-name order,
  * each in its own transaction (a failing one leaves nothing of itself behind). Returns the names
- * applied. A database carrying a migration this build does not know was written by a newer
- * Cascade: it is refused untouched, since this code cannot know what that migration changed.
+ * applied. A database from a newer Cascade is refused untouched (pendingMigrations).
  */
 export function migrate(sqlite: SQLite.Database, dir = MIGRATIONS_DIR): string[] {
   sqlite.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
     name TEXT PRIMARY KEY, applied_at TEXT NOT NULL) STRICT`);
-  const files = migrationFiles(dir);
-  const known = new Set(files);
-  const applied = appliedMigrations(sqlite);
-  const unknown = applied.find((name) => !known.has(name));
-  if (unknown) throw new MigrationError(`database was migrated by a newer Cascade (unknown migration ${unknown})`);
-  const done = new Set(applied);
-  const pending = files.filter((f) => !done.has(f));
+  const pending = pendingMigrations(appliedMigrations(sqlite), dir);
   const record = sqlite.prepare('INSERT INTO schema_migrations (name, applied_at) VALUES (?, ?)');
   for (const name of pending) {
     const sql = fs.readFileSync(path.join(dir, name), 'utf8');

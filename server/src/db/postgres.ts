@@ -3,7 +3,7 @@ import path from 'node:path';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { POSTGRES_MIGRATIONS_DIR } from '../paths.ts';
-import { MigrationError, migrationFiles } from './migrate.ts';
+import { MigrationError, pendingMigrations } from './migrate.ts';
 import type { Database } from './schema.ts';
 
 /** PostgreSQL's OIDs of the types read back as numbers. */
@@ -66,14 +66,8 @@ export async function migratePostgres(pool: pg.Pool, dir = POSTGRES_MIGRATIONS_D
     await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
     try {
       await client.query('CREATE TABLE IF NOT EXISTS schema_migrations (name text PRIMARY KEY, applied_at text NOT NULL)');
-      const files = migrationFiles(dir);
-      const known = new Set(files);
       const { rows } = await client.query<{ name: string }>('SELECT name FROM schema_migrations ORDER BY name');
-      const applied = rows.map((row) => row.name);
-      const unknown = applied.find((name) => !known.has(name));
-      if (unknown) throw new MigrationError(`database was migrated by a newer Cascade (unknown migration ${unknown})`);
-      const done = new Set(applied);
-      const pending = files.filter((f) => !done.has(f));
+      const pending = pendingMigrations(rows.map((row) => row.name), dir);
       for (const name of pending) {
         const sql = fs.readFileSync(path.join(dir, name), 'utf8');
         try {
