@@ -74,13 +74,11 @@ export async function copyToPostgres(source: Connection, target: PostgresConnect
       const sourceColumns = new Set((source.sqlite.prepare('SELECT name FROM pragma_table_xinfo(?) WHERE hidden = 0').pluck().all(table) as string[]));
       const names = columns.get(table)!.filter((c) => sourceColumns.has(c));
       const select = source.sqlite.prepare(`SELECT ${names.map((c) => `"${c}"`).join(', ')} FROM "${table}"`).raw(true);
-      let rows = 0;
       let batch: unknown[][] = [];
       const flush = async () => {
         if (batch.length === 0) return;
         const values = batch.map((row, r) => `(${row.map((_, c) => `$${r * names.length + c + 1}`).join(', ')})`);
         await client.query(`INSERT INTO "${table}" (${names.map((c) => `"${c}"`).join(', ')}) OVERRIDING SYSTEM VALUE VALUES ${values.join(', ')}`, batch.flat());
-        rows += batch.length;
         batch = [];
       };
       for (const row of select.iterate() as Iterable<unknown[]>) {
@@ -95,7 +93,7 @@ export async function copyToPostgres(source: Connection, target: PostgresConnect
       const copied = Number((await client.query<{ n: number }>(`SELECT count(*) AS n FROM "${table}"`)).rows[0].n);
       const expected = (source.sqlite.prepare(`SELECT count(*) FROM "${table}"`).pluck().get() as number);
       if (copied !== expected) throw new Error(`table ${table}: ${copied} rows copied for ${expected}`);
-      report.tables.push({ name: table, rows });
+      report.tables.push({ name: table, rows: copied });
     }
     const { rows } = await client.query<{ n: number }>(
       `SELECT count(*) AS n FROM pools p WHERE p.balance <>
