@@ -21,8 +21,8 @@ export async function timeRawRenewals(copy: string, today: string, ids: number[]
       statements.run('UPDATE pools SET balance = balance + 1000000000');
       statements.exec('COMMIT');
       statements.exec('BEGIN');
-      return timeRaw(() => {
-        renewSubscription(tx, ctx, ids[next++ % ids.length], { years: 1 });
+      return timeRaw(async () => {
+        await renewSubscription(tx, ctx, ids[next++ % ids.length], { years: 1 });
         statements.exec('COMMIT');
         statements.exec('BEGIN');
       }, ms);

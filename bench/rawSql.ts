@@ -68,15 +68,16 @@ export interface RawMeasure {
 }
 
 /** Runs `fn` back to back for about `ms` (after a short warm-up), one at a time, timing each call (3 at least). */
-export function timeRaw(fn: () => unknown, ms: number): RawMeasure {
+/** Times `fn` (awaited when it returns a promise) for `ms` after a short warm-up. */
+export async function timeRaw(fn: () => unknown, ms: number): Promise<RawMeasure> {
   const warmupEnd = performance.now() + ms / 5;
-  for (let i = 0; i < 20 && performance.now() < warmupEnd; i++) fn();
+  for (let i = 0; i < 20 && performance.now() < warmupEnd; i++) await fn();
   const times: number[] = [];
   const started = performance.now();
   let now = started;
   while (now - started < ms || times.length < 3) {
     const t = performance.now();
-    fn();
+    await fn();
     now = performance.now();
     times.push(now - t);
   }

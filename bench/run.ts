@@ -145,7 +145,7 @@ async function main() {
       endpoint === RENEWALS
         ? await timeRawRenewals(rawRenewalCopy, config.today, renewIds, RAW_MS)
         : rawSql
-          ? { ...timeRaw(rawSql.run, RAW_MS), sql: rawSql.sql }
+          ? { ...(await timeRaw(rawSql.run, RAW_MS)), sql: rawSql.sql }
           : null;
     const [real, bare] = targets(endpoint);
     const runs = await measure(real, bare, config.runs, config.seconds, config.warmup);

@@ -5,7 +5,7 @@ import express, { type RequestHandler } from 'express';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
 import type { Clock } from './clock.ts';
-import type { Db } from './db/connection.ts';
+import type { Db } from './data/transact.ts';
 import { derivedKeeper } from './domain/derived.ts';
 import { errorHandler, notFoundRoute } from './http/errors.ts';
 import { routeMatcherAtFirstUse } from './http/mountedRoutes.ts';

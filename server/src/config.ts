@@ -17,8 +17,10 @@ const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   DATABASE_URL: z
     .string()
-    .regex(/^file:.+/, 'must look like file:path/to/cascade.db')
+    .regex(/^(file:.+|postgres(ql)?:\/\/.+)/, 'must look like file:path/to/cascade.db or postgres://user:password@host:5432/cascade')
     .default('file:data/cascade.db'),
+  // PostgreSQL only: connections each server keeps open (the database's max_connections is shared by all servers).
+  PG_POOL_SIZE: z.coerce.number().int('must be a whole number').min(1).max(500).default(10),
   TODAY: z.string().refine(isIsoDate, 'must be a date YYYY-MM-DD').optional(),
   TIME_ZONE: z
     .string()
@@ -66,5 +68,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 
 /** Path of the SQLite file named by a DATABASE_URL ('file:data/cascade.db' → 'data/cascade.db'). */
 export function databasePath(url: string): string {
+  if (!url.startsWith('file:')) throw new ConfigError(`This command works on a SQLite database (DATABASE_URL=file:…), not on ${url.split(':')[0]}`);
   return url.replace(/^file:/, '');
 }

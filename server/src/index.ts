@@ -3,10 +3,9 @@ import { createApp } from './app.ts';
 import { createClock } from './clock.ts';
 import { databasePath, loadConfig } from './config.ts';
 import { startCheckpointer } from './db/checkpoints.ts';
-import { openDatabase } from './db/connection.ts';
-import { commitsSettled } from './db/groupCommit.ts';
+import { isPostgresUrl, openStore, redactedUrl } from './db/open.ts';
+import { commitsSettled } from './data/transact.ts';
 import { waitForServerLock } from './db/serverLock.ts';
-import { migrate } from './db/migrate.ts';
 import { ensureFirstAdmin } from './domain/auth/firstAdmin.ts';
 import { startDailyScheduler } from './jobs/daily.ts';
 import { createMailer } from './mail.ts';
@@ -19,12 +18,14 @@ import { gracefulShutdown } from './shutdown.ts';
 const config = orExit(() => loadConfig());
 const logger = pino({ level: config.LOG_LEVEL });
 const clock = createClock({ timeZone: config.TIME_ZONE, pinnedToday: config.TODAY });
-// <db>.users/<pid>.server: a restore refuses while a server uses the database; a server starting
-// during a restore waits up to 15 s for it, then refuses. Several servers may share the file.
-await orExitAsync(() => waitForServerLock(databasePath(config.DATABASE_URL), 15_000));
-const connection = openDatabase(databasePath(config.DATABASE_URL));
-const applied = orExit(() => migrate(connection.sqlite));
-const checkpointer = connection.file === ':memory:' ? null : startCheckpointer(connection.file);
+const connection = await orExitAsync(async () => {
+  // SQLite: <db>.users/<pid>.server markers: a restore refuses while a server uses the file; a server
+  // starting during a restore waits up to 15 s for it, then refuses. Several servers may share the file.
+  if (!isPostgresUrl(config.DATABASE_URL)) await waitForServerLock(databasePath(config.DATABASE_URL), 15_000);
+  return openStore(config.DATABASE_URL, { poolSize: config.PG_POOL_SIZE });
+});
+const applied = await orExitAsync(() => connection.migrate());
+const checkpointer = connection.sqliteFile === null || connection.sqliteFile === ':memory:' ? null : startCheckpointer(connection.sqliteFile);
 if (applied.length) logger.info({ applied }, 'migrations applied');
 
 const firstAdmin = await ensureFirstAdmin(connection.db, config, clock.now());
@@ -58,7 +59,7 @@ const stopScheduler =
 const server = app.listen(config.PORT, () => {
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;
-  logger.info({ port, database: config.DATABASE_URL, today: clock.today() }, 'Cascade listening');
+  logger.info({ port, database: redactedUrl(config.DATABASE_URL), today: clock.today() }, 'Cascade listening');
 });
 
 gracefulShutdown(server, logger, config.SHUTDOWN_TIMEOUT_MS, {

@@ -1,6 +1,6 @@
 import nodemailer, { type SendMailOptions } from 'nodemailer';
 import type { Logger } from 'pino';
-import type { Db } from './db/connection.ts';
+import type { Db } from './data/transact.ts';
 
 /**
  * E-mail for notifications, through the SMTP server of SMTP_URL (e.g. smtp://user:pass@host:587).

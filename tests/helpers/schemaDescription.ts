@@ -206,8 +206,10 @@ export async function describePostgresSchema(client: pg.Pool | pg.Client): Promi
       'SELECT tgname AS name, tgtype FROM pg_trigger WHERE tgrelid = $1 AND NOT tgisinternal',
       [oid],
     );
-    // TRUNCATE exists on PostgreSQL alone; its trigger is checked apart.
+    // TRUNCATE exists on PostgreSQL alone; its trigger is checked apart. The change notifications
+    // (migration 0011, cascade_changes_*) are PostgreSQL's alone: SQLite has data_version instead.
     const triggers = triggerRows
+      .filter((t) => !t.name.startsWith('cascade_changes_'))
       .map((t) => ({ name: t.name, event: triggerEvent(t.tgtype) }))
       .filter((t) => !t.event.endsWith('truncate'))
       .map((t) => `${t.name}: ${t.event}`)

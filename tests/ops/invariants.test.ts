@@ -32,9 +32,9 @@ async function busyDatabase(t: TestDatabase = testDatabase()) {
   });
   const sub = kept.subscriptionIds[0];
   await t.db.transaction().execute(async (tx) => {
-    renewSubscription(tx, t.ctx(), sub, {});
+    await renewSubscription(tx, t.ctx(), sub, {});
     await undoRenewal(tx, t.ctx(), sub);
-    renewSubscription(tx, t.ctx(), sub, { years: 2 });
+    await renewSubscription(tx, t.ctx(), sub, { years: 2 });
     await changeSeats(tx, t.ctx(), sub, 5);
     await undoClientCreation(tx, t.ctx(), undone.id);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { groupCommit } from '../../server/src/db/groupCommit.ts';
+import { groupCommit } from '../../server/src/data/groupCommit.ts';
 import { grantLicenses } from '../../server/src/domain/allocations.ts';
 import { buildHierarchy, ledgerBalances, poolBalance } from '../helpers/fixtures.ts';
 import { testDatabase } from '../helpers/testApp.ts';

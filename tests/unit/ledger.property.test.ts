@@ -45,7 +45,7 @@ describe('the ledger', () => {
                     subscriptions: [{ product_id: products[a.product], start_date: isoPlusDays(ctx.today, a.startOffset), years: a.years, seats: a.seats }],
                   });
                 case 'renew':
-                  if (subs.length) renewSubscription(tx, ctx, subs[a.pick % subs.length].id, { years: a.years, seats: a.seats });
+                  if (subs.length) await renewSubscription(tx, ctx, subs[a.pick % subs.length].id, { years: a.years, seats: a.seats });
                   return;
                 case 'seats':
                   if (subs.length) await changeSeats(tx, ctx, subs[a.pick % subs.length].id, a.seats);

@@ -32,7 +32,10 @@ export function usageError(usage: string, message: string): never {
   process.exit(2);
 }
 
-/** The SQLite file of DATABASE_URL; a bad environment stops the command with the variable's name. */
+/**
+ * The SQLite file of DATABASE_URL; a bad environment, or a PostgreSQL one (back it up with pg_dump),
+ * stops the command with the variable's name.
+ */
 export function configuredDatabaseFile(): string {
   try {
     return databasePath(loadConfig().DATABASE_URL);

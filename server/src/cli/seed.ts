@@ -16,7 +16,8 @@ const options = parseCliOptions(
 );
 const config = orExit(() => loadConfig());
 const today = createClock({ timeZone: config.TIME_ZONE, pinnedToday: config.TODAY }).today();
-const connection = openDatabase(databasePath(config.DATABASE_URL));
+// Seeding is a SQLite bulk load; for PostgreSQL, seed a file and copy it (npm run migrate-to-postgres).
+const connection = openDatabase(orExit(() => databasePath(config.DATABASE_URL)));
 orExit(() => migrate(connection.sqlite));
 // Seeding adds to what is there: a second run would double the catalogue and the clients.
 const existing = connection.sqlite

@@ -2,9 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import { CompiledQuery, Kysely, SqliteAdapter, SqliteDialect, SqliteDriver, type DatabaseConnection, type DialectAdapter, type SqliteDatabase } from 'kysely';
+import type { Db } from '../data/transact.ts';
 import type { Database } from './schema.ts';
-
-export type Db = Kysely<Database>;
 
 export interface Connection {
   db: Db;
@@ -52,9 +51,6 @@ export interface Statements {
   run(source: string, ...params: unknown[]): SQLite.RunResult;
   exec(source: string): void;
 }
-
-/** `?, ?, …`: the parameters of an IN list or a VALUES row of `n` values. */
-export const placeholders = (n: number) => Array(n).fill('?').join(', ');
 
 /** Kysely's SQLite adapter, carrying the connection's statements so that transactions reach them. */
 class StatementsAdapter extends SqliteAdapter {

@@ -36,13 +36,18 @@ export interface PostgresConnection {
 }
 
 /**
- * A Kysely instance over a pool of `poolSize` connections to `url` (postgres://user:pass@host:port/db).
+ * A Kysely instance over a pool of `poolSize` connections to `url` (postgres://user:pass@host:port/db),
+ * named `applicationName` (the change notifications carry it: see db/open.ts).
  * The overrides of the number types are the pool's own, not pg's process-wide defaults.
  */
-export function openPostgres(url: string, poolSize: number): PostgresConnection {
+export function openPostgres(
+  url: string,
+  poolSize: number,
+  { applicationName = 'cascade', idleTimeoutMillis }: { applicationName?: string; idleTimeoutMillis?: number } = {},
+): PostgresConnection {
   if (!/^postgres(ql)?:\/\//.test(url)) throw new Error(`a PostgreSQL URL starts with postgres:// (got ${url.split(':')[0]}:)`);
   if (!Number.isInteger(poolSize) || poolSize < 1) throw new Error(`pool size must be a positive integer (got ${poolSize})`);
-  const pool = new pg.Pool({ connectionString: url, max: poolSize, types: numberTypes() });
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, types: numberTypes(), application_name: applicationName, idleTimeoutMillis });
   // An idle connection that the server drops (restart, failover) emits 'error' on the pool; unheard,
   // it would end the process. The pool discards that connection and the next query opens another.
   pool.on('error', () => {});

@@ -1,4 +1,5 @@
-import type { ActionContext, Tx } from './context.ts';
+import type { ActionContext } from './context.ts';
+import type { Tx } from '../data/transact.ts';
 import { move, poolFor } from './ledger.ts';
 import { requirePartner, requireProduct, requireReseller } from './hierarchy.ts';
 import { requireRole } from './access.ts';
@@ -12,8 +13,8 @@ export async function grantLicenses(
   requireRole(ctx.scope, ['admin'], 'grant licenses');
   await requireProduct(tx, input.product_id);
   await requirePartner(tx, input.partner_id, ctx.scope);
-  const pool = poolFor(tx, { partnerId: input.partner_id, resellerId: null }, input.product_id);
-  const { movementId } = move(tx, ctx, {
+  const pool = await poolFor(tx, { partnerId: input.partner_id, resellerId: null }, input.product_id);
+  const { movementId } = await move(tx, ctx, {
     kind: 'grant',
     productId: input.product_id,
     quantity: input.quantity,
@@ -36,10 +37,10 @@ export async function allocateLicenses(
   requireRole(ctx.scope, ['admin', 'partner'], 'allocate licenses');
   await requireProduct(tx, input.product_id);
   const reseller = await requireReseller(tx, input.reseller_id, ctx.scope);
-  const partnerPool = poolFor(tx, { partnerId: reseller.partner_id, resellerId: null }, input.product_id);
-  const resellerPool = poolFor(tx, { partnerId: reseller.partner_id, resellerId: reseller.id }, input.product_id);
+  const partnerPool = await poolFor(tx, { partnerId: reseller.partner_id, resellerId: null }, input.product_id);
+  const resellerPool = await poolFor(tx, { partnerId: reseller.partner_id, resellerId: reseller.id }, input.product_id);
   const reclaim = input.quantity < 0;
-  const { movementId } = move(tx, ctx, {
+  const { movementId } = await move(tx, ctx, {
     kind: reclaim ? 'reclaim' : 'allocate',
     productId: input.product_id,
     quantity: Math.abs(input.quantity),

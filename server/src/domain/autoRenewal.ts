@@ -1,5 +1,6 @@
 import { SYSTEM_SCOPE } from './access.ts';
-import type { ActionContext, Tx } from './context.ts';
+import type { ActionContext } from './context.ts';
+import { transact, type Db } from '../data/transact.ts';
 import { daysBetween, plusDays } from './dates.ts';
 import { InsufficientLicensesError } from './errors.ts';
 import { notifyManagers } from './notifications.ts';
@@ -28,7 +29,7 @@ export interface AutoRenewalSummary {
 export const AUTO_RENEWAL_ACTOR = 'auto-renewal';
 
 export async function runAutoRenewal(
-  db: Tx,
+  db: Db,
   today: string,
   now: string,
   onError?: (subscriptionId: number, error: unknown) => void,
@@ -74,11 +75,11 @@ export async function runAutoRenewal(
  * One subscription's attempt, in its own transaction: renewed, or (short pool) a failed or
  * exhausted attempt with its notification. Any other error is the caller's.
  */
-async function renewOne(db: Tx, ctx: ActionContext, sub: { id: number; auto_renew_failing_since: string | null }): Promise<'renewed' | 'failed' | 'exhausted'> {
+async function renewOne(db: Db, ctx: ActionContext, sub: { id: number; auto_renew_failing_since: string | null }): Promise<'renewed' | 'failed' | 'exhausted'> {
   const { today, now } = ctx;
   try {
-    await db.transaction().execute(async (tx) => {
-      const { termId } = renewSubscription(tx, ctx, sub.id, {}, 'auto_renewal');
+    await transact(db, async (tx) => {
+      const { termId } = await renewSubscription(tx, ctx, sub.id, {}, 'auto_renewal');
       await tx
         .insertInto('renewal_attempts')
         .values({ subscription_id: sub.id, run_date: today, outcome: 'renewed', term_id: termId, created_at: now })
@@ -89,7 +90,7 @@ async function renewOne(db: Tx, ctx: ActionContext, sub: { id: number; auto_rene
     if (!(error instanceof InsufficientLicensesError)) throw error;
     const failingSince = sub.auto_renew_failing_since ?? today;
     const exhausted = daysBetween(failingSince, today) >= settings.autoRenewRetryDays;
-    await db.transaction().execute(async (tx) => {
+    await transact(db, async (tx) => {
       await tx
         .updateTable('subscriptions')
         .set({ auto_renew_failing_since: failingSince, auto_renew_exhausted: exhausted ? 1 : 0 })

@@ -1,6 +1,7 @@
 import { sql, type SqlBool } from 'kysely';
 import { byOrganisation } from './access.ts';
-import type { ActionContext, Tx } from './context.ts';
+import type { ActionContext } from './context.ts';
+import { transact, type Db, type Tx } from '../data/transact.ts';
 import { AppError } from './errors.ts';
 import { IdempotencyInProgressError, type Steps } from './idempotency.ts';
 import { quoteRenewal, renewSubscription } from './subscriptions.ts';
@@ -11,7 +12,7 @@ import { quoteRenewal, renewSubscription } from './subscriptions.ts';
  */
 
 /** The ids among `ids` the caller sees, in the order given. */
-async function visibleIds(db: Tx, ctx: ActionContext, ids: number[]): Promise<Set<number>> {
+async function visibleIds(db: Db, ctx: ActionContext, ids: number[]): Promise<Set<number>> {
   const rows = await db
     .selectFrom('subscriptions')
     .select('id')
@@ -28,7 +29,7 @@ export async function bulkRenewalQuote(db: Tx, ctx: ActionContext, ids: number[]
   const subscriptions = [];
   const pools = new Map<string, { pool_id: number | null; manager_name: string; product_id: number; balance: number; cost: number; remaining_after: number }>();
   for (const id of ids.filter((i) => visible.has(i))) {
-    const quote = quoteRenewal(db, ctx.today, id, { years });
+    const quote = await quoteRenewal(db, ctx.today, id, { years });
     const sub = quote.subscription;
     const key = `${quote.manager.partnerId}/${quote.manager.resellerId}/${sub.product_id}`;
     const pool = pools.get(key) ?? { pool_id: quote.pool_id, manager_name: quote.manager_name, product_id: sub.product_id, balance: quote.balance, cost: 0, remaining_after: quote.balance };
@@ -56,7 +57,7 @@ export interface BulkResult {
  * A refusal (short pool, not found) or an unexpected error is that line's result; the others go on.
  */
 export async function renewEach(
-  db: Tx,
+  db: Db,
   ctx: ActionContext,
   ids: number[],
   years: number,
@@ -65,7 +66,7 @@ export async function renewEach(
 ): Promise<BulkResult[]> {
   const visible = await visibleIds(db, ctx, ids);
   const results: BulkResult[] = [];
-  const recordAlone = (result: BulkResult) => db.transaction().execute((tx) => steps.record(tx, result.id, result));
+  const recordAlone = (result: BulkResult) => transact(db, (tx) => steps.record(tx, result.id, result));
   for (const id of new Set(ids)) {
     const done = steps.done.get(id);
     if (done) {
@@ -80,8 +81,8 @@ export async function renewEach(
       continue;
     }
     try {
-      result = await db.transaction().execute(async (tx) => {
-        const { remaining_after, end_date } = renewSubscription(tx, ctx, id, { years });
+      result = await transact(db, async (tx) => {
+        const { remaining_after, end_date } = await renewSubscription(tx, ctx, id, { years });
         const renewed: BulkResult = { id, status: 201, remaining_after, end_date };
         await steps.record(tx, id, renewed);
         return renewed;

@@ -1,4 +1,5 @@
-import type { ActionContext, Tx } from './context.ts';
+import type { ActionContext } from './context.ts';
+import type { Tx } from '../data/transact.ts';
 import type { Organisation } from './access.ts';
 
 /** Records who changed what (the ledger records license moves itself). */

@@ -1,4 +1,5 @@
-import type { ActionContext, Tx } from './context.ts';
+import type { ActionContext } from './context.ts';
+import type { Tx } from '../data/transact.ts';
 import { NotFoundError, ValidationError } from './errors.ts';
 import { requireProduct, resolveOwner } from './hierarchy.ts';
 import { move, poolFor } from './ledger.ts';
@@ -73,8 +74,8 @@ export async function createClient(tx: Tx, ctx: ActionContext, input: NewClient)
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    const pool = poolFor(tx, owner, sub.product_id);
-    move(tx, ctx, {
+    const pool = await poolFor(tx, owner, sub.product_id);
+    await move(tx, ctx, {
       kind: 'consume',
       productId: sub.product_id,
       quantity: termCost(sub.seats, sub.years),
@@ -87,7 +88,7 @@ export async function createClient(tx: Tx, ctx: ActionContext, input: NewClient)
     });
     subscriptionIds.push(subscriptionId);
   }
-  refreshSubscriptions(tx, subscriptionIds, ctx.today);
+  await refreshSubscriptions(tx, subscriptionIds, ctx.today);
   await recordChange(tx, ctx, { action: 'create', resource: 'clients', recordId: clientId, organisation: owner, data: input });
   return clientId;
 }

@@ -1,5 +1,3 @@
-import type { Kysely } from 'kysely';
-import type { Database } from '../db/schema.ts';
 import type { Scope } from './access.ts';
 
 /** What a domain operation needs to know about its caller and the day it runs on. */
@@ -11,6 +9,3 @@ export interface ActionContext {
   today: string;
   now: string;
 }
-
-/** A database handle or an open transaction: operations compose inside one transaction. */
-export type Tx = Kysely<Database>;

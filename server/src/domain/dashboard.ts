@@ -1,7 +1,7 @@
 import { sql, type SqlBool } from 'kysely';
 import { byOrganisation, type Scope } from './access.ts';
 import type { Status } from '../db/schema.ts';
-import type { Tx } from './context.ts';
+import type { Db } from '../data/transact.ts';
 import { monthOf, plusMonths } from './dates.ts';
 import { STATUSES } from './status.ts';
 
@@ -16,7 +16,7 @@ export interface Dashboard extends Record<Status, number> {
  * clients having something to renew, pools, and what falls due in each of the next 12 months
  * (subscriptions whose shown term ends that month and that are not renewed or cancelled yet).
  */
-export async function dashboardFigures(tx: Tx, today: string, scope: Scope): Promise<Dashboard> {
+export async function dashboardFigures(tx: Db, today: string, scope: Scope): Promise<Dashboard> {
   // Everything counted is what the caller sees (admin: all; partner: its network; reseller: its own).
   const all = sql<SqlBool>`1`;
   const subscriptionsInScope = sql<SqlBool>`subscriptions.archived = 0 AND ${

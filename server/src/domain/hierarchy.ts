@@ -1,6 +1,6 @@
-import { statementsOf } from '../db/connection.ts';
+import { clientOrganisation } from '../data/subscriptions.ts';
 import { manages, type Organisation, type Scope } from './access.ts';
-import type { Tx } from './context.ts';
+import type { Db, Tx } from '../data/transact.ts';
 import { ForbiddenError, NotFoundError, ValidationError } from './errors.ts';
 
 /**
@@ -15,21 +15,21 @@ export interface Manager extends Organisation {
 const unknown = (what: string, id: number, field: string) =>
   new ValidationError(`Unknown ${what} ${id}`, { [field]: `Unknown ${what} ${id}` });
 
-export async function requireProduct(tx: Tx, id: number, field = 'product_id') {
+export async function requireProduct(tx: Db, id: number, field = 'product_id') {
   const product = await tx.selectFrom('products').selectAll().where('id', '=', id).executeTakeFirst();
   if (!product) throw unknown('product', id, field);
   return product;
 }
 
 /** A partner the scope can see (its own for partners and resellers). */
-export async function requirePartner(tx: Tx, id: number, scope: Scope, field = 'partner_id') {
+export async function requirePartner(tx: Db, id: number, scope: Scope, field = 'partner_id') {
   const partner = await tx.selectFrom('partners').selectAll().where('id', '=', id).executeTakeFirst();
   if (!partner || (scope.role !== 'admin' && scope.partnerId !== id)) throw unknown('partner', id, field);
   return partner;
 }
 
 /** A reseller the scope can see (a partner's own resellers, a reseller itself). */
-export async function requireReseller(tx: Tx, id: number, scope: Scope, field = 'reseller_id') {
+export async function requireReseller(tx: Db, id: number, scope: Scope, field = 'reseller_id') {
   const reseller = await tx.selectFrom('resellers').selectAll().where('id', '=', id).executeTakeFirst();
   if (!reseller || !manages(scope, { partnerId: reseller.partner_id, resellerId: reseller.id })) {
     throw unknown('reseller', id, field);
@@ -42,7 +42,7 @@ export async function requireReseller(tx: Tx, id: number, scope: Scope, field = 
  * A reseller given with another partner is refused, and the caller must manage the owner.
  */
 export async function resolveOwner(
-  tx: Tx,
+  tx: Db,
   input: { partner_id?: number | null; reseller_id?: number | null },
   scope: Scope,
 ): Promise<Manager> {
@@ -73,13 +73,8 @@ export async function resolveOwner(
 }
 
 /** The organisation whose pool pays for a client's subscriptions: its reseller if set, else its partner. */
-export function managerOfClient(tx: Tx, clientId: number): Manager {
-  const row = statementsOf(tx).get<{ partner_id: number; reseller_id: number | null; partner_name: string; reseller_name: string | null }>(
-    `SELECT clients.partner_id, clients.reseller_id, partners.name AS partner_name, resellers.name AS reseller_name
-     FROM clients JOIN partners ON partners.id = clients.partner_id LEFT JOIN resellers ON resellers.id = clients.reseller_id
-     WHERE clients.id = ?`,
-    clientId,
-  );
+export async function managerOfClient(tx: Tx, clientId: number): Promise<Manager> {
+  const row = await clientOrganisation(tx, clientId);
   if (!row) throw new NotFoundError('Client', clientId);
   return { partnerId: row.partner_id, resellerId: row.reseller_id, name: row.reseller_name ?? row.partner_name };
 }

@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
-import type { Transact } from '../db/groupCommit.ts';
-import type { Tx } from './context.ts';
+import { claimKey, findKey, takeOverKey, updateKey, type KeyRef } from '../data/idempotencyKeys.ts';
+import { transact, type Db, type Transact, type Tx } from '../data/transact.ts';
 import { AppError } from './errors.ts';
 import { settings } from './settings.ts';
 
@@ -45,34 +45,46 @@ export class IdempotencyMismatchError extends AppError {
   }
 }
 
-const keyOf = (req: IdempotencyRequest) => ({ login_id: req.loginId, key: req.key });
+const keyOf = (req: IdempotencyRequest): KeyRef => ({ login_id: req.loginId, key: req.key });
 
-async function lookup(tx: Tx, req: IdempotencyRequest) {
-  return tx.selectFrom('idempotency_keys').selectAll().where('login_id', '=', req.loginId).where('key', '=', req.key).executeTakeFirst();
+/** A response still being produced under this key (status 0 marks it). */
+const IN_PROGRESS = 0;
+
+export class IdempotencyInProgressError extends AppError {
+  constructor() {
+    super(409, 'A request with this Idempotency-Key is still being processed: try again in a moment');
+    this.code = 'idempotency_in_progress';
+  }
 }
 
-/** Replays a stored response for this key, or null when the key is new. */
-async function replay(tx: Tx, req: IdempotencyRequest, print: string): Promise<StoredResponse | null> {
-  const stored = await lookup(tx, req);
-  if (!stored) return null;
+/** The response stored under the key, once another request has claimed it. */
+async function replay(tx: Tx, req: IdempotencyRequest, print: string): Promise<StoredResponse> {
+  const stored = await findKey(tx, keyOf(req));
+  if (!stored) throw new Error(`Idempotency key ${req.key} is neither claimable nor stored`);
   if (stored.fingerprint !== print) throw new IdempotencyMismatchError();
+  if (stored.status === IN_PROGRESS) throw new IdempotencyInProgressError();
   return { status: stored.status, body: JSON.parse(stored.body) };
 }
 
-async function store(tx: Tx, req: IdempotencyRequest, print: string, response: StoredResponse, now: string) {
-  await tx
-    .insertInto('idempotency_keys')
-    .values({ ...keyOf(req), fingerprint: print, status: response.status, body: JSON.stringify(response.body), created_at: now, touched_at: now })
-    .execute();
+/**
+ * In the caller's transaction: claims the key, runs `produce` and stores its response, or replays
+ * the response of whoever claimed the key first.
+ */
+async function claimOrReplay(tx: Tx, req: IdempotencyRequest, print: string, now: string, produce: () => Promise<StoredResponse>) {
+  const claimed = await claimKey(tx, { ...keyOf(req), fingerprint: print, status: IN_PROGRESS, body: '[]', claim: null, created_at: now, touched_at: now });
+  if (!claimed) return replay(tx, req, print);
+  const response = await produce();
+  await updateKey(tx, keyOf(req), { status: response.status, body: JSON.stringify(response.body) });
+  return response;
 }
 
 const isStored = (error: unknown): error is AppError =>
   error instanceof AppError && error.status !== 400 && error.status !== 422;
 
 /**
- * Runs `action` in one transaction with the key's lookup and storage, so two identical requests
- * arriving together act once. A domain refusal (409, 404, 403) is stored too, in a second
- * transaction after the action's changes were rolled back.
+ * Runs `action` in one transaction with the key's claim and storage, so two identical requests
+ * arriving together, at one server or two, act once. A domain refusal (409, 404, 403) is stored
+ * too, in a second transaction after the action's changes were rolled back.
  */
 export async function runIdempotent(
   transact: Transact,
@@ -83,32 +95,11 @@ export async function runIdempotent(
   if (!req) return transact(action);
   const print = fingerprint(req);
   try {
-    return await transact(async (tx) => {
-      const previous = await replay(tx, req, print);
-      if (previous) return previous;
-      const response = await action(tx);
-      await store(tx, req, print, response, now);
-      return response;
-    });
+    return await transact((tx) => claimOrReplay(tx, req, print, now, () => action(tx)));
   } catch (error) {
-    if (!isStored(error)) throw error;
+    if (!isStored(error) || error instanceof IdempotencyInProgressError) throw error;
     const refused: StoredResponse = { status: error.status, body: error.toBody() };
-    return transact(async (tx) => {
-      const previous = await replay(tx, req, print);
-      if (previous) return previous;
-      await store(tx, req, print, refused, now);
-      return refused;
-    });
-  }
-}
-
-/** A response still being produced under this key (status 0 marks it). */
-const IN_PROGRESS = 0;
-
-export class IdempotencyInProgressError extends AppError {
-  constructor() {
-    super(409, 'A request with this Idempotency-Key is still being processed: try again in a moment');
-    this.code = 'idempotency_in_progress';
+    return transact((tx) => claimOrReplay(tx, req, print, now, async () => refused));
   }
 }
 
@@ -136,7 +127,7 @@ const claimAbandoned = (touchedAt: string, now: string) => Date.parse(now) - Dat
  * (at once after a failure, or once an abandoned claim has expired) resumes after them.
  */
 export async function runIdempotentSteps<R extends { id: number }>(
-  db: Tx,
+  db: Db,
   req: IdempotencyRequest | null,
   now: string,
   action: (steps: Steps<R>) => Promise<StoredResponse>,
@@ -144,19 +135,13 @@ export async function runIdempotentSteps<R extends { id: number }>(
   if (!req) return action({ done: new Map(), record: async () => {} });
   const print = fingerprint(req);
   const claim = randomUUID();
-  const previous = await db.transaction().execute(async (tx): Promise<Claimed<R>> => {
-    const stored = await lookup(tx, req);
-    if (!stored) {
-      await tx
-        .insertInto('idempotency_keys')
-        .values({ ...keyOf(req), fingerprint: print, status: IN_PROGRESS, body: '[]', claim, created_at: now, touched_at: now })
-        .execute();
-      return { done: [] };
-    }
+  const ref = keyOf(req);
+  const previous = await transact(db, async (tx): Promise<Claimed<R>> => {
+    if (await claimKey(tx, { ...ref, fingerprint: print, status: IN_PROGRESS, body: '[]', claim, created_at: now, touched_at: now })) return { done: [] };
+    const stored = (await findKey(tx, ref))!;
     if (stored.fingerprint !== print) throw new IdempotencyMismatchError();
     if (stored.status !== IN_PROGRESS) return { replay: { status: stored.status, body: JSON.parse(stored.body) } };
-    if (!claimAbandoned(stored.touched_at, now)) throw new IdempotencyInProgressError();
-    await tx.updateTable('idempotency_keys').set({ claim, touched_at: now }).where('login_id', '=', req.loginId).where('key', '=', req.key).execute();
+    if (!claimAbandoned(stored.touched_at, now) || !(await takeOverKey(tx, ref, stored.touched_at, claim, now))) throw new IdempotencyInProgressError();
     return { done: JSON.parse(stored.body) as R[] };
   });
   if ('replay' in previous) return previous.replay;
@@ -164,10 +149,9 @@ export async function runIdempotentSteps<R extends { id: number }>(
   const steps: Steps<R> = {
     done: new Map(previous.done.map((r) => [r.id, r])),
     async record(tx, _id, result) {
-      const row = await lookup(tx, req);
+      const row = await findKey(tx, ref);
       if (row?.claim !== claim) throw new IdempotencyInProgressError();
-      const results = [...(JSON.parse(row.body) as R[]), result];
-      await tx.updateTable('idempotency_keys').set({ body: JSON.stringify(results), touched_at: now }).where('login_id', '=', req.loginId).where('key', '=', req.key).execute();
+      await updateKey(tx, ref, { body: JSON.stringify([...(JSON.parse(row.body) as R[]), result]), touched_at: now }, claim);
     },
   };
   let response: StoredResponse;
@@ -175,15 +159,9 @@ export async function runIdempotentSteps<R extends { id: number }>(
     response = await action(steps);
   } catch (error) {
     // The committed steps stay recorded; the claim is released so that a repeat resumes at once.
-    await db.updateTable('idempotency_keys').set({ claim: null, touched_at: new Date(0).toISOString() }).where('login_id', '=', req.loginId).where('key', '=', req.key).where('claim', '=', claim).execute();
+    await updateKey(db, ref, { claim: null, touched_at: new Date(0).toISOString() }, claim);
     throw error;
   }
-  await db
-    .updateTable('idempotency_keys')
-    .set({ status: response.status, body: JSON.stringify(response.body), claim: null, touched_at: now })
-    .where('login_id', '=', req.loginId)
-    .where('key', '=', req.key)
-    .where('claim', '=', claim)
-    .execute();
+  await updateKey(db, ref, { status: response.status, body: JSON.stringify(response.body), claim: null, touched_at: now }, claim);
   return response;
 }

@@ -1,6 +1,7 @@
-import { statementsOf } from '../db/connection.ts';
+import { createPool, creditPool, debitPool, findPool, insertMovement, poolBalance, type Holder, type PoolRef } from '../data/pools.ts';
+import type { Tx } from '../data/transact.ts';
 import type { MovementKind } from '../db/schema.ts';
-import type { ActionContext, Tx } from './context.ts';
+import type { ActionContext } from './context.ts';
 import { InsufficientLicensesError, NotFoundError } from './errors.ts';
 
 /**
@@ -8,39 +9,9 @@ import { InsufficientLicensesError, NotFoundError } from './errors.ts';
  * and the balances together, so a pool balance always equals the sum of its ledger rows.
  */
 
-export interface PoolRef {
-  id: number;
-  balance: number;
-}
-
-export interface Holder {
-  partnerId: number;
-  /** Null for the partner's own pool. */
-  resellerId: number | null;
-}
-
-/** The pool of a partner or of one of its resellers for a product, if it exists (reads only). */
-export function findPool(tx: Tx, holder: Holder, productId: number): PoolRef | null {
-  const pool = statementsOf(tx).get<PoolRef>(
-    'SELECT id, balance FROM pools WHERE holder_type = ? AND holder_id = ? AND product_id = ?',
-    holder.resellerId === null ? 'partner' : 'reseller',
-    holder.resellerId ?? holder.partnerId,
-    productId,
-  );
-  return pool ?? null;
-}
-
 /** The holder's pool for a product, created empty if missing (a failed action rolls the creation back). */
-export function poolFor(tx: Tx, holder: Holder, productId: number): PoolRef {
-  return (
-    findPool(tx, holder, productId) ??
-    statementsOf(tx).get<PoolRef>(
-      'INSERT INTO pools (partner_id, reseller_id, product_id) VALUES (?, ?, ?) RETURNING id, balance',
-      holder.partnerId,
-      holder.resellerId,
-      productId,
-    )!
-  );
+export async function poolFor(tx: Tx, holder: Holder, productId: number): Promise<PoolRef> {
+  return (await findPool(tx, holder, productId)) ?? createPool(tx, holder, productId);
 }
 
 export interface Move {
@@ -59,42 +30,34 @@ export interface Move {
 
 /**
  * Moves `quantity` licenses from one pool to another (null = outside the hierarchy) and records it.
- * The debit is conditional (`balance >= quantity`), so concurrent moves never oversell; a short
- * pool raises InsufficientLicensesError and the caller's transaction rolls back.
- * Returns the movement id and the debited pool's new balance.
+ * The debit is conditional in the database (see debitPool), so concurrent moves, in this process or
+ * another, never oversell; a short pool raises InsufficientLicensesError and the caller's
+ * transaction rolls back. Returns the movement id and the debited pool's new balance.
  */
-export function move(tx: Tx, ctx: ActionContext, m: Move): { movementId: number; remaining: number | null } {
-  const statements = statementsOf(tx);
+export async function move(tx: Tx, ctx: ActionContext, m: Move): Promise<{ movementId: number; remaining: number | null }> {
   let remaining: number | null = null;
   if (m.fromPoolId !== null) {
-    const debited = statements.get<{ balance: number }>(
-      'UPDATE pools SET balance = balance - ? WHERE id = ? AND balance >= ? RETURNING balance',
-      m.quantity,
-      m.fromPoolId,
-      m.quantity,
-    );
-    if (!debited) {
-      const pool = statements.get<{ balance: number }>('SELECT balance FROM pools WHERE id = ?', m.fromPoolId);
-      if (!pool) throw new NotFoundError('Pool', m.fromPoolId);
-      throw new InsufficientLicensesError(m.quantity, pool.balance, m.field);
+    const balance = await debitPool(tx, m.fromPoolId, m.quantity);
+    if (balance === undefined) {
+      const current = await poolBalance(tx, m.fromPoolId);
+      if (current === undefined) throw new NotFoundError('Pool', m.fromPoolId);
+      throw new InsufficientLicensesError(m.quantity, current, m.field);
     }
-    remaining = debited.balance;
+    remaining = balance;
   }
-  if (m.toPoolId !== null) statements.run('UPDATE pools SET balance = balance + ? WHERE id = ?', m.quantity, m.toPoolId);
-  const { id } = statements.get<{ id: number }>(
-    `INSERT INTO movements (kind, product_id, quantity, from_pool_id, to_pool_id, subscription_id, client_id, term_id, actor, reason, created_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
-    m.kind,
-    m.productId,
-    m.quantity,
-    m.fromPoolId,
-    m.toPoolId,
-    m.subscriptionId ?? null,
-    m.clientId ?? null,
-    m.termId ?? null,
-    ctx.actor,
-    m.reason ?? null,
-    ctx.now,
-  )!;
-  return { movementId: id, remaining };
+  if (m.toPoolId !== null) await creditPool(tx, m.toPoolId, m.quantity);
+  const movementId = await insertMovement(tx, {
+    kind: m.kind,
+    product_id: m.productId,
+    quantity: m.quantity,
+    from_pool_id: m.fromPoolId,
+    to_pool_id: m.toPoolId,
+    subscription_id: m.subscriptionId ?? null,
+    client_id: m.clientId ?? null,
+    term_id: m.termId ?? null,
+    actor: ctx.actor,
+    reason: m.reason ?? null,
+    created_at: ctx.now,
+  });
+  return { movementId, remaining };
 }

@@ -1,5 +1,6 @@
 import type { NotificationsTable } from '../db/schema.ts';
-import type { ActionContext, Tx } from './context.ts';
+import type { ActionContext } from './context.ts';
+import { transact, type Db, type Tx } from '../data/transact.ts';
 import { daysBetween, plusDays } from './dates.ts';
 
 /**
@@ -68,7 +69,7 @@ const frDate = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.sl
  * Daily reminders at 90, 30 and 7 days before the end of a subscription that is neither renewed
  * nor cancelled. A day the job did not run is caught up: the closest threshold reached is notified.
  */
-export async function runReminders(db: Tx, today: string, now: string): Promise<number[]> {
+export async function runReminders(db: Db, today: string, now: string): Promise<number[]> {
   const due = await db
     .selectFrom('subscriptions')
     .select(['id', 'client_name', 'latest_end'])
@@ -79,7 +80,7 @@ export async function runReminders(db: Tx, today: string, now: string): Promise<
     .where('latest_end', '<=', plusDays(today, REMINDER_DAYS[0]))
     .execute();
   const created: number[] = [];
-  await db.transaction().execute(async (tx) => {
+  await transact(db, async (tx) => {
     for (const sub of due) {
       const days = reminderThreshold(daysBetween(today, sub.latest_end!));
       if (days === null) continue;

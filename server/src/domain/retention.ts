@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Config } from '../config.ts';
-import type { Db } from '../db/connection.ts';
+import type { Db } from '../data/transact.ts';
 import { settings as appSettings } from './settings.ts';
 
 /**

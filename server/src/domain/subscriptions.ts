@@ -1,23 +1,25 @@
-import type { Selectable, Updateable } from 'kysely';
-import { statementsOf } from '../db/connection.ts';
+import type { Updateable } from 'kysely';
+import { findPool } from '../data/pools.ts';
+import { findSubscription, insertTerm, liveTermsOf, markRenewed, type Subscription } from '../data/subscriptions.ts';
+import type { Tx } from '../data/transact.ts';
 import type { SubscriptionsTable, TermOrigin } from '../db/schema.ts';
 import { manages } from './access.ts';
 import { changedValues, recordChangeOf } from './changes.ts';
-import type { ActionContext, Tx } from './context.ts';
+import type { ActionContext } from './context.ts';
 import { refreshSubscriptions } from './derived.ts';
 import { NotFoundError, ValidationError } from './errors.ts';
 import { managerOfClient, type Manager } from './hierarchy.ts';
-import { findPool, move, poolFor } from './ledger.ts';
+import { move, poolFor } from './ledger.ts';
 import { seatChangeCost } from './proration.ts';
 import { planRenewal, type RenewalPlan } from './renewal.ts';
 import { settings } from './settings.ts';
 import { subscriptionState } from './status.ts';
-import { latestOf, liveTermsOf, undoDeadline } from './terms.ts';
+import { latestOf, undoDeadline } from './terms.ts';
 
-export type Subscription = Selectable<SubscriptionsTable>;
+export type { Subscription };
 
-export function loadSubscription(tx: Tx, id: number): Subscription {
-  const sub = statementsOf(tx).get<Subscription>('SELECT * FROM subscriptions WHERE id = ? AND archived = 0', id);
+export async function loadSubscription(tx: Tx, id: number): Promise<Subscription> {
+  const sub = await findSubscription(tx, id);
   if (!sub) throw new NotFoundError('Subscription', id);
   return sub;
 }
@@ -36,16 +38,16 @@ export interface RenewalQuote extends RenewalPlan {
  * What a renewal would cost and leave. Seats and years default to the change scheduled for the
  * next renewal, else to the latest term's. Reads only.
  */
-export function quoteRenewal(
+export async function quoteRenewal(
   tx: Tx,
   today: string,
   id: number,
   input: { years?: number; seats?: number },
-): RenewalQuote & { manager: Manager; subscription: Subscription } {
-  const sub = loadSubscription(tx, id);
-  const latest = latestOf(liveTermsOf(tx, id));
-  const manager = managerOfClient(tx, sub.client_id);
-  const pool = findPool(tx, manager, sub.product_id);
+): Promise<RenewalQuote & { manager: Manager; subscription: Subscription }> {
+  const sub = await loadSubscription(tx, id);
+  const latest = latestOf(await liveTermsOf(tx, id));
+  const manager = await managerOfClient(tx, sub.client_id);
+  const pool = await findPool(tx, manager, sub.product_id);
   const balance = pool?.balance ?? 0;
   const seats = input.seats ?? sub.next_seats ?? latest?.seats ?? 1;
   const years = input.years ?? sub.next_years ?? latest?.years ?? 1;
@@ -57,55 +59,45 @@ export function quoteRenewal(
  * Renews a subscription (DESIGN §2): one transaction that debits the manager's pool if it can
  * pay (409 otherwise), records the ledger row, appends the term, clears `cancelled` and any
  * scheduled change, and opens the undo window. A subscription out of the caller's scope is unknown (404).
- * Synchronous, on the transaction's statements: the renewal is the console's hottest write.
  */
-export function renewSubscription(
+export async function renewSubscription(
   tx: Tx,
   ctx: ActionContext,
   id: number,
   input: { years?: number; seats?: number },
   origin: Exclude<TermOrigin, 'creation'> = 'renewal',
-): { remaining_after: number; termId: number; end_date: string } {
-  const quote = quoteRenewal(tx, ctx.today, id, input);
+): Promise<{ remaining_after: number; termId: number; end_date: string }> {
+  const quote = await quoteRenewal(tx, ctx.today, id, input);
   const sub = quote.subscription;
   if (!manages(ctx.scope, { partnerId: sub.partner_id, resellerId: sub.reseller_id })) throw new NotFoundError('Subscription', id);
-  const statements = statementsOf(tx);
-  const { id: termId } = statements.get<{ id: number }>(
-    'INSERT INTO terms (subscription_id, start_date, end_date, years, seats, created_at, origin) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id',
-    id,
-    quote.start_date,
-    quote.end_date,
-    quote.years,
-    quote.seats,
-    ctx.now,
+  const termId = await insertTerm(tx, {
+    subscription_id: id,
+    start_date: quote.start_date,
+    end_date: quote.end_date,
+    years: quote.years,
+    seats: quote.seats,
+    created_at: ctx.now,
     origin,
-  )!;
-  const { remaining } = move(tx, ctx, {
+  });
+  const { remaining } = await move(tx, ctx, {
     kind: 'consume',
     productId: sub.product_id,
     quantity: quote.cost,
-    fromPoolId: quote.pool_id ?? poolFor(tx, quote.manager, sub.product_id).id,
+    fromPoolId: quote.pool_id ?? (await poolFor(tx, quote.manager, sub.product_id)).id,
     toPoolId: null,
     subscriptionId: id,
     clientId: sub.client_id,
     termId,
   });
-  statements.run(
-    `UPDATE subscriptions SET cancelled = 0, next_seats = NULL, next_years = NULL, auto_renew_failing_since = NULL,
-     auto_renew_exhausted = 0, undo_until = ? WHERE id = ?`,
-    undoDeadline(ctx.now, settings.undoWindowDays),
-    id,
-  );
-  // Once renewed, the client's creation is no longer undone on its own.
-  statements.run('UPDATE clients SET undo_until = NULL WHERE id = ? AND undo_until IS NOT NULL', sub.client_id);
-  refreshSubscriptions(tx, [id], ctx.today);
+  await markRenewed(tx, sub, undoDeadline(ctx.now, settings.undoWindowDays));
+  await refreshSubscriptions(tx, [id], ctx.today);
   return { remaining_after: remaining!, termId, end_date: quote.end_date };
 }
 
 /** The current term and what adding seats to it would cost now (DESIGN §2 prorata). Reads only. */
-export function quoteSeatChange(tx: Tx, today: string, id: number, seats: number) {
-  const sub = loadSubscription(tx, id);
-  const terms = liveTermsOf(tx, id);
+export async function quoteSeatChange(tx: Tx, today: string, id: number, seats: number) {
+  const sub = await loadSubscription(tx, id);
+  const terms = await liveTermsOf(tx, id);
   const current = subscriptionState(terms, sub.cancelled === 1, today).shown;
   if (!current || current.start_date > today || current.end_date < today) {
     const error = new ValidationError('The subscription has no term running today', { seats: 'No current term' });
@@ -119,8 +111,8 @@ export function quoteSeatChange(tx: Tx, today: string, id: number, seats: number
     termEnd: current.end_date,
     today,
   });
-  const manager = managerOfClient(tx, sub.client_id);
-  const balance = findPool(tx, manager, sub.product_id)?.balance ?? 0;
+  const manager = await managerOfClient(tx, sub.client_id);
+  const balance = (await findPool(tx, manager, sub.product_id))?.balance ?? 0;
   return { sub, current, manager, cost, balance, current_seats: current.seats, seats, remaining_after: balance - cost, refund: 0 };
 }
 
@@ -134,11 +126,11 @@ export async function changeSeats(
   id: number,
   seats: number,
 ): Promise<{ cost: number; remaining_after: number | null }> {
-  const { sub, current, manager, cost } = quoteSeatChange(tx, ctx.today, id, seats);
+  const { sub, current, manager, cost } = await quoteSeatChange(tx, ctx.today, id, seats);
   let remaining: number | null = null;
   if (cost > 0) {
-    const pool = poolFor(tx, manager, sub.product_id);
-    ({ remaining } = move(tx, ctx, {
+    const pool = await poolFor(tx, manager, sub.product_id);
+    ({ remaining } = await move(tx, ctx, {
       kind: 'consume',
       productId: sub.product_id,
       quantity: cost,
@@ -152,7 +144,7 @@ export async function changeSeats(
   }
   await tx.updateTable('terms').set({ seats }).where('id', '=', current.id).execute();
   await tx.updateTable('subscriptions').set({ next_seats: null, next_years: null }).where('id', '=', id).execute();
-  refreshSubscriptions(tx, [id], ctx.today);
+  await refreshSubscriptions(tx, [id], ctx.today);
   await recordChangeOf(tx, ctx, 'subscriptions', sub, 'change_seats', { from: current.seats, to: seats, cost });
   return { cost, remaining_after: remaining };
 }
@@ -167,7 +159,7 @@ export interface SubscriptionSettings {
 
 /** What a user may set on a subscription without moving licenses. */
 export async function updateSubscriptionSettings(tx: Tx, ctx: ActionContext, id: number, changes: SubscriptionSettings): Promise<void> {
-  const sub = loadSubscription(tx, id);
+  const sub = await loadSubscription(tx, id);
   const changed = changedValues(sub, changes);
   if (Object.keys(changed).length === 0) return;
   const set: Updateable<SubscriptionsTable> = {};
@@ -181,6 +173,6 @@ export async function updateSubscriptionSettings(tx: Tx, ctx: ActionContext, id:
   if (changed.next_seats !== undefined) set.next_seats = changed.next_seats;
   if (changed.next_years !== undefined) set.next_years = changed.next_years;
   await tx.updateTable('subscriptions').set(set).where('id', '=', id).execute();
-  refreshSubscriptions(tx, [id], ctx.today);
+  await refreshSubscriptions(tx, [id], ctx.today);
   await recordChangeOf(tx, ctx, 'subscriptions', sub, 'update', changed);
 }

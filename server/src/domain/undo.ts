@@ -1,11 +1,13 @@
-import { sql } from 'kysely';
+import { sql, type SqlBool } from 'kysely';
 import { recordChangeOf } from './changes.ts';
-import type { ActionContext, Tx } from './context.ts';
+import type { ActionContext } from './context.ts';
+import type { Tx } from '../data/transact.ts';
 import { refreshSubscriptions } from './derived.ts';
 import { AppError, NotFoundError } from './errors.ts';
 import { move } from './ledger.ts';
 import { loadSubscription } from './subscriptions.ts';
-import { latestOf, liveTerms, liveTermsOf, stillUndoable } from './terms.ts';
+import { latestOf, stillUndoable } from './terms.ts';
+import { LIVE_TERM, liveTermsOf } from '../data/subscriptions.ts';
 
 /**
  * Undo (DESIGN §2): a renewal or a client creation can be undone within the undo window; the
@@ -31,7 +33,7 @@ async function giveBack(tx: Tx, ctx: ActionContext, termIds: number[], reason: s
     .execute();
   let returned = 0;
   for (const c of consumed) {
-    move(tx, ctx, {
+    await move(tx, ctx, {
       kind: 'adjust',
       productId: c.product_id,
       quantity: Number(c.quantity),
@@ -50,14 +52,14 @@ async function giveBack(tx: Tx, ctx: ActionContext, termIds: number[], reason: s
 
 /** Undoes the latest renewal of a subscription, if still within its window. */
 export async function undoRenewal(tx: Tx, ctx: ActionContext, subscriptionId: number): Promise<{ returned: number }> {
-  const sub = loadSubscription(tx, subscriptionId);
-  const latest = latestOf(liveTermsOf(tx, subscriptionId));
+  const sub = await loadSubscription(tx, subscriptionId);
+  const latest = latestOf(await liveTermsOf(tx, subscriptionId));
   if (!latest || latest.origin === 'creation' || !stillUndoable(sub.undo_until, ctx.now)) {
     throw new UndoRefusedError('This subscription has no renewal that can still be undone');
   }
   const returned = await giveBack(tx, ctx, [latest.id], `Annulation du renouvellement (période ${latest.start_date} → ${latest.end_date})`);
   await tx.updateTable('subscriptions').set({ undo_until: null }).where('id', '=', subscriptionId).execute();
-  refreshSubscriptions(tx, [subscriptionId], ctx.today);
+  await refreshSubscriptions(tx, [subscriptionId], ctx.today);
   await recordChangeOf(tx, ctx, 'subscriptions', sub, 'undo_renewal', { term_id: latest.id, returned });
   return { returned };
 }
@@ -66,7 +68,9 @@ export async function undoRenewal(tx: Tx, ctx: ActionContext, subscriptionId: nu
 export async function undoClientCreation(tx: Tx, ctx: ActionContext, clientId: number): Promise<{ returned: number }> {
   const client = await tx.selectFrom('clients').selectAll().where('id', '=', clientId).where('archived', '=', 0).executeTakeFirst();
   if (!client) throw new NotFoundError('Client', clientId);
-  const terms = await liveTerms(tx)
+  const terms = await tx
+    .selectFrom('terms')
+    .where(sql.raw<SqlBool>(LIVE_TERM))
     .innerJoin('subscriptions', 'subscriptions.id', 'terms.subscription_id')
     .where('subscriptions.client_id', '=', clientId)
     .select(['terms.id as term_id', 'terms.origin as term_origin'])

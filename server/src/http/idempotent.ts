@@ -1,13 +1,11 @@
 import type { Request, Response } from 'express';
-import type { Db } from '../db/connection.ts';
-import { groupCommit } from '../db/groupCommit.ts';
-import type { Tx } from '../domain/context.ts';
+import { transactionsOf, type Db, type Tx } from '../data/transact.ts';
 import { runIdempotent, runIdempotentSteps, type IdempotencyRequest, type Steps, type StoredResponse } from '../domain/idempotency.ts';
 import { actionContext, idempotencyKey } from './validate.ts';
 
 /**
  * Runs a license-moving action under the request's Idempotency-Key, if it has one, and answers.
- * Actions arriving together are committed together (see groupCommit), each in its own savepoint.
+ * On SQLite, actions arriving together are committed together (see data/groupCommit.ts).
  */
 export async function answerIdempotent(
   db: Db,
@@ -15,7 +13,7 @@ export async function answerIdempotent(
   res: Response,
   action: (tx: Tx) => Promise<StoredResponse>,
 ) {
-  const response = await runIdempotent(groupCommit(db), keyedRequest(req, res), actionContext(res).now, action);
+  const response = await runIdempotent(transactionsOf(db), keyedRequest(req, res), actionContext(res).now, action);
   res.status(response.status).json(response.body);
 }
 

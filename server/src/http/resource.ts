@@ -2,7 +2,7 @@ import { gzipSync } from 'node:zlib';
 import { Router, type Request, type Response } from 'express';
 import { sql, type Expression, type SqlBool, type SelectQueryBuilder } from 'kysely';
 import type { Database } from '../db/schema.ts';
-import type { Db } from '../db/connection.ts';
+import type { Db } from '../data/transact.ts';
 import { NotFoundError, ValidationError } from '../domain/errors.ts';
 import { searchKey } from '../domain/search.ts';
 import { requireRole, type Scope } from '../domain/access.ts';

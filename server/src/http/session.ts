@@ -1,7 +1,7 @@
 import type { Request, RequestHandler, Response } from 'express';
 import { parse as parseCookies } from 'cookie';
 import type { Clock } from '../clock.ts';
-import type { Db } from '../db/connection.ts';
+import type { Db } from '../data/transact.ts';
 import { ForbiddenError, UnauthorizedError } from '../domain/errors.ts';
 import { organisationOf, scopeOf, type UserRow } from '../domain/auth/users.ts';
 import { liveSession } from '../domain/auth/sessions.ts';

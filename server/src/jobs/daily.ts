@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { Clock } from '../clock.ts';
-import type { Db } from '../db/connection.ts';
+import { transact, type Db } from '../data/transact.ts';
 import { claimDay, dayDone, markDayDone, releaseDay } from '../db/dailyRuns.ts';
 import { runAutoRenewal, type AutoRenewalSummary } from '../domain/autoRenewal.ts';
 import { runReminders } from '../domain/notifications.ts';
@@ -29,7 +29,7 @@ const NO_MAILER = 'No mail server configured (SMTP_URL)';
  */
 export async function runDailyJobs(db: Db, day: { today: string; now: string }, mailer: Mailer | null, options: DailyOptions = {}): Promise<DailySummary> {
   // Statuses first: reminders read them.
-  await db.transaction().execute((tx) => rollDerivedTo(tx, day.today));
+  await transact(db, (tx) => rollDerivedTo(tx, day.today));
   const before = await db.selectFrom('notifications').select((eb) => eb.fn.max('id').as('max')).executeTakeFirstOrThrow();
   const renewals = await runAutoRenewal(db, day.today, day.now, (subscription_id, err) =>
     options.logger?.error({ err, subscription_id }, 'auto-renewal of one subscription failed unexpectedly; skipped'),

@@ -1,4 +1,4 @@
-import type { Db } from '../db/connection.ts';
+import { transact, type Db } from '../data/transact.ts';
 import type { Organisation } from '../domain/access.ts';
 import { recordChange } from '../domain/changes.ts';
 import type { ActionContext } from '../domain/context.ts';
@@ -38,7 +38,7 @@ const toRow = (values: Record<string, unknown>) =>
 export async function createCatalogRow(db: Db, ctx: ActionContext, resource: CatalogResource, values: Record<string, unknown>, input: unknown) {
   const { spec, table } = resource;
   try {
-    return await db.transaction().execute(async (tx) => {
+    return await transact(db, async (tx) => {
       const { id } = await tx.insertInto(table).values(toRow(values) as never).returning('id').executeTakeFirstOrThrow();
       const created = await getRecord(tx, spec, id, ctx.scope);
       await recordChange(tx, ctx, { action: 'create', resource: spec.name, recordId: id, organisation: resource.organisation(created), data: input });
@@ -61,7 +61,7 @@ export async function updateCatalogRow(
   const { spec, table } = resource;
   const id = existing.id as number;
   try {
-    await db.transaction().execute(async (tx) => {
+    await transact(db, async (tx) => {
       await tx.updateTable(table).set(toRow(values) as never).where('id', '=', id).execute();
       await recordChange(tx, ctx, { action: 'update', resource: spec.name, recordId: id, organisation: resource.organisation(existing), data: changed });
     });
@@ -75,7 +75,7 @@ export async function deleteCatalogRow(db: Db, ctx: ActionContext, resource: Cat
   const { spec, table } = resource;
   const id = record.id as number;
   try {
-    await db.transaction().execute(async (tx) => {
+    await transact(db, async (tx) => {
       await tx.deleteFrom(table).where('id', '=', id).execute();
       await recordChange(tx, ctx, { action: 'delete', resource: spec.name, recordId: id, organisation: resource.organisation(record), data: record });
     });

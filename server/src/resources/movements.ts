@@ -1,5 +1,5 @@
 import { sql, type SqlBool } from 'kysely';
-import type { Db } from '../db/connection.ts';
+import type { Db } from '../data/transact.ts';
 import { byOrganisation, type Scope } from '../domain/access.ts';
 import { getRecord, type ResourceSpec } from '../http/resource.ts';
 

@@ -1,5 +1,5 @@
 import { sql, type SqlBool } from 'kysely';
-import type { Db } from '../db/connection.ts';
+import type { Db } from '../data/transact.ts';
 import type { ResourceSpec } from '../http/resource.ts';
 
 /** The bell: the caller's own notifications (filter read=false for the unread count). */

@@ -3,7 +3,7 @@ import { rateLimit } from 'express-rate-limit';
 import QRCode from 'qrcode';
 import { z } from 'zod';
 import type { Clock } from '../clock.ts';
-import type { Db } from '../db/connection.ts';
+import type { Db } from '../data/transact.ts';
 import { DatabaseRateLimitStore } from '../db/rateLimits.ts';
 import { login, logAccess, TooManyAttemptsError } from '../domain/auth/login.ts';
 import { changePassword, disableTotp, enableTotp, loginRow, startTotpSetup } from '../domain/auth/account.ts';

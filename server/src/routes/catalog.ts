@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Db } from '../db/connection.ts';
+import type { Db } from '../data/transact.ts';
 import type { Role } from '../db/schema.ts';
 import { requireRole, type Scope } from '../domain/access.ts';
 import { changedValues } from '../domain/changes.ts';

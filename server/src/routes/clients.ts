@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Db } from '../db/connection.ts';
+import { transact, type Db } from '../data/transact.ts';
 import { createClient, updateClient } from '../domain/clients.ts';
 import { undoClientCreation } from '../domain/undo.ts';
 import { getRecord, parseId, readRoutes } from '../http/resource.ts';
@@ -50,7 +50,7 @@ export function clientRoutes(db: Db) {
     const ctx = actionContext(res);
     await getRecord(db, clientsSpec, id, ctx.scope);
     const changes = parseBody(ClientChanges, req.body);
-    await db.transaction().execute((tx) => updateClient(tx, ctx, id, changes));
+    await transact(db, (tx) => updateClient(tx, ctx, id, changes));
     res.json(await getRecord(db, clientsSpec, id, ctx.scope));
   });
   return router;

@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import type { Db } from '../db/connection.ts';
+import type { Db } from '../data/transact.ts';
 import { dashboardFigures } from '../domain/dashboard.ts';
 import { actionContext } from '../http/validate.ts';
 import type { ReadCache } from '../http/readCache.ts';

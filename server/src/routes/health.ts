@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import type { Logger } from 'pino';
 import type { Clock } from '../clock.ts';
-import type { Db } from '../db/connection.ts';
+import type { Db } from '../data/transact.ts';
 import { appliedMigrationNames, migrationFiles } from '../db/migrate.ts';
 
 /** How long the readiness read may wait for the database (behind a long transaction, say). */

@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import type { Db } from '../db/connection.ts';
+import type { Db } from '../data/transact.ts';
 import { allocateLicenses, grantLicenses } from '../domain/allocations.ts';
 import { answerIdempotent } from '../http/idempotent.ts';
 import { actionContext, fields, parseBody, text } from '../http/validate.ts';

@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import type { Clock } from '../clock.ts';
-import type { Db } from '../db/connection.ts';
+import type { Db } from '../data/transact.ts';
 import { requireRole } from '../domain/access.ts';
 import { checkInvariants, type Fault } from '../domain/invariants.ts';
 import { actionContext } from '../http/validate.ts';

@@ -1,4 +1,4 @@
-import type { Db } from '../db/connection.ts';
+import type { Db } from '../data/transact.ts';
 import { getRecord, parseId, readRoutes } from '../http/resource.ts';
 import { actionContext } from '../http/validate.ts';
 import { markAllRead, markRead, notificationsSpec } from '../resources/notifications.ts';

@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import type { Db } from '../db/connection.ts';
+import { transact, type Db } from '../data/transact.ts';
 import { bulkRenewalQuote, renewEach, type BulkResult } from '../domain/bulkRenewal.ts';
 import { changeSeats, loadSubscription, quoteRenewal, quoteSeatChange, renewSubscription, updateSubscriptionSettings } from '../domain/subscriptions.ts';
 import { undoRenewal } from '../domain/undo.ts';
@@ -42,7 +42,7 @@ export function subscriptionRoutes(db: Db) {
   // Bulk renewal from the to-renew list: the totals against each pool, then one transaction per renewal.
   router.get('/bulk-renewal-quote', async (req, res) => {
     const { ids, years } = parseQuery(BulkQuoteInput, req.query);
-    res.json(await db.transaction().execute((tx) => bulkRenewalQuote(tx, actionContext(res), ids, years)));
+    res.json(await transact(db, (tx) => bulkRenewalQuote(tx, actionContext(res), ids, years)));
   });
   router.post('/bulk-renew', async (req, res) => {
     const { ids, years } = parseBody(BulkInput, req.body);
@@ -62,7 +62,7 @@ export function subscriptionRoutes(db: Db) {
     const ctx = actionContext(res);
     await getRecord(db, subscriptionsSpec, id, ctx.scope);
     const changes = parseBody(Settings, req.body);
-    await db.transaction().execute((tx) => updateSubscriptionSettings(tx, ctx, id, changes));
+    await transact(db, (tx) => updateSubscriptionSettings(tx, ctx, id, changes));
     res.json(await getRecord(db, subscriptionsSpec, id, ctx.scope));
   });
 
@@ -71,7 +71,7 @@ export function subscriptionRoutes(db: Db) {
     const ctx = actionContext(res);
     await getRecord(db, subscriptionsSpec, id, ctx.scope);
     const input = parseQuery(RenewQuery, req.query);
-    const { manager: _manager, subscription: _subscription, ...quote } = await db.transaction().execute(async (tx) => quoteRenewal(tx, ctx.today, id, input));
+    const { manager: _manager, subscription: _subscription, ...quote } = await transact(db, async (tx) => quoteRenewal(tx, ctx.today, id, input));
     res.json(quote);
   });
 
@@ -80,8 +80,8 @@ export function subscriptionRoutes(db: Db) {
     const input = parseBody(RenewInput, req.body);
     await answerIdempotent(db, req, res, async (tx) => {
       const ctx = actionContext(res);
-      const { remaining_after } = renewSubscription(tx, ctx, id, input);
-      return { status: 201, body: { ...recordOfRow(subscriptionsSpec, loadSubscription(tx, id)), remaining_after } };
+      const { remaining_after } = await renewSubscription(tx, ctx, id, input);
+      return { status: 201, body: { ...recordOfRow(subscriptionsSpec, await loadSubscription(tx, id)), remaining_after } };
     });
   });
 
@@ -90,7 +90,7 @@ export function subscriptionRoutes(db: Db) {
     const ctx = actionContext(res);
     await getRecord(db, subscriptionsSpec, id, ctx.scope);
     const { seats } = parseQuery(SeatsQuery, req.query);
-    const { cost, balance, current_seats, remaining_after, refund, manager } = await db.transaction().execute(async (tx) => quoteSeatChange(tx, ctx.today, id, seats));
+    const { cost, balance, current_seats, remaining_after, refund, manager } = await transact(db, async (tx) => quoteSeatChange(tx, ctx.today, id, seats));
     res.json({ seats, current_seats, cost, balance, remaining_after, refund, manager_name: manager.name });
   });
 

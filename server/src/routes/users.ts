@@ -1,7 +1,7 @@
 import { rateLimit } from 'express-rate-limit';
 import { z } from 'zod';
 import type { Clock } from '../clock.ts';
-import type { Db } from '../db/connection.ts';
+import { transact, type Db } from '../data/transact.ts';
 import { DatabaseRateLimitStore } from '../db/rateLimits.ts';
 import { createUser, deleteUser, updateUser } from '../domain/auth/users.ts';
 import { hashPassword, MIN_PASSWORD_LENGTH } from '../domain/auth/passwords.ts';
@@ -47,7 +47,7 @@ export function userRoutes(db: Db, clock: Pick<Clock, 'instant'>) {
     const ctx = actionContext(res);
     const { password: plain, ...input } = parseBody(UserInput, req.body);
     const passwordHash = plain ? await hashPassword(plain) : undefined;
-    const id = await db.transaction().execute((tx) => createUser(tx, ctx, { ...input, passwordHash }));
+    const id = await transact(db, (tx) => createUser(tx, ctx, { ...input, passwordHash }));
     res.status(201).json(await getRecord(db, usersSpec, id, ctx.scope));
   });
 
@@ -57,7 +57,7 @@ export function userRoutes(db: Db, clock: Pick<Clock, 'instant'>) {
     await getRecord(db, usersSpec, id, ctx.scope);
     const { password: plain, ...input } = parseBody(UserChanges, req.body);
     const passwordHash = plain ? await hashPassword(plain) : undefined;
-    await db.transaction().execute((tx) => updateUser(tx, ctx, id, { ...input, passwordHash }));
+    await transact(db, (tx) => updateUser(tx, ctx, id, { ...input, passwordHash }));
     res.json(await getRecord(db, usersSpec, id, ctx.scope));
   });
 
@@ -65,7 +65,7 @@ export function userRoutes(db: Db, clock: Pick<Clock, 'instant'>) {
     const ctx = actionContext(res);
     const id = parseId(req.params.id);
     const record = await getRecord(db, usersSpec, id, ctx.scope);
-    await db.transaction().execute((tx) => deleteUser(tx, ctx, id));
+    await transact(db, (tx) => deleteUser(tx, ctx, id));
     res.json(record);
   });
   return router;

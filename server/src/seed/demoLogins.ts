@@ -1,4 +1,4 @@
-import type { Db } from '../db/connection.ts';
+import { transact, type Db } from '../data/transact.ts';
 import { SYSTEM_SCOPE } from '../domain/access.ts';
 import { hashPassword } from '../domain/auth/passwords.ts';
 import { createUser } from '../domain/auth/users.ts';
@@ -16,7 +16,7 @@ export async function addDemoLogins(db: Db, now: string): Promise<void> {
   const ctx = { actor: 'demo', scope: SYSTEM_SCOPE, today: now.slice(0, 10), now };
   for (const login of DEMO_LOGINS) {
     const passwordHash = await hashPassword(login.password);
-    await db.transaction().execute((tx) =>
+    await transact(db, (tx) =>
       createUser(tx, ctx, {
         email: login.email,
         name: login.name,

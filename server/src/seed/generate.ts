@@ -1,5 +1,7 @@
 import { sql } from 'kysely';
-import { placeholders, statementsOf, type Db } from '../db/connection.ts';
+import { placeholders } from '../data/queries.ts';
+import { transact, type Db, type Tx } from '../data/transact.ts';
+import { statementsOf } from '../db/connection.ts';
 import type { NewMovement } from '../db/schema.ts';
 import { daysBetween, plusDays, plusMonths, plusYears, termEndDate } from '../domain/dates.ts';
 import { markDerivedAsOf } from '../domain/derived.ts';
@@ -80,7 +82,7 @@ function termsFor(random: Random, today: string, profile: number): { terms: Omit
 }
 
 /** One prepared INSERT run per row (a few µs each): building large multi-row queries costs more. */
-function insertRows(tx: Db, table: keyof import('../db/schema.ts').Database, rows: readonly object[]) {
+function insertRows(tx: Tx, table: keyof import('../db/schema.ts').Database, rows: readonly object[]) {
   const columns = [...new Set(rows.flatMap((row) => Object.keys(row)))];
   const insert = `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${placeholders(columns.length)})`;
   const statements = statementsOf(tx);
@@ -93,7 +95,7 @@ function insertRows(tx: Db, table: keyof import('../db/schema.ts').Database, row
  * them row by row. Unique indexes stay (they guard the data). The client name search index
  * (db/migrations/sqlite/0005) is likewise filled in one pass instead of by its per-row trigger.
  */
-async function withIndexesRebuilt(tx: Db, tables: string[], load: () => Promise<void>) {
+async function withIndexesRebuilt(tx: Tx, tables: string[], load: () => Promise<void>) {
   const { rows } = await sql<{ name: string; sql: string }>`
     SELECT name, sql FROM sqlite_master
     WHERE type IN ('index', 'trigger') AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%' AND tbl_name IN (${sql.join(tables)})
@@ -113,7 +115,7 @@ async function nextId(db: Db, table: 'partners' | 'resellers' | 'clients' | 'sub
 export async function seedDatabase(db: Db, options: SeedOptions): Promise<SeedSummary> {
   const random = seededRandom(options.seed ?? 1);
   const { today } = options;
-  return db.transaction().execute(async (tx) => {
+  return transact(db, async (tx) => {
     for (const p of PRODUCTS) {
       await tx.insertInto('products').values({ ...p, search_name: searchKey(p.code, p.name) }).onConflict((oc) => oc.column('code').doNothing()).execute();
     }

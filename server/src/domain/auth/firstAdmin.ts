@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { z } from 'zod';
-import type { Tx } from '../context.ts';
+import { transact, type Db } from '../../data/transact.ts';
 import { SYSTEM_SCOPE } from '../access.ts';
 import { createUser } from './users.ts';
 import { hashPassword, MIN_PASSWORD_LENGTH } from './passwords.ts';
@@ -15,7 +15,7 @@ const FirstAdmin = z.object({
  * (publisher staff). Returns what happened, for the boot log; a bad value throws with its name.
  */
 export async function ensureFirstAdmin(
-  db: Tx,
+  db: Db,
   env: { ADMIN_EMAIL?: string; ADMIN_PASSWORD?: string },
   now: string,
 ): Promise<'exists' | 'created' | 'missing'> {
@@ -25,7 +25,7 @@ export async function ensureFirstAdmin(
   const parsed = FirstAdmin.safeParse({ email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD });
   if (!parsed.success) throw new Error(parsed.error.issues.map((i) => i.message).join('; '));
   const passwordHash = await hashPassword(parsed.data.password);
-  await db.transaction().execute((tx) =>
+  await transact(db, (tx) =>
     createUser(tx, { actor: 'boot', scope: SYSTEM_SCOPE, today: now.slice(0, 10), now }, {
       email: parsed.data.email.toLowerCase(),
       name: 'Administrateur',

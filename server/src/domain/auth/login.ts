@@ -1,5 +1,5 @@
 import type { AccessEvent } from '../../db/schema.ts';
-import type { Tx } from '../context.ts';
+import type { Db } from '../../data/transact.ts';
 import { AppError, UnauthorizedError } from '../errors.ts';
 import { settings } from '../settings.ts';
 import { verifyAgainstNothing, verifyPassword } from './passwords.ts';
@@ -20,7 +20,7 @@ export interface RequestMeta {
 }
 
 export async function logAccess(
-  db: Tx,
+  db: Db,
   meta: RequestMeta,
   entry: { event: AccessEvent; email: string; user?: { id: number; partner_id: number | null; reseller_id: number | null } | null; reason?: string },
 ) {
@@ -50,7 +50,7 @@ export class TooManyAttemptsError extends AppError {
 
 const invalidCredentials = () => new UnauthorizedError('Invalid email or password', 'invalid_credentials');
 
-async function recentFailures(db: Tx, email: string, instant: number): Promise<number> {
+async function recentFailures(db: Db, email: string, instant: number): Promise<number> {
   const since = new Date(instant - settings.loginWindowMinutes * 60_000).toISOString();
   const row = await db
     .selectFrom('access_log')
@@ -64,7 +64,7 @@ async function recentFailures(db: Tx, email: string, instant: number): Promise<n
 }
 
 /** Checks a second factor: a current TOTP code, or an unused recovery code (then spent). */
-async function secondFactor(db: Tx, user: { id: number; totp_secret: string | null }, code: string): Promise<'totp' | 'recovery' | null> {
+async function secondFactor(db: Db, user: { id: number; totp_secret: string | null }, code: string): Promise<'totp' | 'recovery' | null> {
   if (user.totp_secret && (await checkTotp(user.totp_secret, code.replace(/\s/g, '')))) return 'totp';
   const spent = await db
     .updateTable('recovery_codes')
@@ -77,7 +77,7 @@ async function secondFactor(db: Tx, user: { id: number; totp_secret: string | nu
 }
 
 export async function login(
-  db: Tx,
+  db: Db,
   input: { email: string; password: string; code?: string },
   meta: RequestMeta,
 ): Promise<{ token: string; userId: number }> {

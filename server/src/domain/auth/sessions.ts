@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { Tx } from '../context.ts';
+import type { Db } from '../../data/transact.ts';
 import { settings } from '../settings.ts';
 
 /**
@@ -11,7 +11,7 @@ import { settings } from '../settings.ts';
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 const MINUTE = 60_000;
 
-export async function openSession(tx: Tx, userId: number, now: number): Promise<string> {
+export async function openSession(tx: Db, userId: number, now: number): Promise<string> {
   const token = randomBytes(32).toString('base64url');
   await tx
     .insertInto('sessions')
@@ -30,7 +30,7 @@ export async function openSession(tx: Tx, userId: number, now: number): Promise<
  * The user of a live session and until when it stays valid without another check, touching its
  * last use (at most once a minute); null if there is none.
  */
-export async function liveSession(tx: Tx, token: string, now: number): Promise<{ userId: number; validUntil: number } | null> {
+export async function liveSession(tx: Db, token: string, now: number): Promise<{ userId: number; validUntil: number } | null> {
   const hash = hashToken(token);
   const session = await tx.selectFrom('sessions').selectAll().where('token_hash', '=', hash).executeTakeFirst();
   const idle = settings.sessionIdleMinutes * MINUTE;
@@ -47,12 +47,12 @@ export async function liveSession(tx: Tx, token: string, now: number): Promise<{
   return { userId: session.user_id, validUntil: Math.min(session.expires_at, lastSeen + idle) };
 }
 
-export async function closeSession(tx: Tx, token: string): Promise<void> {
+export async function closeSession(tx: Db, token: string): Promise<void> {
   await tx.deleteFrom('sessions').where('token_hash', '=', hashToken(token)).execute();
 }
 
 /** Ends every session of a user but, optionally, the one making the request (password change). */
-export async function closeOtherSessions(tx: Tx, userId: number, keepToken?: string): Promise<void> {
+export async function closeOtherSessions(tx: Db, userId: number, keepToken?: string): Promise<void> {
   let query = tx.deleteFrom('sessions').where('user_id', '=', userId);
   if (keepToken) query = query.where('token_hash', '!=', hashToken(keepToken));
   await query.execute();

@@ -1,7 +1,8 @@
 import type { Role } from '../../db/schema.ts';
 import { manages, requireRole, type Scope } from '../access.ts';
 import { changedValues, recordChange } from '../changes.ts';
-import type { ActionContext, Tx } from '../context.ts';
+import type { ActionContext } from '../context.ts';
+import type { Db, Tx } from '../../data/transact.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors.ts';
 import { requirePartner, requireReseller } from '../hierarchy.ts';
 import { searchKey } from '../search.ts';
@@ -36,7 +37,7 @@ export interface Organisation {
 }
 
 /** The organisation a login belongs to, as /api/auth/me shows it, and whether it requires 2FA. */
-export async function organisationOf(tx: Tx, user: UserRow): Promise<Organisation & { requireTotp: boolean }> {
+export async function organisationOf(tx: Db, user: UserRow): Promise<Organisation & { requireTotp: boolean }> {
   if (user.reseller_id !== null) {
     const r = await tx.selectFrom('resellers').select(['id', 'name', 'require_totp']).where('id', '=', user.reseller_id).executeTakeFirstOrThrow();
     return { type: 'reseller', id: r.id, name: r.name, requireTotp: r.require_totp === 1 };
@@ -60,7 +61,7 @@ export interface UserInput {
 }
 
 /** Checks the role and organisation a scope gives a login, returning its partner and reseller ids. */
-async function placeLogin(tx: Tx, scope: Scope, input: Pick<UserInput, 'role' | 'partner_id' | 'reseller_id'>) {
+async function placeLogin(tx: Db, scope: Scope, input: Pick<UserInput, 'role' | 'partner_id' | 'reseller_id'>) {
   switch (input.role) {
     case 'admin':
       requireRole(scope, ['admin'], 'create or change admin logins');
@@ -126,7 +127,7 @@ export async function createUser(tx: Tx, ctx: ActionContext, input: UserInput): 
 }
 
 /** Loads a login the scope manages; others are unknown (404). */
-export async function requireManagedUser(tx: Tx, scope: Scope, id: number) {
+export async function requireManagedUser(tx: Db, scope: Scope, id: number) {
   const user = await tx.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
   const visible =
     user && (scope.role === 'admin' || (user.partner_id !== null && manages(scope, { partnerId: user.partner_id, resellerId: user.reseller_id })));

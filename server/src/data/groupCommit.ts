@@ -1,9 +1,5 @@
-import type { Db } from './connection.ts';
-import { statementsOf } from './connection.ts';
-import type { Tx } from '../domain/context.ts';
-
-/** Runs an action in a transaction and resolves once that transaction has committed. */
-export type Transact = <T>(action: (tx: Tx) => Promise<T>) => Promise<T>;
+import { statementsOf } from '../db/connection.ts';
+import type { Db, Transact, Tx } from './transact.ts';
 
 interface Job {
   action: (tx: Tx) => Promise<unknown>;
