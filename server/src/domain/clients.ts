@@ -9,6 +9,7 @@ import { changedValues, recordChange } from './changes.ts';
 import { settings } from './settings.ts';
 import { undoDeadline } from './terms.ts';
 import { refreshSubscriptions } from './derived.ts';
+import { lockClient } from '../data/subscriptions.ts';
 
 export interface NewClient {
   name: string;
@@ -100,6 +101,7 @@ export async function updateClient(
   id: number,
   changes: { name?: string; reseller_id?: number | null },
 ): Promise<void> {
+  await lockClient(tx, { clientId: id });
   const client = await tx.selectFrom('clients').selectAll().where('id', '=', id).executeTakeFirst();
   if (!client) throw new NotFoundError('Client', id);
   if (Object.keys(changedValues(client, changes)).length === 0) return;

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { liveTermsOfMany, storedClients, storedSubscriptions, subscriptionStatesOfClients, writeChanged } from '../data/subscriptions.ts';
+import { liveTermsOfMany, lockClientsOf, storedClients, storedSubscriptions, subscriptionStatesOfClients, writeChanged } from '../data/subscriptions.ts';
 import { transact, type Db, type Tx } from '../data/transact.ts';
 import type { ActionContext } from './context.ts';
 import { clientState, subscriptionState } from './status.ts';
@@ -34,6 +34,8 @@ function chunks<T>(items: readonly T[]): T[][] {
 export async function refreshSubscriptions(tx: Tx, ids: readonly number[], today: string): Promise<void> {
   const clientIds = new Set<number>();
   for (const part of chunks([...new Set(ids)])) {
+    // What is read next must not change before it is written back (see lockClient).
+    await lockClientsOf(tx, part);
     const subs = await storedSubscriptions(tx, part);
     const termsBySub = groupBy(await liveTermsOfMany(tx, part), (t) => t.subscription_id);
     for (const sub of subs) {

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Config } from '../config.ts';
+import { deleteInSlices } from '../data/pruning.ts';
 import type { Db } from '../data/transact.ts';
 import { settings as appSettings } from './settings.ts';
 
@@ -33,22 +34,6 @@ export interface PruneSummary {
   access_log: number;
   changes: number;
   rate_limits: number;
-}
-
-/** Deletes in slices, so that a first prune of a large table never holds the write lock for long. */
-const SLICE = 5_000;
-
-type PrunedTable = 'idempotency_keys' | 'sessions' | 'access_log' | 'changes' | 'rate_limits';
-
-async function deleteInSlices(db: Db, table: PrunedTable, olderThan: ReturnType<typeof sql>): Promise<number> {
-  let deleted = 0;
-  for (;;) {
-    const result = await sql`DELETE FROM ${sql.table(table)} WHERE rowid IN (
-      SELECT rowid FROM ${sql.table(table)} WHERE ${olderThan} LIMIT ${SLICE})`.execute(db);
-    const n = Number(result.numAffectedRows ?? 0n);
-    deleted += n;
-    if (n < SLICE) return deleted;
-  }
 }
 
 /**

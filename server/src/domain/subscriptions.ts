@@ -1,6 +1,6 @@
 import type { Updateable } from 'kysely';
 import { findPool } from '../data/pools.ts';
-import { findSubscription, insertTerm, liveTermsOf, markRenewed, type Subscription } from '../data/subscriptions.ts';
+import { findSubscription, insertTerm, liveTermsOf, lockClient, markRenewed, type Subscription } from '../data/subscriptions.ts';
 import type { Tx } from '../data/transact.ts';
 import type { SubscriptionsTable, TermOrigin } from '../db/schema.ts';
 import { manages } from './access.ts';
@@ -67,6 +67,7 @@ export async function renewSubscription(
   input: { years?: number; seats?: number },
   origin: Exclude<TermOrigin, 'creation'> = 'renewal',
 ): Promise<{ remaining_after: number; termId: number; end_date: string }> {
+  await lockClient(tx, { subscriptionId: id });
   const quote = await quoteRenewal(tx, ctx.today, id, input);
   const sub = quote.subscription;
   if (!manages(ctx.scope, { partnerId: sub.partner_id, resellerId: sub.reseller_id })) throw new NotFoundError('Subscription', id);
@@ -126,6 +127,7 @@ export async function changeSeats(
   id: number,
   seats: number,
 ): Promise<{ cost: number; remaining_after: number | null }> {
+  await lockClient(tx, { subscriptionId: id });
   const { sub, current, manager, cost } = await quoteSeatChange(tx, ctx.today, id, seats);
   let remaining: number | null = null;
   if (cost > 0) {
@@ -159,6 +161,7 @@ export interface SubscriptionSettings {
 
 /** What a user may set on a subscription without moving licenses. */
 export async function updateSubscriptionSettings(tx: Tx, ctx: ActionContext, id: number, changes: SubscriptionSettings): Promise<void> {
+  await lockClient(tx, { subscriptionId: id });
   const sub = await loadSubscription(tx, id);
   const changed = changedValues(sub, changes);
   if (Object.keys(changed).length === 0) return;

@@ -2,14 +2,19 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../server/src/db/connection.ts';
+import { copyToPostgres } from '../../server/src/db/copyToPostgres.ts';
+import { openPostgres } from '../../server/src/db/postgres.ts';
+import { describePostgres, usePostgresCluster } from '../helpers/postgres.ts';
 import { faultsOf, runCli, startServer, stop, summary, type ServerProcess } from './cascadeProcess.ts';
 import { runLoad } from './load.ts';
-import { loadWorld } from './world.ts';
+import { loadWorld, type LoadWorld } from './world.ts';
 
 /**
- * Several processes on one SQLite file: the server and `npm run renew:auto` (the README's way to run
- * the daily jobs by hand), and two servers. A second writer waits its turn (no 5xx), licences are
- * never oversold, and what one process wrote shows in the other's lists at once.
+ * Several processes on one database, SQLite file or PostgreSQL: the server and `npm run renew:auto`
+ * (the README's way to run the daily jobs by hand), and two servers. A second writer waits its turn
+ * (no 5xx), licences are never oversold, an Idempotency-Key acts once, the daily jobs run once, and
+ * what one process wrote shows in the other's lists at once.
  */
 
 let dir: string;
@@ -27,11 +32,14 @@ async function listed(url: string, cookie: string): Promise<SubscriptionRow[]> {
   return ((await res.json()) as SubscriptionRow[]).map(({ id, status, end_date }) => ({ id, status, end_date }));
 }
 
-describe('the server and renew:auto on one SQLite file', () => {
+type WorldOptions = Parameters<typeof loadWorld>[1];
+/** A new database named `name` holding the load tests' world: its file or URL, and the world. */
+type SharedDatabase = (name: string, options: WorldOptions) => Promise<{ database: string; world: LoadWorld }>;
+
+function sharedDatabaseTests(newDatabase: SharedDatabase) {
   it('renewals sent while the job runs get no 5xx, and the job’s renewals show in the server’s list at once', async () => {
-    const file = path.join(dir, 'shared.db');
     // Clients 1–15 end on 2027-01-14, 16–30 on 2027-02-19; all renew themselves 14 days before.
-    const world = await loadWorld(file, { resellerPool: 5_000, autoRenew: true, startOf: (i) => (i <= 15 ? '2026-01-15' : '2026-02-20') });
+    const { database: file, world } = await newDatabase('shared', { resellerPool: 5_000, autoRenew: true, startOf: (i) => (i <= 15 ? '2026-01-15' : '2026-02-20') });
     const server = await startServer(file);
     const [early, late] = [world.subscriptions.slice(0, 15), world.subscriptions.slice(15)];
 
@@ -62,9 +70,8 @@ describe('the server and renew:auto on one SQLite file', () => {
   }, 90_000);
 
   it('two servers: 50 renewals fired at once, split across both, on a pool that pays for 10 → exactly 10 succeed', async () => {
-    const file = path.join(dir, 'two-servers.db');
     // 30 one-seat clients took 30: 10 licences are left, each renewal (1 seat, 1 year) costs 1.
-    const world = await loadWorld(file, { resellerPool: 40 });
+    const { database: file, world } = await newDatabase('two-servers', { resellerPool: 40 });
     const servers = [await startServer(file), await startServer(file)];
     const answers = await Promise.all(
       Array.from({ length: 50 }, (_, i) =>
@@ -98,4 +105,56 @@ describe('the server and renew:auto on one SQLite file', () => {
     for (const server of servers) expect(await stop(server)).toMatchObject({ code: 0, signal: null });
     expect(await faultsOf(file)).toEqual([]);
   }, 90_000);
+
+  it('two servers starting at the daily jobs’ time: each due subscription is renewed once', async () => {
+    // Clients 1–15 are due on 2026-12-31 (their term ends 2027-01-14, auto-renewal 14 days before).
+    const { database, world } = await newDatabase('daily', { resellerPool: 5_000, autoRenew: true, startOf: (i) => (i <= 15 ? '2026-01-15' : '2026-02-20') });
+    const env = { TODAY: '2026-12-31', DAILY_JOBS_AT: '00:00' };
+    const servers = await Promise.all([startServer(database, env), startServer(database, env)]);
+    const renewedEnds = async () => {
+      const res = await fetch(`${servers[1].url}/api/subscriptions?range=%5B0%2C99%5D&sort=%5B%22id%22%2C%22ASC%22%5D`, { headers: { Cookie: world.cookies.admin } });
+      return ((await res.json()) as SubscriptionRow[]).filter((s) => s.status === 'renewed').length;
+    };
+    for (let i = 0; i < 100 && (await renewedEnds()) < 15; i++) await new Promise((r) => setTimeout(r, 100));
+    for (const server of servers) expect(await stop(server)).toMatchObject({ code: 0, signal: null });
+    const movements = await fetchMovements(database);
+    expect(movements.filter((m) => m.actor === 'auto-renewal').map((m) => m.subscription_id).sort((a, b) => a - b)).toEqual(world.subscriptions.slice(0, 15));
+    expect(await faultsOf(database)).toEqual([]);
+  }, 90_000);
+}
+
+/** The ledger rows of a database, read after its servers stopped. */
+async function fetchMovements(database: string): Promise<{ actor: string; subscription_id: number }[]> {
+  const connection = database.startsWith('postgres') ? openPostgres(database, 1) : openDatabase(database);
+  try {
+    return await connection.db.selectFrom('movements').select(['actor', 'subscription_id']).where('kind', '=', 'consume').execute() as never;
+  } finally {
+    await connection.close();
+  }
+}
+
+describe('processes on one SQLite file', () => {
+  sharedDatabaseTests(async (name, options) => {
+    const file = path.join(dir, `${name}.db`);
+    return { database: file, world: await loadWorld(file, options) };
+  });
+});
+
+describePostgres('processes on one PostgreSQL database', () => {
+  const cluster = usePostgresCluster();
+  // The world is built in SQLite and copied, as `npm run migrate-to-postgres` does.
+  sharedDatabaseTests(async (name, options) => {
+    const file = path.join(dir, `${name}-source.db`);
+    const world = await loadWorld(file, options);
+    const url = await cluster().createDatabase();
+    const source = openDatabase(file);
+    const target = openPostgres(url, 2);
+    try {
+      await copyToPostgres(source, target);
+    } finally {
+      await source.close();
+      await target.close();
+    }
+    return { database: url, world };
+  });
 });
