@@ -41,6 +41,10 @@ export function byOrganisation(scope: Scope, partnerColumn: string, resellerColu
   }
 }
 
+/** byOrganisation, or TRUE for an admin: a condition to AND with others (both databases read TRUE). */
+export const inScope = (scope: Scope, partnerColumn: string, resellerColumn: string): Expression<SqlBool> =>
+  byOrganisation(scope, partnerColumn, resellerColumn) ?? sql<SqlBool>`TRUE`;
+
 /** Whether the scope manages an organisation's clients, pools and logins. */
 export function manages(scope: Scope, organisation: Organisation): boolean {
   switch (scope.role) {

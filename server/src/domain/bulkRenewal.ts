@@ -1,5 +1,4 @@
-import { sql, type SqlBool } from 'kysely';
-import { byOrganisation } from './access.ts';
+import { inScope } from './access.ts';
 import type { ActionContext } from './context.ts';
 import { transact, type Db, type Tx } from '../data/transact.ts';
 import { AppError } from './errors.ts';
@@ -18,7 +17,7 @@ async function visibleIds(db: Db, ctx: ActionContext, ids: number[]): Promise<Se
     .select('id')
     .where('id', 'in', ids)
     .where('archived', '=', 0)
-    .where(byOrganisation(ctx.scope, 'subscriptions.partner_id', 'subscriptions.reseller_id') ?? sql<SqlBool>`1`)
+    .where(inScope(ctx.scope, 'subscriptions.partner_id', 'subscriptions.reseller_id'))
     .execute();
   return new Set(rows.map((r) => r.id));
 }

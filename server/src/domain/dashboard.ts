@@ -1,5 +1,5 @@
 import { sql, type SqlBool } from 'kysely';
-import { byOrganisation, type Scope } from './access.ts';
+import { inScope, type Scope } from './access.ts';
 import type { Status } from '../db/schema.ts';
 import type { Db } from '../data/transact.ts';
 import { monthOf, plusMonths } from './dates.ts';
@@ -18,10 +18,7 @@ export interface Dashboard extends Record<Status, number> {
  */
 export async function dashboardFigures(tx: Db, today: string, scope: Scope): Promise<Dashboard> {
   // Everything counted is what the caller sees (admin: all; partner: its network; reseller: its own).
-  const all = sql<SqlBool>`1`;
-  const subscriptionsInScope = sql<SqlBool>`subscriptions.archived = 0 AND ${
-    byOrganisation(scope, 'subscriptions.partner_id', 'subscriptions.reseller_id') ?? all
-  }`;
+  const subscriptionsInScope = sql<SqlBool>`subscriptions.archived = 0 AND ${inScope(scope, 'subscriptions.partner_id', 'subscriptions.reseller_id')}`;
   const byStatus = await tx
     .selectFrom('subscriptions')
     .select(['status', sql<number>`count(*)`.as('n')])
@@ -36,7 +33,7 @@ export async function dashboardFigures(tx: Db, today: string, scope: Scope): Pro
     .select(sql<number>`count(*)`.as('n'))
     .where('to_renew', '=', 1)
     .where('archived', '=', 0)
-    .where(byOrganisation(scope, 'clients.partner_id', 'clients.reseller_id') ?? all)
+    .where(inScope(scope, 'clients.partner_id', 'clients.reseller_id'))
     .executeTakeFirstOrThrow();
 
   const pools = await tx
@@ -53,7 +50,7 @@ export async function dashboardFigures(tx: Db, today: string, scope: Scope): Pro
       'products.code as product_code',
       'pools.balance',
     ])
-    .where(byOrganisation(scope, 'pools.partner_id', 'pools.reseller_id') ?? all)
+    .where(inScope(scope, 'pools.partner_id', 'pools.reseller_id'))
     .orderBy('products.code')
     .orderBy('pools.holder_type')
     .orderBy('holder_name')

@@ -10,6 +10,7 @@ import type { Role } from '../db/schema.ts';
 import { actionContext } from './validate.ts';
 import type { ReadCache } from './readCache.ts';
 import { parseListQuery, type FieldSpec, type FilterValue, type ListQuery } from './listQuery.ts';
+import { matchesText } from '../data/textSearch.ts';
 
 /**
  * A readable resource of the API: where its rows come from, which fields it lists (each one
@@ -32,16 +33,11 @@ export interface ResourceSpec {
   fields: Record<string, FieldSpec>;
   /** Folded search_name columns `q` searches (accent- and case-insensitive substring); none means `q` is refused. */
   search?: string[];
-  /**
-   * A trigram full-text index over the same folded names (db/migrations/sqlite/0005), for searches of 3
-   * characters or more on large tables: `key` is the column matching the index's rowid.
-   */
+  /** SQLite's trigram table over the same folded names, for large tables (see data/textSearch.ts). */
   searchIndex?: { table: string; key: string };
   defaultSort?: [string, 'ASC' | 'DESC'];
   toRecord?(row: Record<string, unknown>): Record<string, unknown>;
 }
-
-const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 /** The SQL of a field: a column reference or the field's own expression. */
 const sqlOf = (field: FieldSpec) => (typeof field.column === 'string' ? sql.ref(field.column) : field.column);
@@ -54,7 +50,7 @@ export function whereValue(field: FieldSpec, value: FilterValue): Expression<Sql
   const parts: Expression<SqlBool>[] = [];
   if (present.length) parts.push(sql<SqlBool>`${ref} IN (${sql.join(present)})`);
   if (present.length < value.length) parts.push(sql<SqlBool>`${ref} IS NULL`);
-  return parts.length ? sql<SqlBool>`(${sql.join(parts, sql` OR `)})` : sql<SqlBool>`0`;
+  return parts.length ? sql<SqlBool>`(${sql.join(parts, sql` OR `)})` : sql<SqlBool>`FALSE`;
 }
 
 function selection(spec: ResourceSpec) {
@@ -76,17 +72,7 @@ export function filteredQuery(db: Db, spec: ResourceSpec, query: ListQuery, scop
     builder = builder.where(field.filterOnly ? field.filterOnly.where(value) : whereValue(field, value));
   }
   if (query.q && spec.search) {
-    const folded = searchKey(query.q);
-    if (spec.searchIndex && [...folded].length >= 3) {
-      // A quoted phrase: trigram-matched as a literal substring, whatever characters it holds.
-      const phrase = `"${folded.replace(/"/g, '""')}"`;
-      const { table, key } = spec.searchIndex;
-      builder = builder.where(sql<SqlBool>`${sql.ref(key)} IN (SELECT rowid FROM ${sql.table(table)} WHERE ${sql.table(table)} MATCH ${phrase})`);
-    } else {
-      const pattern = likePattern(folded);
-      const ors = spec.search.map((c) => sql<SqlBool>`${sql.ref(c)} LIKE ${pattern} ESCAPE '\\'`);
-      builder = builder.where(sql<SqlBool>`(${sql.join(ors, sql` OR `)})`);
-    }
+    builder = builder.where(matchesText(db, { columns: spec.search, sqliteIndex: spec.searchIndex }, searchKey(query.q)));
   }
   return builder;
 }
