@@ -82,7 +82,8 @@ export function createApp({ db, clock, logger, staticDir, trustProxy = false, re
   const sessionCache = createReadCache(clock.instant);
   api.use(['/auth', '/users', '/partners', '/resellers'], invalidateOnWrite(sessionCache));
   // What another process wrote (renew:auto, a second server) shows within 50 ms: nothing cached
-  // survives it. Asking SQLite costs ~40 µs (a shared-memory read lock), so at most every 50 ms.
+  // survives it (db/open.ts: SQLite's data_version, PostgreSQL's change notifications). Asking SQLite
+  // costs ~40 µs (a shared-memory read lock), so at most every 50 ms.
   let checkedAt = Number.NEGATIVE_INFINITY;
   api.use((_req, _res, next) => {
     const now = performance.now();
