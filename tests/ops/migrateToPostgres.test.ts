@@ -56,6 +56,8 @@ describePostgres('copying an installation to PostgreSQL', () => {
       expect((await target.pool.query('SELECT id, balance FROM pools ORDER BY id')).rows).toEqual(balances);
       const client = demo.sqlite.prepare('SELECT id, name, status, end_date FROM clients ORDER BY id LIMIT 1').get();
       expect((await target.pool.query('SELECT id, name, status, end_date FROM clients ORDER BY id LIMIT 1')).rows[0]).toEqual(client);
+      // The invariants npm run check verifies hold on the copy as on the original.
+      expect(await checkInvariants(target.db)).toEqual([]);
       // A new product gets the next id, not one already copied.
       const maxId = demo.sqlite.prepare('SELECT max(id) FROM products').pluck().get() as number;
       const inserted = await target.pool.query("INSERT INTO products (code, name, search_name) VALUES ('TNew', 'TNew', 'tnew') RETURNING id");
