@@ -28,7 +28,7 @@ export async function bulkRenewalQuote(db: Tx, ctx: ActionContext, ids: number[]
   const subscriptions = [];
   const pools = new Map<string, { pool_id: number | null; manager_name: string; product_id: number; balance: number; cost: number; remaining_after: number }>();
   for (const id of ids.filter((i) => visible.has(i))) {
-    const quote = await quoteRenewal(db, ctx.today, id, { years });
+    const quote = await quoteRenewal(db, ctx, id, { years });
     const sub = quote.subscription;
     const key = `${quote.manager.partnerId}/${quote.manager.resellerId}/${sub.product_id}`;
     const pool = pools.get(key) ?? { pool_id: quote.pool_id, manager_name: quote.manager_name, product_id: sub.product_id, balance: quote.balance, cost: 0, remaining_after: quote.balance };

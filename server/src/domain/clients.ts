@@ -1,3 +1,4 @@
+import { manages, type Scope } from './access.ts';
 import type { ActionContext } from './context.ts';
 import type { Tx } from '../data/transact.ts';
 import { NotFoundError, ValidationError } from './errors.ts';
@@ -94,6 +95,13 @@ export async function createClient(tx: Tx, ctx: ActionContext, input: NewClient)
   return clientId;
 }
 
+/** A live client the scope manages; any other is unknown to it (404), like a missing one. */
+export async function loadClient(tx: Tx, id: number, scope: Scope) {
+  const client = await tx.selectFrom('clients').selectAll().where('id', '=', id).where('archived', '=', 0).executeTakeFirst();
+  if (!client || !manages(scope, { partnerId: client.partner_id, resellerId: client.reseller_id })) throw new NotFoundError('Client', id);
+  return client;
+}
+
 /** Renames a client or moves it to another reseller of the same partner (or back to the partner). */
 export async function updateClient(
   tx: Tx,
@@ -102,8 +110,7 @@ export async function updateClient(
   changes: { name?: string; reseller_id?: number | null },
 ): Promise<void> {
   await lockClient(tx, { clientId: id });
-  const client = await tx.selectFrom('clients').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!client) throw new NotFoundError('Client', id);
+  const client = await loadClient(tx, id, ctx.scope);
   if (Object.keys(changedValues(client, changes)).length === 0) return;
   const resellerId = changes.reseller_id === undefined ? client.reseller_id : changes.reseller_id;
   const owner = await resolveOwner(tx, { partner_id: client.partner_id, reseller_id: resellerId }, ctx.scope);

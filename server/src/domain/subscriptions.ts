@@ -3,7 +3,7 @@ import { findPool } from '../data/pools.ts';
 import { findSubscription, insertTerm, liveTermsOf, lockClient, markRenewed, type Subscription } from '../data/subscriptions.ts';
 import type { Tx } from '../data/transact.ts';
 import type { SubscriptionsTable, TermOrigin } from '../db/schema.ts';
-import { manages } from './access.ts';
+import { manages, type Scope } from './access.ts';
 import { changedValues, recordChangeOf } from './changes.ts';
 import type { ActionContext } from './context.ts';
 import { refreshSubscriptions } from './derived.ts';
@@ -18,11 +18,18 @@ import { latestOf, undoDeadline } from './terms.ts';
 
 export type { Subscription };
 
-export async function loadSubscription(tx: Tx, id: number): Promise<Subscription> {
+/**
+ * The one scope check of every subscription action: a subscription the caller does not manage is
+ * unknown to it (404), exactly like a missing one, so ids do not leak.
+ */
+export async function loadSubscription(tx: Tx, id: number, scope: Scope): Promise<Subscription> {
   const sub = await findSubscription(tx, id);
-  if (!sub) throw new NotFoundError('Subscription', id);
+  if (!sub || !manages(scope, { partnerId: sub.partner_id, resellerId: sub.reseller_id })) throw new NotFoundError('Subscription', id);
   return sub;
 }
+
+/** Who asks and on which day: what a quote needs to know. */
+type Asker = Pick<ActionContext, 'scope' | 'today'>;
 
 export interface RenewalQuote extends RenewalPlan {
   /** Null while the manager has never held this product (its balance is then 0). */
@@ -40,11 +47,11 @@ export interface RenewalQuote extends RenewalPlan {
  */
 export async function quoteRenewal(
   tx: Tx,
-  today: string,
+  { scope, today }: Asker,
   id: number,
   input: { years?: number; seats?: number },
 ): Promise<RenewalQuote & { manager: Manager; subscription: Subscription }> {
-  const sub = await loadSubscription(tx, id);
+  const sub = await loadSubscription(tx, id, scope);
   const latest = latestOf(await liveTermsOf(tx, id));
   const manager = await managerOfClient(tx, sub.client_id);
   const pool = await findPool(tx, manager, sub.product_id);
@@ -68,9 +75,8 @@ export async function renewSubscription(
   origin: Exclude<TermOrigin, 'creation'> = 'renewal',
 ): Promise<{ remaining_after: number; termId: number; end_date: string }> {
   await lockClient(tx, { subscriptionId: id });
-  const quote = await quoteRenewal(tx, ctx.today, id, input);
+  const quote = await quoteRenewal(tx, ctx, id, input);
   const sub = quote.subscription;
-  if (!manages(ctx.scope, { partnerId: sub.partner_id, resellerId: sub.reseller_id })) throw new NotFoundError('Subscription', id);
   const termId = await insertTerm(tx, {
     subscription_id: id,
     start_date: quote.start_date,
@@ -96,8 +102,8 @@ export async function renewSubscription(
 }
 
 /** The current term and what adding seats to it would cost now (DESIGN §2 prorata). Reads only. */
-export async function quoteSeatChange(tx: Tx, today: string, id: number, seats: number) {
-  const sub = await loadSubscription(tx, id);
+export async function quoteSeatChange(tx: Tx, { scope, today }: Asker, id: number, seats: number) {
+  const sub = await loadSubscription(tx, id, scope);
   const terms = await liveTermsOf(tx, id);
   const current = subscriptionState(terms, sub.cancelled === 1, today).shown;
   if (!current || current.start_date > today || current.end_date < today) {
@@ -128,7 +134,7 @@ export async function changeSeats(
   seats: number,
 ): Promise<{ cost: number; remaining_after: number | null }> {
   await lockClient(tx, { subscriptionId: id });
-  const { sub, current, manager, cost } = await quoteSeatChange(tx, ctx.today, id, seats);
+  const { sub, current, manager, cost } = await quoteSeatChange(tx, ctx, id, seats);
   let remaining: number | null = null;
   if (cost > 0) {
     const pool = await poolFor(tx, manager, sub.product_id);
@@ -162,7 +168,7 @@ export interface SubscriptionSettings {
 /** What a user may set on a subscription without moving licenses. */
 export async function updateSubscriptionSettings(tx: Tx, ctx: ActionContext, id: number, changes: SubscriptionSettings): Promise<void> {
   await lockClient(tx, { subscriptionId: id });
-  const sub = await loadSubscription(tx, id);
+  const sub = await loadSubscription(tx, id, ctx.scope);
   const changed = changedValues(sub, changes);
   if (Object.keys(changed).length === 0) return;
   const set: Updateable<SubscriptionsTable> = {};

@@ -3,11 +3,12 @@ import { recordChangeOf } from './changes.ts';
 import type { ActionContext } from './context.ts';
 import type { Tx } from '../data/transact.ts';
 import { refreshSubscriptions } from './derived.ts';
-import { AppError, NotFoundError } from './errors.ts';
+import { AppError } from './errors.ts';
 import { move } from './ledger.ts';
 import { loadSubscription } from './subscriptions.ts';
 import { latestOf, stillUndoable } from './terms.ts';
 import { LIVE_TERM, liveTermsOf, lockClient } from '../data/subscriptions.ts';
+import { loadClient } from './clients.ts';
 
 /**
  * Undo (DESIGN §2): a renewal or a client creation can be undone within the undo window; the
@@ -53,7 +54,7 @@ async function giveBack(tx: Tx, ctx: ActionContext, termIds: number[], reason: s
 /** Undoes the latest renewal of a subscription, if still within its window. */
 export async function undoRenewal(tx: Tx, ctx: ActionContext, subscriptionId: number): Promise<{ returned: number }> {
   await lockClient(tx, { subscriptionId });
-  const sub = await loadSubscription(tx, subscriptionId);
+  const sub = await loadSubscription(tx, subscriptionId, ctx.scope);
   const latest = latestOf(await liveTermsOf(tx, subscriptionId));
   if (!latest || latest.origin === 'creation' || !stillUndoable(sub.undo_until, ctx.now)) {
     throw new UndoRefusedError('This subscription has no renewal that can still be undone');
@@ -68,8 +69,7 @@ export async function undoRenewal(tx: Tx, ctx: ActionContext, subscriptionId: nu
 /** Undoes a client's creation: every license back, the client and its subscriptions leave the lists. */
 export async function undoClientCreation(tx: Tx, ctx: ActionContext, clientId: number): Promise<{ returned: number }> {
   await lockClient(tx, { clientId });
-  const client = await tx.selectFrom('clients').selectAll().where('id', '=', clientId).where('archived', '=', 0).executeTakeFirst();
-  if (!client) throw new NotFoundError('Client', clientId);
+  const client = await loadClient(tx, clientId, ctx.scope);
   const terms = await tx
     .selectFrom('terms')
     .where(sql.raw<SqlBool>(LIVE_TERM))

@@ -48,7 +48,6 @@ export function clientRoutes(db: Db) {
   router.put('/:id', async (req, res) => {
     const id = parseId(req.params.id);
     const ctx = actionContext(res);
-    await getRecord(db, clientsSpec, id, ctx.scope);
     const changes = parseBody(ClientChanges, req.body);
     await transact(db, (tx) => updateClient(tx, ctx, id, changes));
     res.json(await getRecord(db, clientsSpec, id, ctx.scope));

@@ -60,7 +60,6 @@ export function subscriptionRoutes(db: Db) {
   router.put('/:id', async (req, res) => {
     const id = parseId(req.params.id);
     const ctx = actionContext(res);
-    await getRecord(db, subscriptionsSpec, id, ctx.scope);
     const changes = parseBody(Settings, req.body);
     await transact(db, (tx) => updateSubscriptionSettings(tx, ctx, id, changes));
     res.json(await getRecord(db, subscriptionsSpec, id, ctx.scope));
@@ -69,9 +68,8 @@ export function subscriptionRoutes(db: Db) {
   router.get('/:id/renewal-quote', async (req, res) => {
     const id = parseId(req.params.id);
     const ctx = actionContext(res);
-    await getRecord(db, subscriptionsSpec, id, ctx.scope);
     const input = parseQuery(RenewQuery, req.query);
-    const { manager: _manager, subscription: _subscription, ...quote } = await transact(db, async (tx) => quoteRenewal(tx, ctx.today, id, input));
+    const { manager: _manager, subscription: _subscription, ...quote } = await transact(db, async (tx) => quoteRenewal(tx, ctx, id, input));
     res.json(quote);
   });
 
@@ -81,16 +79,15 @@ export function subscriptionRoutes(db: Db) {
     await answerIdempotent(db, req, res, async (tx) => {
       const ctx = actionContext(res);
       const { remaining_after } = await renewSubscription(tx, ctx, id, input);
-      return { status: 201, body: { ...recordOfRow(subscriptionsSpec, await loadSubscription(tx, id)), remaining_after } };
+      return { status: 201, body: { ...recordOfRow(subscriptionsSpec, await loadSubscription(tx, id, ctx.scope)), remaining_after } };
     });
   });
 
   router.get('/:id/seats-quote', async (req, res) => {
     const id = parseId(req.params.id);
     const ctx = actionContext(res);
-    await getRecord(db, subscriptionsSpec, id, ctx.scope);
     const { seats } = parseQuery(SeatsQuery, req.query);
-    const { cost, balance, current_seats, remaining_after, refund, manager } = await transact(db, async (tx) => quoteSeatChange(tx, ctx.today, id, seats));
+    const { cost, balance, current_seats, remaining_after, refund, manager } = await transact(db, async (tx) => quoteSeatChange(tx, ctx, id, seats));
     res.json({ seats, current_seats, cost, balance, remaining_after, refund, manager_name: manager.name });
   });
 
@@ -99,7 +96,6 @@ export function subscriptionRoutes(db: Db) {
     const { seats } = parseBody(SeatsInput, req.body);
     await answerIdempotent(db, req, res, async (tx) => {
       const ctx = actionContext(res);
-      await getRecord(tx, subscriptionsSpec, id, ctx.scope);
       const change = await changeSeats(tx, ctx, id, seats);
       return { status: 200, body: { ...(await getRecord(tx, subscriptionsSpec, id, ctx.scope)), ...change } };
     });
@@ -109,7 +105,6 @@ export function subscriptionRoutes(db: Db) {
     const id = parseId(req.params.id);
     await answerIdempotent(db, req, res, async (tx) => {
       const ctx = actionContext(res);
-      await getRecord(tx, subscriptionsSpec, id, ctx.scope);
       const { returned } = await undoRenewal(tx, ctx, id);
       return { status: 200, body: { ...(await getRecord(tx, subscriptionsSpec, id, ctx.scope)), returned } };
     });
