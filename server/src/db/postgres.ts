@@ -38,11 +38,13 @@ export interface PostgresConnection {
 /**
  * A Kysely instance over a pool of `poolSize` connections to `url` (postgres://user:pass@host:port/db).
  * The overrides of the number types are the pool's own, not pg's process-wide defaults.
+ * `idleTimeoutMillis` (pg's default: 10 s) closes connections left idle that long; tests, which open
+ * a database per test and seldom close it, set it low so that the server's connections do not pile up.
  */
-export function openPostgres(url: string, poolSize: number): PostgresConnection {
+export function openPostgres(url: string, poolSize: number, options: { idleTimeoutMillis?: number } = {}): PostgresConnection {
   if (!/^postgres(ql)?:\/\//.test(url)) throw new Error(`a PostgreSQL URL starts with postgres:// (got ${url.split(':')[0]}:)`);
   if (!Number.isInteger(poolSize) || poolSize < 1) throw new Error(`pool size must be a positive integer (got ${poolSize})`);
-  const pool = new pg.Pool({ connectionString: url, max: poolSize, types: numberTypes() });
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, types: numberTypes(), idleTimeoutMillis: options.idleTimeoutMillis });
   // An idle connection that the server drops (restart, failover) emits 'error' on the pool; unheard,
   // it would end the process. The pool discards that connection and the next query opens another.
   pool.on('error', () => {});
