@@ -9,8 +9,12 @@ import { migrate } from '../../server/src/db/migrate.ts';
 import { SYSTEM_SCOPE } from '../../server/src/domain/access.ts';
 import type { ActionContext } from '../../server/src/domain/context.ts';
 import { SESSION_COOKIE } from '../../server/src/http/session.ts';
+import { freshPostgresDatabase } from './postgresDatabase.ts';
 
 export type TestDialect = 'sqlite' | 'postgres';
+
+/** The database the tests run on: PostgreSQL under CASCADE_TEST_DATABASE=postgres (the node-postgres project), SQLite otherwise. */
+const TEST_DIALECT: TestDialect = process.env.CASCADE_TEST_DATABASE === 'postgres' ? 'postgres' : 'sqlite';
 
 export interface TestDatabase {
   db: Db;
@@ -22,10 +26,18 @@ export interface TestDatabase {
   close(): Promise<void>;
 }
 
-/** A fresh migrated database (in memory unless a file is named) with a clock the test moves by hand. */
+/**
+ * A fresh migrated database with a clock the test moves by hand: in-memory SQLite, or a new
+ * PostgreSQL database (copied from the migrated template) under CASCADE_TEST_DATABASE=postgres.
+ * Naming a `file` always gives SQLite, in that file.
+ */
 export async function testDatabase(today = '2026-11-26', file = ':memory:'): Promise<TestDatabase> {
   const clock = manualClock(today);
   const ctx = (actor = 'test'): ActionContext => ({ actor, scope: SYSTEM_SCOPE, today: clock.today(), now: clock.now() });
+  if (TEST_DIALECT === 'postgres' && file === ':memory:') {
+    const { db, close } = await freshPostgresDatabase();
+    return { db, dialect: 'postgres', sqlite: null, clock, ctx, close };
+  }
   const { db, sqlite, close } = openDatabase(file);
   migrate(sqlite);
   return { db, dialect: 'sqlite', sqlite, clock, ctx, close };
