@@ -1,5 +1,8 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
+
+/** The server-side tests' settings, on SQLite (node) and on PostgreSQL (node-postgres). */
+const serverTests = { root: '.', environment: 'node', testTimeout: 30_000, hookTimeout: 120_000 } as const;
 
 // One config for the SPA build (client/ → dist/public/) and for vitest, which runs
 // the server-side tests under node and the component tests under jsdom.
@@ -15,11 +18,22 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'node',
-          root: '.',
-          environment: 'node',
+          ...serverTests,
           include: ['tests/unit/**/*.test.ts', 'tests/api/**/*.test.ts', 'tests/ops/**/*.test.ts', 'tests/robustness/**/*.test.ts'],
-          testTimeout: 30_000,
-          hookTimeout: 120_000,
+        },
+      },
+      {
+        // The unit and API tests again, on PostgreSQL: one throwaway cluster for the run, a database per
+        // test (tests/helpers/postgresGlobalSetup.ts). The tests that are SQLite's by nature stay out.
+        extends: true,
+        test: {
+          name: 'node-postgres',
+          ...serverTests,
+          include: ['tests/unit/**/*.test.ts', 'tests/api/**/*.test.ts'],
+          exclude: [...configDefaults.exclude, 'tests/unit/checkpoints.test.ts', 'tests/unit/queryPlans.test.ts', 'tests/unit/groupCommit.test.ts'],
+          env: { CASCADE_TEST_DATABASE: 'postgres' },
+          globalSetup: ['tests/helpers/postgresGlobalSetup.ts'],
+          runner: 'tests/helpers/postgresRunner.ts',
         },
       },
       {

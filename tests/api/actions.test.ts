@@ -25,7 +25,7 @@ async function snapshot() {
 }
 
 beforeEach(async () => {
-  t = testApp(TODAY);
+  t = await testApp(TODAY);
   h = await buildHierarchy(t);
 });
 
@@ -763,7 +763,7 @@ describe('POST and DELETE on products, partners, resellers', () => {
 
 describe('GET /api/dashboard', () => {
   it('counts clients to renew, subscriptions per status, pools and what falls due per month', async () => {
-    t = testApp(TODAY);
+    t = await testApp(TODAY);
     const s = await statusScenario(t);
     const res = await api().get('/api/dashboard');
     expect(res.status).toBe(200);
@@ -786,7 +786,7 @@ describe('GET /api/dashboard', () => {
   });
 
   it('on an empty database every figure is 0 and there are still 12 months', async () => {
-    t = testApp('2026-01-31');
+    t = await testApp('2026-01-31');
     const res = await api().get('/api/dashboard');
     expect(res.body).toMatchObject({ clients_to_renew: 0, expiring: 0, expired: 0, active: 0, renewed: 0, not_started: 0, cancelled: 0, pools: [] });
     expect(res.body.due_by_month.map((m: { month: string }) => m.month)).toEqual([
@@ -795,7 +795,7 @@ describe('GET /api/dashboard', () => {
   });
 
   it('a renewal moves the figures', async () => {
-    t = testApp(TODAY);
+    t = await testApp(TODAY);
     const s = await statusScenario(t);
     await api().post(`/api/subscriptions/${s.subs.boulangerie}/renew`).send({ years: 1 });
     const res = await api().get('/api/dashboard');

@@ -18,7 +18,7 @@ let t: TestApp;
 let h: Awaited<ReturnType<typeof buildHierarchy>>;
 
 beforeEach(async () => {
-  t = testApp(TODAY);
+  t = await testApp(TODAY);
   h = await buildHierarchy(t);
 });
 

@@ -5,7 +5,7 @@ import { testApp } from '../helpers/testApp.ts';
 
 describe('cached totals and dashboard figures follow every write and the change of day', () => {
   it('a new client and a renewal show at once in totals and on the dashboard', async () => {
-    const t = testApp('2026-11-26');
+    const t = await testApp('2026-11-26');
     const h = await buildHierarchy(t);
     await fundReseller(t, h.resellers.alphaNord, h.products.tbox, 100);
     const first = await addClient(t, {

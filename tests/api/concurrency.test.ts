@@ -1,13 +1,16 @@
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addClient, buildHierarchy, fundReseller, ledgerBalances, poolBalance } from '../helpers/fixtures.ts';
 import { testApp } from '../helpers/testApp.ts';
+import type { TestApp } from './scenario.ts';
 
 describe('concurrent renewals on one pool', () => {
-  const t = testApp('2026-11-26');
+  let t: TestApp;
   let base = '';
-  let server: ReturnType<typeof t.app.listen>;
+  let server: Server;
   beforeAll(async () => {
+    t = await testApp('2026-11-26');
     server = t.app.listen(0);
     await new Promise((resolve) => server.once('listening', resolve));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api`;

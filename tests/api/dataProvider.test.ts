@@ -26,7 +26,7 @@ beforeAll(async () => {
 });
 
 beforeEach(async () => {
-  t = testApp(TODAY);
+  t = await testApp(TODAY);
   s = await statusScenario(t);
 });
 

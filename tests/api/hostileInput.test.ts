@@ -3,6 +3,7 @@ import { gzipSync } from 'node:zlib';
 import request from 'supertest';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { addClient, buildHierarchy, fundReseller, poolBalance } from '../helpers/fixtures.ts';
+import { failWrites } from '../helpers/faults.ts';
 import { sessionCookieFor, testApp } from '../helpers/testApp.ts';
 import { TODAY, expectLedgerConsistent, type TestApp } from './scenario.ts';
 
@@ -13,7 +14,7 @@ let h: Awaited<ReturnType<typeof buildHierarchy>>;
 const api = () => request(t.app);
 
 beforeEach(async () => {
-  t = testApp(TODAY);
+  t = await testApp(TODAY);
   h = await buildHierarchy(t);
   await fundReseller(t, h.resellers.alphaNord, h.products.tbox, 100);
 });
@@ -30,8 +31,9 @@ describe('dates at the edges of their range', () => {
   const years = ['0001', '0100', '0500', '0999', '1999', '3000', '9999', '10000'];
 
   it.each(years)('a start date in year %s is a 400 naming the field, answered at once, and the server still answers', async (year) => {
+    const cookie = await resellerCookie();
     const started = performance.now();
-    const res = await api().post('/api/clients').set('Cookie', resellerCookie()).send(newClient(`${year}-06-01`));
+    const res = await api().post('/api/clients').set('Cookie', cookie).send(newClient(`${year}-06-01`));
     expect(performance.now() - started).toBeLessThan(100);
     expect(res.status).toBe(400);
     expect(res.body.errors).toHaveProperty(['subscriptions.0.start_date']);
@@ -185,8 +187,7 @@ describe('bulk renewal under one Idempotency-Key', () => {
   const termCount = async (id: number) => Number((await t.db.selectFrom('terms').select((eb) => eb.fn.countAll().as('n')).where('subscription_id', '=', id).executeTakeFirstOrThrow()).n);
 
   it('an unexpected error on the second line fails that line only; three retries renew nothing again', async () => {
-    t.sqlite.exec(`CREATE TRIGGER broken_line BEFORE INSERT ON terms WHEN NEW.subscription_id = ${ids[1]}
-      BEGIN SELECT RAISE(ABORT, 'disk I/O error (simulated)'); END`);
+    const restore = await failWrites(t, { table: 'terms', when: `NEW.subscription_id = ${ids[1]}`, message: 'disk I/O error (simulated)' });
     const before = await nordBalance();
     const first = await bulk('bulk-1');
     expect(first.status).toBe(200);
@@ -194,7 +195,7 @@ describe('bulk renewal under one Idempotency-Key', () => {
     expect(JSON.stringify(first.body)).not.toContain('disk I/O');
     expect(await nordBalance()).toBe(before - 4);
 
-    t.sqlite.exec('DROP TRIGGER broken_line');
+    await restore();
     for (let i = 0; i < 3; i++) expect((await bulk('bulk-1')).body).toEqual(first.body);
     expect(await nordBalance()).toBe(before - 4);
     expect([await termCount(ids[0]), await termCount(ids[1]), await termCount(ids[2])]).toEqual([2, 1, 2]);
@@ -203,13 +204,17 @@ describe('bulk renewal under one Idempotency-Key', () => {
 
   it('a run that dies midway keeps its committed lines: the retry resumes after them', async () => {
     // The second line's result cannot be recorded: the run stops there, as if the process died.
-    t.sqlite.exec(`CREATE TRIGGER dies BEFORE UPDATE OF body ON idempotency_keys WHEN json_array_length(NEW.body) >= 2
-      BEGIN SELECT RAISE(ABORT, 'process killed (simulated)'); END`);
+    const restore = await failWrites(t, {
+      table: 'idempotency_keys',
+      on: 'UPDATE OF body',
+      when: { sqlite: 'json_array_length(NEW.body) >= 2', postgres: 'json_array_length(NEW.body::json) >= 2' },
+      message: 'process killed (simulated)',
+    });
     const before = await nordBalance();
     expect((await bulk('bulk-2')).status).toBe(500);
     expect(await nordBalance()).toBe(before - 2);
 
-    t.sqlite.exec('DROP TRIGGER dies');
+    await restore();
     const retry = await bulk('bulk-2');
     expect(retry.status).toBe(200);
     expect(retry.body.results.map((r: { id: number; status: number }) => [r.id, r.status])).toEqual(ids.map((id) => [id, 201]));
@@ -225,15 +230,19 @@ describe('bulk renewal under one Idempotency-Key', () => {
     // Rewind to the state of a process killed after the first line: in progress, one line recorded.
     const crashedAt = (secondsAgo: number) => new Date(Date.parse(t.clock.now()) - secondsAgo * 1000).toISOString();
     const sub = ids[1];
-    t.sqlite.prepare("UPDATE idempotency_keys SET status = 0, body = ?, claim = 'dead-process', touched_at = ? WHERE login_id = ? AND key = 'bulk-3'")
-      .run(JSON.stringify(stored.results.slice(0, 1)), crashedAt(5), admin.id);
+    await t.db
+      .updateTable('idempotency_keys')
+      .set({ status: 0, body: JSON.stringify(stored.results.slice(0, 1)), claim: 'dead-process', touched_at: crashedAt(5) })
+      .where('login_id', '=', admin.id)
+      .where('key', '=', 'bulk-3')
+      .execute();
     const before = await termCount(sub);
 
     const busy = await bulk('bulk-3');
     expect(busy.status).toBe(409);
     expect(busy.body.code).toBe('idempotency_in_progress');
 
-    t.sqlite.prepare("UPDATE idempotency_keys SET touched_at = ? WHERE key = 'bulk-3'").run(crashedAt(120));
+    await t.db.updateTable('idempotency_keys').set({ touched_at: crashedAt(120) }).where('key', '=', 'bulk-3').execute();
     const resumed = await bulk('bulk-3');
     expect(resumed.status).toBe(200);
     // The first line is replayed, not renewed again; the others are renewed (once more, as the rewind undid their records).
@@ -246,12 +255,12 @@ describe('idempotency keys belong to the login, not to its e-mail', () => {
   it('a new login reusing a renamed login\'s e-mail does not get the other\'s stored answer', async () => {
     const { subscriptionIds: [sub] } = await addClient(t, newClient(TODAY, 1) as never);
     const login = { email: 'marie@example.fr', role: 'reseller' as const, partner_id: h.partners.alpha, reseller_id: h.resellers.alphaNord };
-    const marie = sessionCookieFor(t, login);
+    const marie = await sessionCookieFor(t, login);
     const first = await api().post(`/api/subscriptions/${sub}/renew`).set('Cookie', marie).set('Idempotency-Key', 'k1').send({ years: 1 });
     expect(first.status).toBe(201);
-    t.sqlite.prepare("UPDATE users SET email = 'marie.old@example.fr' WHERE email = 'marie@example.fr'").run();
+    await t.db.updateTable('users').set({ email: 'marie.old@example.fr' }).where('email', '=', 'marie@example.fr').execute();
 
-    const newcomer = sessionCookieFor(t, login);
+    const newcomer = await sessionCookieFor(t, login);
     const second = await api().post(`/api/subscriptions/${sub}/renew`).set('Cookie', newcomer).set('Idempotency-Key', 'k1').send({ years: 1 });
     expect(second.status).toBe(201);
     expect(second.body.remaining_after).toBe(first.body.remaining_after - 1);
@@ -276,10 +285,10 @@ describe('answers and writes an operator would check', () => {
   });
 
   it('a reseller cannot learn whether an e-mail exists in another organisation', async () => {
-    sessionCookieFor(t, { email: 'taken@beta.fr', role: 'reseller', partner_id: h.partners.beta, reseller_id: h.resellers.betaEst });
-    sessionCookieFor(t, { email: 'taken@nord.fr', role: 'reseller', partner_id: h.partners.alpha, reseller_id: h.resellers.alphaNord });
-    const create = (email: string) =>
-      api().post('/api/users').set('Cookie', resellerCookie()).send({ email, name: 'Nouveau', role: 'reseller', reseller_id: h.resellers.alphaNord, password: 'un mot de passe long' });
+    await sessionCookieFor(t, { email: 'taken@beta.fr', role: 'reseller', partner_id: h.partners.beta, reseller_id: h.resellers.betaEst });
+    await sessionCookieFor(t, { email: 'taken@nord.fr', role: 'reseller', partner_id: h.partners.alpha, reseller_id: h.resellers.alphaNord });
+    const create = async (email: string) =>
+      api().post('/api/users').set('Cookie', await resellerCookie()).send({ email, name: 'Nouveau', role: 'reseller', reseller_id: h.resellers.alphaNord, password: 'un mot de passe long' });
     const elsewhere = await create('taken@beta.fr');
     const here = await create('taken@nord.fr');
     expect(elsewhere.status).toBe(409);

@@ -12,7 +12,7 @@ import { sessionCookieFor, testApp } from '../helpers/testApp.ts';
 const TODAY = '2026-11-26';
 
 async function setup() {
-  const t = testApp(TODAY);
+  const t = await testApp(TODAY);
   const h = await buildHierarchy(t);
   await fundReseller(t, h.resellers.alphaNord, h.products.tbox, 100);
   // Expiring: ends 2027-01-14, 2 seats.
@@ -183,7 +183,7 @@ describe('bulk renewal from the to-renew list', () => {
 
   it('reports subscriptions the caller cannot see as not found, and renews none of them', async () => {
     const s = await setup();
-    const beta = sessionCookieFor(s.t, { email: 'beta@example.fr', role: 'partner', partner_id: s.h.partners.beta });
+    const beta = await sessionCookieFor(s.t, { email: 'beta@example.fr', role: 'partner', partner_id: s.h.partners.beta });
     const res = await request(s.t.server).post('/api/subscriptions/bulk-renew').set('Cookie', beta).send({ ids: [s.sub], years: 1 });
     expect(res.body.results).toEqual([{ id: s.sub, status: 404, code: 'not_found', message: expect.any(String) }]);
     expect(await pool(s)).toBe(98);
@@ -221,9 +221,9 @@ describe('reminders and notifications', () => {
 
   it('notifies the managing logins at 90, 30 and 7 days, once each, by bell and by e-mail', async () => {
     const s = await setup();
-    const reseller = sessionCookieFor(s.t, { email: 'nord@example.fr', role: 'reseller', partner_id: s.h.partners.alpha, reseller_id: s.h.resellers.alphaNord });
-    sessionCookieFor(s.t, { email: 'alpha@example.fr', role: 'partner', partner_id: s.h.partners.alpha });
-    const stranger = sessionCookieFor(s.t, { email: 'beta@example.fr', role: 'partner', partner_id: s.h.partners.beta });
+    const reseller = await sessionCookieFor(s.t, { email: 'nord@example.fr', role: 'reseller', partner_id: s.h.partners.alpha, reseller_id: s.h.resellers.alphaNord });
+    await sessionCookieFor(s.t, { email: 'alpha@example.fr', role: 'partner', partner_id: s.h.partners.alpha });
+    const stranger = await sessionCookieFor(s.t, { email: 'beta@example.fr', role: 'partner', partner_id: s.h.partners.beta });
     const mailer = createMailer(s.t.db, { smtpUrl: `smtp://127.0.0.1:${port}`, from: 'cascade@example.fr', logger: pino({ level: 'silent' }), now: s.t.clock.now });
 
     // The term ends 2027-01-14: 49 days left today, so the 90-day reminder is due.
@@ -252,7 +252,7 @@ describe('reminders and notifications', () => {
 
   it('a failed auto-renewal notifies the managers and shows in the attempts history', async () => {
     const s = await setup();
-    const reseller = sessionCookieFor(s.t, { email: 'nord@example.fr', role: 'reseller', partner_id: s.h.partners.alpha, reseller_id: s.h.resellers.alphaNord });
+    const reseller = await sessionCookieFor(s.t, { email: 'nord@example.fr', role: 'reseller', partner_id: s.h.partners.alpha, reseller_id: s.h.resellers.alphaNord });
     // Drain the pool, then turn auto-renewal on and move to 14 days before the end.
     await s.api().post('/api/allocations').send({ product_id: s.h.products.tbox, reseller_id: s.h.resellers.alphaNord, quantity: -98 });
     await s.api().put(`/api/subscriptions/${s.sub}`).send({ auto_renew: true });

@@ -12,7 +12,7 @@ let t: TestApp;
 let s: Scenario;
 
 beforeEach(async () => {
-  t = testApp(TODAY);
+  t = await testApp(TODAY);
   s = await statusScenario(t);
 });
 

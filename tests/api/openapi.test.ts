@@ -36,7 +36,7 @@ const documented = (doc: Document) =>
   );
 
 async function fetchDocument() {
-  const t = testApp();
+  const t = await testApp();
   // The bare server, with no session cookie: the document is public.
   const res = await request(t.server).get('/api/openapi.json');
   expect(res.status).toBe(200);

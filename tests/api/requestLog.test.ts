@@ -4,6 +4,7 @@ import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../../server/src/app.ts';
 import { addClient, buildHierarchy, fundReseller } from '../helpers/fixtures.ts';
+import { failWrites } from '../helpers/faults.ts';
 import { sessionCookieFor, testDatabase } from '../helpers/testApp.ts';
 
 interface LogLine {
@@ -19,7 +20,7 @@ interface LogLine {
 }
 
 /** The application with its log lines captured as parsed JSON, and an admin's cookie and id. */
-function loggedApp() {
+async function loggedApp() {
   const lines: LogLine[] = [];
   const destination = new Writable({
     write(chunk, _encoding, done) {
@@ -27,10 +28,10 @@ function loggedApp() {
       done();
     },
   });
-  const t = testDatabase();
+  const t = await testDatabase();
   const app = createApp({ db: t.db, clock: t.clock, logger: pino({ level: 'info' }, destination) });
-  const cookie = sessionCookieFor(t, { email: 'admin@cascade.test', role: 'admin' });
-  const { id: adminId } = t.sqlite.prepare('SELECT id FROM users WHERE email = ?').get('admin@cascade.test') as { id: number };
+  const cookie = await sessionCookieFor(t, { email: 'admin@cascade.test', role: 'admin' });
+  const { id: adminId } = await t.db.selectFrom('users').select('id').where('email', '=', 'admin@cascade.test').executeTakeFirstOrThrow();
   return { ...t, app, cookie, adminId, lines };
 }
 
@@ -41,7 +42,7 @@ const ERROR = 50;
 
 describe('request log: one JSON line per request', () => {
   it('names the route pattern, not the URL, with status, duration, login and request id', async () => {
-    const t = loggedApp();
+    const t = await loggedApp();
     const h = await buildHierarchy(t);
     const answer = await request(t.app).get(`/api/partners/${h.partners.alpha}?unused=1`).set('Cookie', t.cookie);
     expect(answer.status).toBe(200);
@@ -56,7 +57,7 @@ describe('request log: one JSON line per request', () => {
   });
 
   it('keeps a well-formed X-Request-Id and replaces anything else', async () => {
-    const t = loggedApp();
+    const t = await loggedApp();
     const kept = await request(t.app).get('/api/health').set('X-Request-Id', 'lb-7f3a.42_x');
     expect(kept.headers['x-request-id']).toBe('lb-7f3a.42_x');
     for (const hostile of ['has space', 'x'.repeat(65), 'a\tb', '../../etc', '<script>']) {
@@ -72,7 +73,7 @@ describe('request log: one JSON line per request', () => {
   });
 
   it('logs refusals at warn, with the request id in the error body', async () => {
-    const t = loggedApp();
+    const t = await loggedApp();
     // Before any session: 401, no login id, yet the route is named.
     const anonymous = await request(t.app).get('/api/clients/12');
     expect(anonymous.status).toBe(401);
@@ -100,10 +101,9 @@ describe('request log: one JSON line per request', () => {
   });
 
   it('a failure inside the database answers a bare 500 and logs the error at error level', async () => {
-    const t = loggedApp();
+    const t = await loggedApp();
     // An unexpected database error whose message is SQL with data in it.
-    t.sqlite.exec(`CREATE TRIGGER products_broken BEFORE INSERT ON products
-      BEGIN SELECT RAISE(ABORT, 'SELECT password_hash FROM users WHERE email = ''admin@cascade.test'''); END`);
+    await failWrites(t, { table: 'products', message: "SELECT password_hash FROM users WHERE email = 'admin@cascade.test'" });
     const answer = await request(t.app).post('/api/products').set('Cookie', t.cookie).send({ code: 'TBox', name: 'TBox' });
 
     expect(answer.status).toBe(500);
@@ -120,7 +120,7 @@ describe('request log: one JSON line per request', () => {
 
 describe('a bulk renewal line that fails unexpectedly', () => {
   it('is logged at error with the request id the user sees in X-Request-Id', async () => {
-    const t = loggedApp();
+    const t = await loggedApp();
     const h = await buildHierarchy(t);
     await fundReseller(t, h.resellers.alphaNord, h.products.tbox, 10);
     const { subscriptionIds: [sub] } = await addClient(t, {
@@ -128,7 +128,7 @@ describe('a bulk renewal line that fails unexpectedly', () => {
       reseller_id: h.resellers.alphaNord,
       subscriptions: [{ product_id: h.products.tbox, start_date: '2026-01-15', years: 1, seats: 1 }],
     });
-    t.sqlite.exec(`CREATE TRIGGER broken BEFORE INSERT ON terms WHEN NEW.subscription_id = ${sub} BEGIN SELECT RAISE(ABORT, 'disk I/O error (simulated)'); END`);
+    await failWrites(t, { table: 'terms', when: `NEW.subscription_id = ${sub}`, message: 'disk I/O error (simulated)' });
     const answer = await request(t.app).post('/api/subscriptions/bulk-renew').set('Cookie', t.cookie).send({ ids: [sub], years: 1 });
     expect(answer.body.results[0].status).toBe(500);
     const failure = t.lines.find((l) => l.msg === 'bulk renewal line failed');

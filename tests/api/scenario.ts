@@ -7,7 +7,7 @@ import { testApp } from '../helpers/testApp.ts';
 /** Every API test file pins the same day. */
 export const TODAY = '2026-11-26';
 
-export type TestApp = ReturnType<typeof testApp>;
+export type TestApp = Awaited<ReturnType<typeof testApp>>;
 
 /** Grants licenses straight to a partner's own pool (publisher → partner), through the domain. */
 export async function grantPartner(t: TestApp, partnerId: number, productId: number, quantity: number) {

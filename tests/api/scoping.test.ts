@@ -105,7 +105,7 @@ interface World {
 }
 
 async function buildWorld(options: { realLogins: boolean }): Promise<World> {
-  const t = testApp(TODAY);
+  const t = await testApp(TODAY);
   const h = await buildHierarchy(t);
   const betaOuest = (
     await t.db
@@ -198,11 +198,11 @@ async function buildWorld(options: { realLogins: boolean }): Promise<World> {
       reseller_id: place.reseller ? resellerId[place.reseller] : null,
     });
   for (const a of ACTORS.filter((a) => a.role !== 'admin')) {
-    cookies[a.key] = cookieFor(a.email, a.role, a.place!);
+    cookies[a.key] = await cookieFor(a.email, a.role, a.place!);
     loginPlace.set(a.email, a.place);
   }
   for (const o of OTHER_LOGINS) {
-    cookieFor(o.email, o.role, o.place);
+    await cookieFor(o.email, o.role, o.place);
     loginPlace.set(o.email, o.place);
   }
 

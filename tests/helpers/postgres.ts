@@ -26,7 +26,7 @@ export function postgresBinDir(): string | null {
 }
 
 const BIN_DIR = postgresBinDir();
-const MISSING = 'PostgreSQL is not installed (no initdb/pg_ctl from pg_config --bindir or /usr/lib/postgresql/*/bin): apt-get install postgresql';
+export const POSTGRES_MISSING = 'PostgreSQL is not installed (no initdb/pg_ctl from pg_config --bindir or /usr/lib/postgresql/*/bin): apt-get install postgresql';
 
 /**
  * describe() for tests that need PostgreSQL. Without the binaries the tests are skipped locally,
@@ -38,11 +38,11 @@ export function describePostgres(name: string, body: () => void): void {
   } else if (process.env.CI === 'true') {
     describe(name, () => {
       it('needs PostgreSQL', () => {
-        throw new Error(`${MISSING} (CI=true: the PostgreSQL tests may not be skipped)`);
+        throw new Error(`${POSTGRES_MISSING} (CI=true: the PostgreSQL tests may not be skipped)`);
       });
     });
   } else {
-    console.warn(`Skipping "${name}": ${MISSING}`);
+    console.warn(`Skipping "${name}": ${POSTGRES_MISSING}`);
     describe.skip(name, body);
   }
 }
@@ -64,15 +64,23 @@ export interface PostgresCluster {
   url: string;
   /** A new empty database of the cluster; returns its URL. */
   createDatabase(): Promise<string>;
+  /** Stops the server and removes its files. */
   stop(): void;
+  /** The same, removing the files without blocking the event loop (a cluster of many databases takes seconds). */
+  stopInBackground(): Promise<void>;
+}
+
+export interface ClusterOptions {
+  /** The server's max_connections (PostgreSQL's default is 100). */
+  maxConnections?: number;
 }
 
 /**
  * Starts a cluster. initdb refuses to run as root, so when the tests run as root the cluster's
  * files belong to the `postgres` user and the commands run as it (runuser).
  */
-export async function startPostgresCluster(): Promise<PostgresCluster> {
-  if (!BIN_DIR) throw new Error(MISSING);
+export async function startPostgresCluster(options: ClusterOptions = {}): Promise<PostgresCluster> {
+  if (!BIN_DIR) throw new Error(POSTGRES_MISSING);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cascade-pg-'));
   const asRoot = process.getuid?.() === 0;
   if (asRoot) execFileSync('chown', ['postgres', dir]);
@@ -83,15 +91,22 @@ export async function startPostgresCluster(): Promise<PostgresCluster> {
     if (result.status !== 0) throw new Error(`${binary} failed: ${result.stderr || result.stdout}`);
   };
   const data = path.join(dir, 'data');
-  const stop = () => {
+  /** Stops the server; false when there is nothing left to stop or remove. */
+  const stopServer = () => {
     process.off('exit', stop);
-    if (!fs.existsSync(dir)) return;
+    if (!fs.existsSync(dir)) return false;
     try {
       run('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']);
     } catch {
       // Never started, or already gone: only the files remain to remove.
     }
-    fs.rmSync(dir, { recursive: true, force: true });
+    return true;
+  };
+  const stop = () => {
+    if (stopServer()) fs.rmSync(dir, { recursive: true, force: true });
+  };
+  const stopInBackground = async () => {
+    if (stopServer()) await fs.promises.rm(dir, { recursive: true, force: true });
   };
   // A test process that dies without its afterAll still leaves no server behind.
   process.once('exit', stop);
@@ -99,8 +114,11 @@ export async function startPostgresCluster(): Promise<PostgresCluster> {
     // --no-sync and fsync=off: the cluster is thrown away, durability buys nothing here.
     run('initdb', ['-D', data, '-A', 'trust', '-U', 'postgres', '--no-sync', '-E', 'UTF8', '--locale', 'C']);
     const port = await freePort();
-    const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off`;
-    run('pg_ctl', ['-D', data, '-l', path.join(dir, 'log'), '-w', '-o', options, 'start']);
+    const settings = [
+      `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off`,
+      ...(options.maxConnections ? [`-c max_connections=${options.maxConnections}`] : []),
+    ];
+    run('pg_ctl', ['-D', data, '-l', path.join(dir, 'log'), '-w', '-o', settings.join(' '), 'start']);
     const url = `postgres://postgres@127.0.0.1:${port}/postgres`;
     let databases = 0;
     return {
@@ -117,6 +135,7 @@ export async function startPostgresCluster(): Promise<PostgresCluster> {
         return `postgres://postgres@127.0.0.1:${port}/${name}`;
       },
       stop,
+      stopInBackground,
     };
   } catch (error) {
     stop();

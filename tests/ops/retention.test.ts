@@ -13,42 +13,42 @@ const DAY = 24 * HOUR;
 
 /** Years of history: licenses moved in 2020, then a log of each kind, some old and some recent. */
 async function databaseWithHistory() {
-  const t = testDatabase('2020-03-01');
+  const t = await testDatabase('2020-03-01');
   const h = await buildHierarchy(t);
   await fundReseller(t, h.resellers.alphaNord, h.products.tbox, 50);
   await addClient(t, { name: 'Atelier Dupont', reseller_id: h.resellers.alphaNord, subscriptions: [{ product_id: h.products.tbox, start_date: '2020-03-01', years: 1, seats: 3 }] });
   t.clock.set('2026-11-26');
-  sessionCookieFor(t, { email: 'a@example.fr', role: 'admin' });
-  const { id: userId } = t.sqlite.prepare('SELECT id FROM users').get() as { id: number };
+  await sessionCookieFor(t, { email: 'a@example.fr', role: 'admin' });
+  const { id: userId } = t.sqlite!.prepare('SELECT id FROM users').get() as { id: number };
   const instant = Date.parse(NOW);
 
-  const key = t.sqlite.prepare(
+  const key = t.sqlite!.prepare(
     "INSERT INTO idempotency_keys (login_id, key, fingerprint, status, body, created_at, touched_at) VALUES (?, ?, 'f', ?, '{}', ?, ?)",
   );
   key.run(userId, 'old', 201, ago(49 * HOUR), ago(49 * HOUR));
   key.run(userId, 'recent', 201, ago(47 * HOUR), ago(47 * HOUR));
   key.run(userId, 'long-running', 0, ago(50 * HOUR), ago(HOUR)); // an action still holding its key
 
-  t.sqlite.exec('DELETE FROM sessions');
-  const session = t.sqlite.prepare('INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at, expires_at) VALUES (?, ?, ?, ?, ?)');
+  t.sqlite!.exec('DELETE FROM sessions');
+  const session = t.sqlite!.prepare('INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at, expires_at) VALUES (?, ?, ?, ?, ?)');
   session.run('expired', userId, instant - 13 * HOUR, instant - HOUR, instant - HOUR);
   session.run('idle', userId, instant - 4 * HOUR, instant - 3 * HOUR, instant + 8 * HOUR);
   session.run('live', userId, instant - HOUR, instant - 60_000, instant + 11 * HOUR);
 
-  const access = t.sqlite.prepare("INSERT INTO access_log (event, email, created_at) VALUES ('login_success', ?, ?)");
+  const access = t.sqlite!.prepare("INSERT INTO access_log (event, email, created_at) VALUES ('login_success', ?, ?)");
   access.run('old@example.fr', ago(366 * DAY));
   access.run('recent@example.fr', ago(364 * DAY));
-  const change = t.sqlite.prepare("INSERT INTO changes (actor, action, resource, created_at) VALUES ('a@example.fr', ?, 'clients', ?)");
+  const change = t.sqlite!.prepare("INSERT INTO changes (actor, action, resource, created_at) VALUES ('a@example.fr', ?, 'clients', ?)");
   change.run('old', ago(731 * DAY));
   change.run('recent', ago(729 * DAY));
-  const limit = t.sqlite.prepare('INSERT INTO rate_limits (key, hits, reset_at) VALUES (?, 3, ?)');
+  const limit = t.sqlite!.prepare('INSERT INTO rate_limits (key, hits, reset_at) VALUES (?, 3, ?)');
   limit.run('login-ip:ended', instant - 1);
   limit.run('login-ip:open', instant + 60_000);
   return { t, instant };
 }
 
-const column = (t: TestDatabase, source: string) => t.sqlite.prepare(source).pluck().all();
-const ledger = (t: TestDatabase) => t.sqlite.prepare('SELECT * FROM movements ORDER BY id').all();
+const column = (t: TestDatabase, source: string) => t.sqlite!.prepare(source).pluck().all();
+const ledger = (t: TestDatabase) => t.sqlite!.prepare('SELECT * FROM movements ORDER BY id').all();
 
 describe('retention', () => {
   it('prunes what is past its retention, keeps what is recent, and never touches the ledger', async () => {

@@ -161,16 +161,16 @@ let cookies: Cookies;
 let spec: { paths: Record<string, Record<string, Operation>> };
 
 beforeAll(async () => {
-  t = testApp(TODAY);
+  t = await testApp(TODAY);
   await statusScenario(t);
   const alpha = (await t.db.selectFrom('partners').select('id').where('name', '=', 'Alpha').executeTakeFirstOrThrow()).id;
   const nord = (await t.db.selectFrom('resellers').select('id').where('name', '=', 'Alpha Nord').executeTakeFirstOrThrow()).id;
   // The fuzzing logins get ids far above the ones the fuzzer aims at, so it cannot delete them.
-  t.sqlite.exec("INSERT INTO users (id, email, name, role, password_hash, search_name, created_at) VALUES (100000, 'placeholder@cascade.test', 'Placeholder', 'admin', 'unusable', 'placeholder', '2026-01-01')");
+  t.sqlite!.exec("INSERT INTO users (id, email, name, role, password_hash, search_name, created_at) VALUES (100000, 'placeholder@cascade.test', 'Placeholder', 'admin', 'unusable', 'placeholder', '2026-01-01')");
   cookies = {
-    admin: sessionCookieFor(t, { email: 'fuzz-admin@cascade.test', role: 'admin' }),
-    partner: sessionCookieFor(t, { email: 'fuzz-partner@cascade.test', role: 'partner', partner_id: alpha }),
-    reseller: sessionCookieFor(t, { email: 'fuzz-reseller@cascade.test', role: 'reseller', partner_id: alpha, reseller_id: nord }),
+    admin: await sessionCookieFor(t, { email: 'fuzz-admin@cascade.test', role: 'admin' }),
+    partner: await sessionCookieFor(t, { email: 'fuzz-partner@cascade.test', role: 'partner', partner_id: alpha }),
+    reseller: await sessionCookieFor(t, { email: 'fuzz-reseller@cascade.test', role: 'reseller', partner_id: alpha, reseller_id: nord }),
   };
   server = t.server.listen(0);
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -9,7 +9,7 @@ import { grantLicenses } from '../../server/src/domain/allocations.ts';
  */
 export async function loadWorld(file: string, options: { resellerPool?: number; startOf?: (client: number) => string; autoRenew?: boolean } = {}) {
   const { resellerPool = 150, startOf = () => '2026-01-15', autoRenew = false } = options;
-  const t = testDatabase('2026-11-26', file);
+  const t = await testDatabase('2026-11-26', file);
   const h = await buildHierarchy(t);
   await fundReseller(t, h.resellers.alphaNord, h.products.tbox, resellerPool);
   await t.db.transaction().execute((tx) => grantLicenses(tx, t.ctx(), { product_id: h.products.tbox, partner_id: h.partners.alpha, quantity: 60 }));
@@ -22,11 +22,11 @@ export async function loadWorld(file: string, options: { resellerPool?: number; 
     });
     subscriptions.push(client.subscriptionIds[0]);
   }
-  if (autoRenew) t.sqlite.exec('UPDATE subscriptions SET auto_renew = 1');
+  if (autoRenew) t.sqlite!.exec('UPDATE subscriptions SET auto_renew = 1');
   const cookies = {
-    admin: sessionCookieFor(t, { email: 'admin@load.test', role: 'admin' }),
-    partner: sessionCookieFor(t, { email: 'partner@load.test', role: 'partner', partner_id: h.partners.alpha }),
-    reseller: sessionCookieFor(t, { email: 'reseller@load.test', role: 'reseller', partner_id: h.partners.alpha, reseller_id: h.resellers.alphaNord }),
+    admin: await sessionCookieFor(t, { email: 'admin@load.test', role: 'admin' }),
+    partner: await sessionCookieFor(t, { email: 'partner@load.test', role: 'partner', partner_id: h.partners.alpha }),
+    reseller: await sessionCookieFor(t, { email: 'reseller@load.test', role: 'reseller', partner_id: h.partners.alpha, reseller_id: h.resellers.alphaNord }),
   };
   await t.close();
   return { cookies, subscriptions, product: h.products.tbox, reseller: h.resellers.alphaNord };

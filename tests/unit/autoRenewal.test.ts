@@ -47,7 +47,7 @@ const terms = (t: TestDatabase, id: number) =>
 
 describe('auto-renewal over a simulated calendar', () => {
   it('renews exactly 14 days before the end, with the same seats and years, from the day after the end', async () => {
-    const t = testDatabase(START);
+    const t = await testDatabase(START);
     const { h, id } = await autoRenewingClient(t, 10);
     const days = await runDays(t, START, '2026-12-30');
     const renewedOn = Object.entries(days).filter(([, s]) => s.renewed > 0).map(([d]) => d);
@@ -63,7 +63,7 @@ describe('auto-renewal over a simulated calendar', () => {
   });
 
   it('running the job twice on one day changes nothing the second time', async () => {
-    const t = testDatabase(START);
+    const t = await testDatabase(START);
     const { h, id } = await autoRenewingClient(t, 10);
     await runDays(t, START, RENEW_DAY);
     const again = await runDailyJobs(t.db, { today: RENEW_DAY, now: t.clock.now() }, null);
@@ -74,7 +74,7 @@ describe('auto-renewal over a simulated calendar', () => {
   });
 
   it('retries daily when licenses are short and succeeds the day they are allocated', async () => {
-    const t = testDatabase(START);
+    const t = await testDatabase(START);
     const { h, id } = await autoRenewingClient(t, 1);
     const allocationDay = '2026-12-05'; // after the end: the renewal then starts that day
     await runDays(t, START, '2026-12-20', async (day) => {
@@ -99,7 +99,7 @@ describe('auto-renewal over a simulated calendar', () => {
   });
 
   it('stops 45 days after the first failed attempt, marks the subscription exhausted and lets it expire', async () => {
-    const t = testDatabase(START);
+    const t = await testDatabase(START);
     const { id } = await autoRenewingClient(t, 0);
     const lastTry = plusDays(RENEW_DAY, 45);
     await runDays(t, START, plusDays(lastTry, 15));
@@ -113,7 +113,7 @@ describe('auto-renewal over a simulated calendar', () => {
   });
 
   it('leaves alone subscriptions without auto-renewal, cancelled ones and renewed ones', async () => {
-    const t = testDatabase(START);
+    const t = await testDatabase(START);
     const { id } = await autoRenewingClient(t, 10);
     await t.db.transaction().execute((tx) => updateSubscriptionSettings(tx, t.ctx(), id, { cancelled: true }));
     await runDays(t, START, '2026-12-10');
@@ -122,7 +122,7 @@ describe('auto-renewal over a simulated calendar', () => {
   });
 
   it('applies a change scheduled for the next renewal, then forgets it', async () => {
-    const t = testDatabase(START);
+    const t = await testDatabase(START);
     const { h, id } = await autoRenewingClient(t, 20);
     await t.db.transaction().execute((tx) => updateSubscriptionSettings(tx, t.ctx(), id, { next_seats: 5, next_years: 2 }));
     await runDays(t, START, RENEW_DAY);

@@ -16,7 +16,7 @@ const snapshot = async (t: TestDatabase) => ({
 
 describe('derived statuses kept for today', () => {
   it('rolling forward day by day gives what a full recomputation gives', async () => {
-    const t = testDatabase('2026-11-26');
+    const t = await testDatabase('2026-11-26');
     await seedDatabase(t.db, { clients: 150, today: '2026-11-26', seed: 7 });
     const ids = (await t.db.selectFrom('subscriptions').select('id').execute()).map((r) => r.id);
     let day = '2026-11-26';
@@ -37,7 +37,7 @@ describe('derived statuses kept for today', () => {
   });
 
   it('moving back in time recomputes everything', async () => {
-    const t = testDatabase('2026-11-26');
+    const t = await testDatabase('2026-11-26');
     await seedDatabase(t.db, { clients: 50, today: '2026-11-26', seed: 3 });
     const ids = (await t.db.selectFrom('subscriptions').select('id').execute()).map((r) => r.id);
     expect(await t.db.transaction().execute((tx) => rollDerivedTo(tx, '2026-01-01'))).toBe(ids.length);
@@ -50,7 +50,7 @@ describe('derived statuses kept for today', () => {
 
 describe('seeded data', () => {
   it('has every status, and pool balances equal to their ledger', async () => {
-    const t = testDatabase('2026-11-26');
+    const t = await testDatabase('2026-11-26');
     const summary = await seedDatabase(t.db, { clients: 300, today: '2026-11-26' });
     expect(summary.clients).toBe(300);
     expect(summary.subscriptions).toBe(600);

@@ -6,7 +6,7 @@ import { testDatabase } from '../helpers/testApp.ts';
 
 describe('group commit', () => {
   it('commits actions arriving together at once, each succeeding or failing alone', async () => {
-    const t = testDatabase();
+    const t = await testDatabase();
     const h = await buildHierarchy(t);
     const before = await poolBalance(t, { partnerId: h.partners.alpha }, h.products.tbox);
     const transact = groupCommit(t.db);
@@ -33,7 +33,7 @@ describe('group commit', () => {
   });
 
   it('answers a crowd larger than one batch: every action runs and commits', async () => {
-    const t = testDatabase();
+    const t = await testDatabase();
     const h = await buildHierarchy(t);
     const before = await poolBalance(t, { partnerId: h.partners.alpha }, h.products.tbox);
     const transact = groupCommit(t.db);
@@ -46,7 +46,7 @@ describe('group commit', () => {
   });
 
   it('runs the next batch after the current one, never inside it', async () => {
-    const t = testDatabase();
+    const t = await testDatabase();
     const transact = groupCommit(t.db);
     const order: string[] = [];
     const slow = transact(async () => {

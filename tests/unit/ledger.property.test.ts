@@ -22,7 +22,7 @@ describe('the ledger', () => {
   it('always adds up to the pool balances, whatever sequence of actions succeeds or fails', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(action, { minLength: 1, maxLength: 25 }), async (actions) => {
-        const t = testDatabase('2026-11-26');
+        const t = await testDatabase('2026-11-26');
         const h = await buildHierarchy(t);
         const products = [h.products.tbox, h.products.tsend];
         const partners = [h.partners.alpha, h.partners.beta];

@@ -7,14 +7,14 @@ import { SYSTEM_SCOPE } from '../../server/src/domain/access.ts';
 
 /** The plan SQLite picks for a list page: status filters and end-date sorting must use an index. */
 async function planOf(spec: ResourceSpec, params: { filter?: object; sort?: [string, string] }) {
-  const t = testDatabase();
+  const t = await testDatabase();
   const query = parseResourceQuery(spec, {
     filter: JSON.stringify(params.filter ?? {}),
     sort: JSON.stringify(params.sort ?? ['id', 'ASC']),
     range: '[0,24]',
   });
   const compiled = pageQuery(t.db, spec, query, SYSTEM_SCOPE).compile();
-  const rows = t.sqlite.prepare(`EXPLAIN QUERY PLAN ${compiled.sql}`).all(...(compiled.parameters as unknown[]));
+  const rows = t.sqlite!.prepare(`EXPLAIN QUERY PLAN ${compiled.sql}`).all(...(compiled.parameters as unknown[]));
   await t.close();
   return (rows as { detail: string }[]).map((r) => r.detail).join('\n');
 }

@@ -39,6 +39,8 @@ export interface PostgresConnection {
  * A Kysely instance over a pool of `poolSize` connections to `url` (postgres://user:pass@host:port/db),
  * named `applicationName` (the change notifications carry it: see db/open.ts).
  * The overrides of the number types are the pool's own, not pg's process-wide defaults.
+ * `idleTimeoutMillis` (pg's default: 10 s) closes connections left idle that long; tests, which open
+ * a database per test and seldom close it, set it low so that the server's connections do not pile up.
  */
 export function openPostgres(
   url: string,
@@ -52,7 +54,9 @@ export function openPostgres(
   // it would end the process. The pool discards that connection and the next query opens another.
   pool.on('error', () => {});
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { db, pool, close: () => db.destroy() };
+  // Ending the pool itself: Kysely ends it only if it ran a query (a pool used for migrations alone
+  // would keep its connections until their idle timeout).
+  return { db, pool, close: () => (pool.ended ? Promise.resolve() : pool.end()) };
 }
 
 /** Any constant: the advisory lock that lets one process at a time migrate a database. */
