@@ -23,12 +23,12 @@ export interface Target {
   nextPath?: () => string;
 }
 
-export async function cannon({ port, endpoint, headers, nextPath }: Target, seconds: number): Promise<Measure> {
+export async function cannon({ port, endpoint, headers, nextPath }: Target, seconds: number, connections = CONNECTIONS): Promise<Measure> {
   const request: Request = { method: endpoint.method, path: endpoint.path, headers, body: endpoint.body };
   if (nextPath) request.setupRequest = (r) => ({ ...r, path: nextPath() });
   const result = await autocannon({
     url: `http://127.0.0.1:${port}`,
-    connections: CONNECTIONS,
+    connections,
     duration: seconds,
     timeout: 10,
     requests: [request],
