@@ -69,6 +69,29 @@ export async function measure(server: Target, floor: Target, runs: number, secon
   return out;
 }
 
+export interface SharedRun {
+  /** One measure a server, taken at the same time. */
+  servers: Measure[];
+  /** Their req/s summed. */
+  rps: number;
+}
+
+/**
+ * Several servers driven at once, CONNECTIONS shared between them: a warm-up, then `runs` runs in
+ * which every server's autocannon starts together and lasts `seconds`.
+ */
+export async function measureTogether(servers: Target[], runs: number, seconds: number, warmupSeconds: number): Promise<SharedRun[]> {
+  const connections = Math.max(1, Math.floor(CONNECTIONS / servers.length));
+  const once = async (duration: number): Promise<SharedRun> => {
+    const measures = await Promise.all(servers.map((server) => cannon(server, duration, connections)));
+    return { servers: measures, rps: measures.reduce((sum, m) => sum + m.rps, 0) };
+  };
+  await once(warmupSeconds);
+  const out: SharedRun[] = [];
+  for (let i = 0; i < runs; i++) out.push(await once(seconds));
+  return out;
+}
+
 export const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = sorted.length >> 1;

@@ -8,7 +8,7 @@ import { parseDatabaseArgument, postgresCopyOf, USAGE, type PostgresDatabase } f
 import { headersFor, READS, RENEWALS, renewPath, TARGETS, type DatabaseKind, type Endpoint } from './endpoints.ts';
 import { RECOMPUTED_HEADERS, type Recorded } from './floor.ts';
 import { request } from './http.ts';
-import { cannon, CONNECTIONS, measure, type Target } from './load.ts';
+import { cannon, CONNECTIONS, measure, measureTogether, median, type Target } from './load.ts';
 import { cleanup, removeOnExit, start, stop } from './processes.ts';
 import { rawReads, timeRaw } from './rawSql.ts';
 import { timeRawRenewals } from './rawRenewal.ts';
@@ -20,7 +20,8 @@ import { adminSessionCookie, fillPools, renewableIds, seed, startServer } from '
  * PostgreSQL, copies it into a throwaway cluster), starts the production server and drives it
  * over loopback with autocannon, each endpoint framed by a floor process answering the same bytes;
  * on SQLite, compares each read with its raw SQL in-process (renewals with the server's renewal run
- * in-process on a copy); checks the ledger after the renewals.
+ * in-process on a copy); then drives renewals on two servers of the same database at once; checks
+ * the ledger after the renewals.
  * BENCH_CLIENTS, BENCH_SECONDS, BENCH_RUNS, BENCH_WARMUP, BENCH_TODAY override the defaults
  * (bench/results.json, or results-postgres.json, is only written by a run with the defaults).
  */
@@ -185,10 +186,25 @@ async function main() {
   log(`server RSS ${memory.rssMb.toFixed(0)} MB (peak ${memory.peakMb.toFixed(0)} MB)`);
   await stop(floor.child);
 
+  // Renewals on two servers of the same database at once, the connections shared between them.
+  const second = await startServer(databaseUrl, config.today, dir);
+  log(`second server pid ${second.child.pid} on 127.0.0.1:${second.port}`);
+  const renewalHeaders = headersFor(RENEWALS, cookie);
+  const twoServers = await measureTogether(
+    [server, second].map(({ port }) => ({ port, endpoint: RENEWALS, headers: renewalHeaders, nextPath: () => renewPath(takeRenewalId()) })),
+    config.runs,
+    config.seconds,
+    config.warmup,
+  );
+  const twoServersRps = median(twoServers.map((r) => r.rps));
+  const twoServersMeasures = twoServers.flatMap((r) => r.servers);
+  const twoServersFailed = twoServersMeasures.reduce((n, m) => n + m.non2xx + m.errors + m.timeouts, 0);
+  log(`renewals on 2 servers: ${twoServersRps.toFixed(0)} req/s (${twoServers.map((r) => r.servers.map((m) => m.rps.toFixed(0)).join(' + ')).join(', ')})`);
+
   const ledger = await checkLedger(databaseUrl, before);
-  await stop(server.child);
+  await Promise.all([stop(server.child), stop(second.child)]);
   const renewals = results.at(-1)!;
-  const renewed2xx = renewals.runs.reduce((n, r) => n + r.endpoint.requests - r.endpoint.non2xx, 0);
+  const renewed2xx = [...renewals.runs.map((r) => r.endpoint), ...twoServersMeasures].reduce((n, m) => n + m.requests - m.non2xx, 0);
   const total = elapsed();
 
   const checks: Check[] = [
@@ -208,6 +224,13 @@ async function main() {
       value: `${ledger.renewalTerms} = ${ledger.consumeMovements}`,
       target: `equal, ≥ ${renewed2xx} (2xx counted)`,
       pass: ledger.renewalTerms === ledger.consumeMovements && ledger.renewalTerms >= renewed2xx,
+    },
+    { name: 'renewals/s, 1 server', value: `${renewals.rps.toFixed(0)} req/s`, target: `(reported: the table's, ${CONNECTIONS} connections)`, pass: null },
+    {
+      name: 'renewals/s, 2 servers',
+      value: `${twoServersRps.toFixed(0)} req/s${twoServersFailed ? ` (${twoServersFailed} non-2xx, errors or timeouts)` : ''}`,
+      target: `(reported: ${os.cpus().length} CPUs, 2 × ${CONNECTIONS / 2} connections)`,
+      pass: null,
     },
     { name: 'subscriptions renewed (distinct ids)', value: `${Math.min(nextRenewal, renewIds.length)} of ${renewIds.length}`, target: 'each on its own id', pass: nextRenewal <= renewIds.length },
     { name: 'total run time', value: `${total.toFixed(0)} s`, target: '< 300 s', pass: total < 300 },
@@ -232,6 +255,7 @@ async function main() {
       memory,
       ledger,
       results,
+      twoServers: { rps: twoServersRps, runs: twoServers },
       checks,
       failures,
       totalSeconds: total,
