@@ -65,7 +65,7 @@ async function record(port: number, endpoint: Endpoint, headers: Record<string, 
     search: endpoint.path.includes('?') ? endpoint.path.slice(endpoint.path.indexOf('?')) : '',
     status: reply.status,
     headers: Object.fromEntries(kept.map(([k, v]) => [k, String(v)])),
-    body: JSON.parse(reply.body.toString()),
+    body: reply.body.toString(),
     bytes: reply.body.toString('base64'),
     allHeaders: reply.headers,
   };
