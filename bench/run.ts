@@ -242,6 +242,8 @@ async function main() {
   console.log(render(results, checks));
   const failures = [...results.filter((r) => !r.pass).map((r) => r.name), ...checks.filter((c) => c.pass === false).map((c) => c.name)];
   console.log(`\n${failures.length ? `Targets failing: ${failures.join('; ')}` : 'All targets met.'}`);
+  // Exit status 1 when a target fails (as when the benchmark itself fails), 0 when all are met.
+  if (failures.length) process.exitCode = 1;
 
   if (fullRun) {
     const json = {
