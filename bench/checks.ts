@@ -46,19 +46,16 @@ export const ledgerCounts = (databaseUrl: string): Promise<LedgerCounts> => with
 
 export function checkLedger(databaseUrl: string, baseline: LedgerCounts): Promise<LedgerCheck> {
   return withStore(databaseUrl, async (db) => {
-    // Σ credits and Σ debits by pool, as derived tables joined to the pools.
-    const credits = db
-      .selectFrom('movements')
-      .where('to_pool_id', 'is not', null)
-      .groupBy('to_pool_id')
-      .select((eb) => ['to_pool_id as id', eb.fn.sum<number>('quantity').as('q')])
-      .as('c');
-    const debits = db
-      .selectFrom('movements')
-      .where('from_pool_id', 'is not', null)
-      .groupBy('from_pool_id')
-      .select((eb) => ['from_pool_id as id', eb.fn.sum<number>('quantity').as('q')])
-      .as('d');
+    // Σ credits (to_pool_id) and Σ debits (from_pool_id) by pool, as derived tables joined to the pools.
+    const sumBy = <A extends string>(column: 'to_pool_id' | 'from_pool_id', alias: A) =>
+      db
+        .selectFrom('movements')
+        .where(column, 'is not', null)
+        .groupBy(column)
+        .select((eb) => [eb.ref(column).as('id'), eb.fn.sum<number>('quantity').as('q')])
+        .as(alias);
+    const credits = sumBy('to_pool_id', 'c');
+    const debits = sumBy('from_pool_id', 'd');
     const mismatched = db
       .selectFrom('pools as p')
       .leftJoin(credits, 'c.id', 'p.id')
