@@ -201,8 +201,10 @@ async function main() {
   const twoServersFailed = twoServersMeasures.reduce((n, m) => n + m.non2xx + m.errors + m.timeouts, 0);
   log(`renewals on 2 servers: ${twoServersRps.toFixed(0)} req/s (${twoServers.map((r) => r.servers.map((m) => m.rps.toFixed(0)).join(' + ')).join(', ')})`);
 
-  const ledger = await checkLedger(databaseUrl, before);
+  // Both servers stopped first (each finishes the requests it holds): autocannon ends a run with
+  // renewals still in flight, and one committing between the check's counts would tell them apart.
   await Promise.all([stop(server.child), stop(second.child)]);
+  const ledger = await checkLedger(databaseUrl, before);
   const renewals = results.at(-1)!;
   const renewed2xx = [...renewals.runs.map((r) => r.endpoint), ...twoServersMeasures].reduce((n, m) => n + m.requests - m.non2xx, 0);
   const total = elapsed();
