@@ -1,7 +1,10 @@
 import fs from 'node:fs';
-import Database from 'better-sqlite3';
+import { openStore, type Store } from '../server/src/db/open.ts';
 
-/** Checks in SQL after the renewals: no oversell, and every pool balance equals its ledger. */
+/**
+ * Checks in SQL after the renewals: no oversell, and every pool balance equals its ledger. Written
+ * on Kysely, so that they read SQLite (`file:…`) and PostgreSQL (`postgres://…`) alike.
+ */
 
 export interface LedgerCheck {
   negativePools: number;
@@ -18,37 +21,56 @@ export interface LedgerCounts {
   consumeMovements: number;
 }
 
-export function ledgerCounts(dbFile: string): LedgerCounts {
-  const db = new Database(dbFile, { readonly: true });
+type Db = Store['db'];
+
+async function withStore<T>(databaseUrl: string, read: (db: Db) => Promise<T>): Promise<T> {
+  const store = await openStore(databaseUrl, { poolSize: 1 });
   try {
-    return {
-      renewalTerms: db.prepare("SELECT count(*) FROM terms WHERE origin = 'renewal'").pluck().get() as number,
-      consumeMovements: db.prepare("SELECT count(*) FROM movements WHERE kind = 'consume'").pluck().get() as number,
-    };
+    return await read(store.db);
   } finally {
-    db.close();
+    await store.close();
   }
 }
 
-export function checkLedger(dbFile: string, baseline: LedgerCounts): LedgerCheck {
-  const db = new Database(dbFile, { readonly: true });
-  try {
-    const pluck = (sql: string) => db.prepare(sql).pluck().get() as number;
-    const after = ledgerCounts(dbFile);
+/** The count a query selects as `n` (a number on both: the store parses PostgreSQL's bigint). */
+const count = async (query: { executeTakeFirstOrThrow(): Promise<{ n: number }> }) => Number((await query.executeTakeFirstOrThrow()).n);
+
+async function counts(db: Db): Promise<LedgerCounts> {
+  return {
+    renewalTerms: await count(db.selectFrom('terms').where('origin', '=', 'renewal').select((eb) => eb.fn.countAll<number>().as('n'))),
+    consumeMovements: await count(db.selectFrom('movements').where('kind', '=', 'consume').select((eb) => eb.fn.countAll<number>().as('n'))),
+  };
+}
+
+export const ledgerCounts = (databaseUrl: string): Promise<LedgerCounts> => withStore(databaseUrl, counts);
+
+export function checkLedger(databaseUrl: string, baseline: LedgerCounts): Promise<LedgerCheck> {
+  return withStore(databaseUrl, async (db) => {
+    // Σ credits (to_pool_id) and Σ debits (from_pool_id) by pool, as derived tables joined to the pools.
+    const sumBy = <A extends string>(column: 'to_pool_id' | 'from_pool_id', alias: A) =>
+      db
+        .selectFrom('movements')
+        .where(column, 'is not', null)
+        .groupBy(column)
+        .select((eb) => [eb.ref(column).as('id'), eb.fn.sum<number>('quantity').as('q')])
+        .as(alias);
+    const credits = sumBy('to_pool_id', 'c');
+    const debits = sumBy('from_pool_id', 'd');
+    const mismatched = db
+      .selectFrom('pools as p')
+      .leftJoin(credits, 'c.id', 'p.id')
+      .leftJoin(debits, 'd.id', 'p.id')
+      .where((eb) => eb('p.balance', '!=', eb(eb.fn.coalesce('c.q', eb.lit(0)), '-', eb.fn.coalesce('d.q', eb.lit(0)))))
+      .select((eb) => eb.fn.countAll<number>().as('n'));
+    const after = await counts(db);
     return {
-      negativePools: pluck('SELECT count(*) FROM pools WHERE balance < 0'),
-      mismatchedPools: pluck(`
-        SELECT count(*) FROM pools p
-        LEFT JOIN (SELECT to_pool_id AS id, sum(quantity) AS q FROM movements WHERE to_pool_id IS NOT NULL GROUP BY to_pool_id) c ON c.id = p.id
-        LEFT JOIN (SELECT from_pool_id AS id, sum(quantity) AS q FROM movements WHERE from_pool_id IS NOT NULL GROUP BY from_pool_id) d ON d.id = p.id
-        WHERE p.balance != coalesce(c.q, 0) - coalesce(d.q, 0)`),
-      pools: pluck('SELECT count(*) FROM pools'),
+      negativePools: await count(db.selectFrom('pools').where('balance', '<', 0).select((eb) => eb.fn.countAll<number>().as('n'))),
+      mismatchedPools: await count(mismatched),
+      pools: await count(db.selectFrom('pools').select((eb) => eb.fn.countAll<number>().as('n'))),
       renewalTerms: after.renewalTerms - baseline.renewalTerms,
       consumeMovements: after.consumeMovements - baseline.consumeMovements,
     };
-  } finally {
-    db.close();
-  }
+  });
 }
 
 /** Resident and peak memory of a process, in MB, from /proc/<pid>/status. */

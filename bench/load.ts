@@ -23,12 +23,12 @@ export interface Target {
   nextPath?: () => string;
 }
 
-export async function cannon({ port, endpoint, headers, nextPath }: Target, seconds: number): Promise<Measure> {
+export async function cannon({ port, endpoint, headers, nextPath }: Target, seconds: number, connections = CONNECTIONS): Promise<Measure> {
   const request: Request = { method: endpoint.method, path: endpoint.path, headers, body: endpoint.body };
   if (nextPath) request.setupRequest = (r) => ({ ...r, path: nextPath() });
   const result = await autocannon({
     url: `http://127.0.0.1:${port}`,
-    connections: CONNECTIONS,
+    connections,
     duration: seconds,
     timeout: 10,
     requests: [request],
@@ -66,6 +66,29 @@ export async function measure(server: Target, floor: Target, runs: number, secon
     const [floorBefore, floorAfter] = [floors[i], floors[i + 1]];
     out.push({ floorBefore, endpoint, floorAfter, ratio: endpoint.rps / ((floorBefore.rps + floorAfter.rps) / 2) });
   }
+  return out;
+}
+
+export interface SharedRun {
+  /** One measure a server, taken at the same time. */
+  servers: Measure[];
+  /** Their req/s summed. */
+  rps: number;
+}
+
+/**
+ * Several servers driven at once, CONNECTIONS shared between them: a warm-up, then `runs` runs in
+ * which every server's autocannon starts together and lasts `seconds`.
+ */
+export async function measureTogether(servers: Target[], runs: number, seconds: number, warmupSeconds: number): Promise<SharedRun[]> {
+  const connections = Math.max(1, Math.floor(CONNECTIONS / servers.length));
+  const once = async (duration: number): Promise<SharedRun> => {
+    const measures = await Promise.all(servers.map((server) => cannon(server, duration, connections)));
+    return { servers: measures, rps: measures.reduce((sum, m) => sum + m.rps, 0) };
+  };
+  await once(warmupSeconds);
+  const out: SharedRun[] = [];
+  for (let i = 0; i < runs; i++) out.push(await once(seconds));
   return out;
 }
 

@@ -2,13 +2,14 @@ import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process'
 import fs from 'node:fs';
 
 /**
- * Child processes and temporary folders of the benchmark, all released on exit: normal end,
- * error, Ctrl-C (SIGINT) or SIGTERM. Children are killed by their own process id (or process
- * group for the npm seed, which runs node under a shell).
+ * Child processes, temporary folders and other resources (a PostgreSQL cluster) of the benchmark,
+ * all released on exit: normal end, error, Ctrl-C (SIGINT) or SIGTERM. Children are killed by their
+ * own process id (or process group for the npm seed, which runs node under a shell).
  */
 
 const children = new Set<ChildProcess>();
 const folders = new Set<string>();
+const releases = new Set<() => void>();
 const groupLeaders = new WeakSet<ChildProcess>();
 
 export function start(command: string, args: string[], options: SpawnOptions): ChildProcess {
@@ -20,6 +21,9 @@ export function start(command: string, args: string[], options: SpawnOptions): C
 }
 
 export const removeOnExit = (folder: string) => folders.add(folder);
+
+/** `release` (synchronous) runs once at the end, after the child processes are stopped. */
+export const releaseOnExit = (release: () => void) => releases.add(release);
 
 function signal(child: ChildProcess, name: NodeJS.Signals) {
   if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
@@ -44,6 +48,14 @@ export async function stop(child: ChildProcess, graceMs = 3000): Promise<void> {
 /** Synchronous last-resort cleanup (also runs from the 'exit' event). */
 function cleanupNow() {
   for (const child of children) signal(child, 'SIGKILL');
+  for (const release of releases) {
+    releases.delete(release);
+    try {
+      release();
+    } catch (error) {
+      console.error(error);
+    }
+  }
   for (const folder of folders) fs.rmSync(folder, { recursive: true, force: true });
   folders.clear();
 }

@@ -36,8 +36,9 @@ export function seed(dbFile: string, clients: number, today: string): Promise<Se
 }
 
 /**
- * An admin login and a live session written straight into the database (as
- * tests/helpers/testApp.ts sessionCookieFor does); returns the Cookie header value.
+ * An admin login and a live session written straight into the seeded SQLite file (as
+ * tests/helpers/testApp.ts sessionCookieFor does); returns the Cookie header value. On PostgreSQL
+ * it is written before the file is copied, so the copy carries it.
  */
 export function adminSessionCookie(dbFile: string): string {
   const db = new Database(dbFile);
@@ -75,15 +76,18 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** The production server (`node --import tsx server/src/index.ts`), no scheduler, quiet logs. */
-export async function startServer(dbFile: string, today: string, staticDir: string): Promise<{ child: ChildProcess; port: number }> {
+/**
+ * The production server (`node --import tsx server/src/index.ts`) on `databaseUrl` (file:… or
+ * postgres://…; PG_POOL_SIZE passes through), no scheduler, quiet logs.
+ */
+export async function startServer(databaseUrl: string, today: string, staticDir: string): Promise<{ child: ChildProcess; port: number }> {
   const port = await freePort();
   const child = start(process.execPath, ['--import', 'tsx', 'server/src/index.ts'], {
     env: {
       ...process.env,
       NODE_ENV: 'production',
       PORT: String(port),
-      DATABASE_URL: `file:${dbFile}`,
+      DATABASE_URL: databaseUrl,
       TODAY: today,
       LOG_LEVEL: 'warn',
       DAILY_JOBS_AT: 'off',
@@ -99,6 +103,8 @@ export async function startServer(dbFile: string, today: string, staticDir: stri
 /**
  * Makes every pool large enough for the renewals, through the API as the admin would: a grant to
  * each partner pool, then an allocation to each reseller pool (the ledger stays consistent).
+ * The ids are read from the seeded SQLite file even when the server runs on PostgreSQL: the copy
+ * keeps every id, and the API writes no product, partner or reseller during the benchmark.
  */
 export async function fillPools(dbFile: string, port: number, cookie: string): Promise<number> {
   const db = new Database(dbFile, { readonly: true });
@@ -117,7 +123,10 @@ export async function fillPools(dbFile: string, port: number, cookie: string): P
   return products.length * (partners.length + resellers.length);
 }
 
-/** Subscriptions to renew during the load, to-renew ones first, in a scrambled but fixed order. */
+/**
+ * Subscriptions to renew during the load, to-renew ones first, in a scrambled but fixed order; read
+ * from the seeded SQLite file before any server starts (on PostgreSQL, its copy has the same ids).
+ */
 export function renewableIds(dbFile: string): number[] {
   const db = new Database(dbFile, { readonly: true });
   try {

@@ -71,9 +71,15 @@ export interface PostgresCluster {
 }
 
 export interface ClusterOptions {
-  /** The server's max_connections (PostgreSQL's default is 100). */
-  maxConnections?: number;
+  /**
+   * Server settings (`-c name=value`) over the defaults below, e.g. `{ fsync: 'on' }` for a
+   * benchmark that must pay for durability as SQLite does, or `{ max_connections: '400' }`.
+   */
+  settings?: Record<string, string>;
 }
+
+/** The tests' settings: the cluster is thrown away, durability buys nothing here. */
+const THROWAWAY_SETTINGS: Record<string, string> = { fsync: 'off', synchronous_commit: 'off', full_page_writes: 'off' };
 
 /**
  * Starts a cluster. initdb refuses to run as root, so when the tests run as root the cluster's
@@ -111,14 +117,12 @@ export async function startPostgresCluster(options: ClusterOptions = {}): Promis
   // A test process that dies without its afterAll still leaves no server behind.
   process.once('exit', stop);
   try {
-    // --no-sync and fsync=off: the cluster is thrown away, durability buys nothing here.
+    // --no-sync: initdb's own files need not reach the disk, the cluster is thrown away.
     run('initdb', ['-D', data, '-A', 'trust', '-U', 'postgres', '--no-sync', '-E', 'UTF8', '--locale', 'C']);
     const port = await freePort();
-    const settings = [
-      `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off`,
-      ...(options.maxConnections ? [`-c max_connections=${options.maxConnections}`] : []),
-    ];
-    run('pg_ctl', ['-D', data, '-l', path.join(dir, 'log'), '-w', '-o', settings.join(' '), 'start']);
+    const settings = Object.entries({ ...THROWAWAY_SETTINGS, ...options.settings }).map(([name, value]) => `-c ${name}=${value}`);
+    const serverOptions = [`-p ${port} -k ${dir} -c listen_addresses=127.0.0.1`, ...settings].join(' ');
+    run('pg_ctl', ['-D', data, '-l', path.join(dir, 'log'), '-w', '-o', serverOptions, 'start']);
     const url = `postgres://postgres@127.0.0.1:${port}/postgres`;
     let databases = 0;
     return {

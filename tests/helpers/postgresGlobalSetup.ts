@@ -43,7 +43,7 @@ export default async function setup(project: TestProject) {
   }
   // A test opens a pool of up to 4 connections per database and most never close it: the pools'
   // idle connections close after a moment, and 400 leaves room for the workers' busy moments.
-  const cluster = await startPostgresCluster({ maxConnections: 400 });
+  const cluster = await startPostgresCluster({ settings: { max_connections: '400' } });
   try {
     const admin = new pg.Client({ connectionString: cluster.url });
     await admin.connect();
