@@ -86,6 +86,10 @@ export async function renewSubscription(
     created_at: ctx.now,
     origin,
   });
+  await markRenewed(tx, sub, undoDeadline(ctx.now, settings.undoWindowDays));
+  await refreshSubscriptions(tx, [id], ctx.today);
+  // The debit comes last: from it to the commit the pool's row is locked (on PostgreSQL), and every
+  // renewal paid from that pool, at any server, waits for it. A short pool still rolls everything back.
   const { remaining } = await move(tx, ctx, {
     kind: 'consume',
     productId: sub.product_id,
@@ -96,8 +100,6 @@ export async function renewSubscription(
     clientId: sub.client_id,
     termId,
   });
-  await markRenewed(tx, sub, undoDeadline(ctx.now, settings.undoWindowDays));
-  await refreshSubscriptions(tx, [id], ctx.today);
   return { remaining_after: remaining!, termId, end_date: quote.end_date };
 }
 

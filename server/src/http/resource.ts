@@ -80,7 +80,8 @@ export function filteredQuery(db: Db, spec: ResourceSpec, query: ListQuery, scop
 const toRecord = (spec: ResourceSpec, row: Record<string, unknown>) => {
   const booleans = Object.entries(spec.fields).filter(([, f]) => f.type === 'bool');
   const record = { ...row };
-  for (const [name] of booleans) if (record[name] !== null) record[name] = record[name] === 1;
+  // Flags are stored 0/1; a computed condition is 0/1 on SQLite and true/false on PostgreSQL.
+  for (const [name] of booleans) if (record[name] !== null) record[name] = record[name] === 1 || record[name] === true;
   return spec.toRecord ? spec.toRecord(record) : record;
 };
 

@@ -1,3 +1,4 @@
+import { isForeignKeyViolation, isUniqueViolation } from '../data/constraints.ts';
 import { transact, type Db } from '../data/transact.ts';
 import type { Organisation } from '../domain/access.ts';
 import { recordChange } from '../domain/changes.ts';
@@ -20,11 +21,8 @@ export interface CatalogResource {
   organisation(row: Record<string, unknown>): Organisation | null;
 }
 
-const isConstraint = (error: unknown, code: string) =>
-  typeof error === 'object' && error !== null && (error as { code?: string }).code === code;
-
 function alreadyExists(error: unknown, { spec }: CatalogResource) {
-  if (isConstraint(error, 'SQLITE_CONSTRAINT_UNIQUE')) {
+  if (isUniqueViolation(error)) {
     return new ConflictError(`This ${spec.label.toLowerCase()} already exists`, { code: 'Already used' });
   }
   return error;
@@ -80,7 +78,7 @@ export async function deleteCatalogRow(db: Db, ctx: ActionContext, resource: Cat
       await recordChange(tx, ctx, { action: 'delete', resource: spec.name, recordId: id, organisation: resource.organisation(record), data: record });
     });
   } catch (error) {
-    if (isConstraint(error, 'SQLITE_CONSTRAINT_FOREIGNKEY')) {
+    if (isForeignKeyViolation(error)) {
       throw new ConflictError(`This ${spec.label.toLowerCase()} is still in use and cannot be deleted`);
     }
     throw error;

@@ -1,7 +1,6 @@
 import { sql } from 'kysely';
-import { placeholders } from '../data/queries.ts';
-import { transact, type Db, type Tx } from '../data/transact.ts';
-import { statementsOf } from '../db/connection.ts';
+import { bulkLoad, insertRows } from '../data/bulkLoad.ts';
+import { transact, type Db } from '../data/transact.ts';
 import type { NewMovement } from '../db/schema.ts';
 import { daysBetween, plusDays, plusMonths, plusYears, termEndDate } from '../domain/dates.ts';
 import { markDerivedAsOf } from '../domain/derived.ts';
@@ -79,32 +78,6 @@ function termsFor(random: Random, today: string, profile: number): { terms: Omit
   }
   const createdAt = (t: { start_date: string }) => `${t.start_date < today ? t.start_date : today}T09:00:00.000Z`;
   return { terms: terms.map((t) => ({ ...t, created_at: createdAt(t) })), cancelled };
-}
-
-/** One prepared INSERT run per row (a few µs each): building large multi-row queries costs more. */
-function insertRows(tx: Tx, table: keyof import('../db/schema.ts').Database, rows: readonly object[]) {
-  const columns = [...new Set(rows.flatMap((row) => Object.keys(row)))];
-  const insert = `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${placeholders(columns.length)})`;
-  const statements = statementsOf(tx);
-  for (const row of rows as Record<string, unknown>[]) statements.run(insert, ...columns.map((c) => row[c] ?? null));
-}
-
-/**
- * Bulk loading: the tables' secondary indexes are dropped during the inserts and built again from
- * their own stored definitions afterwards, which SQLite does by sorting, far faster than updating
- * them row by row. Unique indexes stay (they guard the data). The client name search index
- * (db/migrations/sqlite/0005) is likewise filled in one pass instead of by its per-row trigger.
- */
-async function withIndexesRebuilt(tx: Tx, tables: string[], load: () => Promise<void>) {
-  const { rows } = await sql<{ name: string; sql: string }>`
-    SELECT name, sql FROM sqlite_master
-    WHERE type IN ('index', 'trigger') AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%' AND tbl_name IN (${sql.join(tables)})
-    ORDER BY type`.execute(tx);
-  const statements = statementsOf(tx);
-  for (const object of rows) statements.exec(`DROP ${object.sql.startsWith('CREATE TRIGGER') ? 'TRIGGER' : 'INDEX'} ${object.name}`);
-  await load();
-  for (const object of rows) statements.exec(object.sql);
-  statements.exec("INSERT INTO clients_search(clients_search) VALUES ('rebuild')");
 }
 
 async function nextId(db: Db, table: 'partners' | 'resellers' | 'clients' | 'subscriptions' | 'terms' | 'pools' | 'movements') {
@@ -219,14 +192,14 @@ export async function seedDatabase(db: Db, options: SeedOptions): Promise<SeedSu
     let movementId = await nextId(tx, 'movements');
     for (const m of movements) m.id = movementId++;
 
-    await withIndexesRebuilt(tx, ['clients', 'subscriptions', 'terms', 'movements'], async () => {
-      insertRows(tx, 'partners', partners);
-      insertRows(tx, 'resellers', resellers);
-      insertRows(tx, 'pools', pools.map(({ key: _key, ...p }) => p));
-      insertRows(tx, 'clients', clients);
-      insertRows(tx, 'subscriptions', subscriptions);
-      insertRows(tx, 'terms', terms);
-      insertRows(tx, 'movements', movements);
+    await bulkLoad(tx, ['partners', 'resellers', 'pools', 'clients', 'subscriptions', 'terms', 'movements'], async () => {
+      await insertRows(tx, 'partners', partners);
+      await insertRows(tx, 'resellers', resellers);
+      await insertRows(tx, 'pools', pools.map(({ key: _key, ...p }) => p));
+      await insertRows(tx, 'clients', clients);
+      await insertRows(tx, 'subscriptions', subscriptions);
+      await insertRows(tx, 'terms', terms);
+      await insertRows(tx, 'movements', movements);
     });
     await markDerivedAsOf(tx, today);
     return {

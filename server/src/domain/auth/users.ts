@@ -6,6 +6,7 @@ import type { Db, Tx } from '../../data/transact.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors.ts';
 import { requirePartner, requireReseller } from '../hierarchy.ts';
 import { searchKey } from '../search.ts';
+import { isUniqueViolation } from '../../data/constraints.ts';
 
 /**
  * Console logins. Admins manage every login; a partner its own and its resellers' logins; a
@@ -89,7 +90,7 @@ async function placeLogin(tx: Db, scope: Scope, input: Pick<UserInput, 'role' | 
  * nothing (the creation of logins is rate-limited per login, see routes/users.ts).
  */
 const uniqueEmail = (error: unknown) =>
-  (error as { code?: string })?.code === 'SQLITE_CONSTRAINT_UNIQUE'
+  isUniqueViolation(error)
     ? Object.assign(new ConflictError('This e-mail address cannot be used for this login: choose another one', { email: 'Not available' }), {
         code: 'email_unavailable',
       })
