@@ -34,7 +34,8 @@ describe('dates at the edges of their range', () => {
     const cookie = await resellerCookie();
     const started = performance.now();
     const res = await api().post('/api/clients').set('Cookie', cookie).send(newClient(`${year}-06-01`));
-    expect(performance.now() - started).toBeLessThan(100);
+    // At once: a date loop or a hang would take seconds (the margin is for a loaded CI machine).
+    expect(performance.now() - started).toBeLessThan(500);
     expect(res.status).toBe(400);
     expect(res.body.errors).toHaveProperty(['subscriptions.0.start_date']);
     expect((await api().get('/api/health')).status).toBe(200);
