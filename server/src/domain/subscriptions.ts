@@ -66,6 +66,7 @@ export async function quoteRenewal(
  * Renews a subscription (DESIGN §2): one transaction that debits the manager's pool if it can
  * pay (409 otherwise), records the ledger row, appends the term, clears `cancelled` and any
  * scheduled change, and opens the undo window. A subscription out of the caller's scope is unknown (404).
+ * Resolves to the pool's remaining balance, the new term and the subscription as renewed.
  */
 export async function renewSubscription(
   tx: Tx,
@@ -73,7 +74,7 @@ export async function renewSubscription(
   id: number,
   input: { years?: number; seats?: number },
   origin: Exclude<TermOrigin, 'creation'> = 'renewal',
-): Promise<{ remaining_after: number; termId: number; end_date: string }> {
+): Promise<{ remaining_after: number; termId: number; end_date: string; renewed: Subscription }> {
   await lockClient(tx, { subscriptionId: id });
   const quote = await quoteRenewal(tx, ctx, id, input);
   const sub = quote.subscription;
@@ -88,6 +89,7 @@ export async function renewSubscription(
   });
   await markRenewed(tx, sub, undoDeadline(ctx.now, settings.undoWindowDays));
   await refreshSubscriptions(tx, [id], ctx.today);
+  const renewed = await loadSubscription(tx, id, ctx.scope);
   // The debit comes last: from it to the commit the pool's row is locked (on PostgreSQL), and every
   // renewal paid from that pool, at any server, waits for it. A short pool still rolls everything back.
   const { remaining } = await move(tx, ctx, {
@@ -100,7 +102,7 @@ export async function renewSubscription(
     clientId: sub.client_id,
     termId,
   });
-  return { remaining_after: remaining!, termId, end_date: quote.end_date };
+  return { remaining_after: remaining!, termId, end_date: quote.end_date, renewed };
 }
 
 /** The current term and what adding seats to it would cost now (DESIGN §2 prorata). Reads only. */

@@ -2,7 +2,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { transact, type Db } from '../data/transact.ts';
 import { bulkRenewalQuote, renewEach, type BulkResult } from '../domain/bulkRenewal.ts';
-import { changeSeats, loadSubscription, quoteRenewal, quoteSeatChange, renewSubscription, updateSubscriptionSettings } from '../domain/subscriptions.ts';
+import { changeSeats, quoteRenewal, quoteSeatChange, renewSubscription, updateSubscriptionSettings } from '../domain/subscriptions.ts';
 import { undoRenewal } from '../domain/undo.ts';
 import { getRecord, parseId, readRoutes, recordOfRow } from '../http/resource.ts';
 import { answerIdempotent, answerIdempotentSteps } from '../http/idempotent.ts';
@@ -78,8 +78,8 @@ export function subscriptionRoutes(db: Db) {
     const input = parseBody(RenewInput, req.body);
     await answerIdempotent(db, req, res, async (tx) => {
       const ctx = actionContext(res);
-      const { remaining_after } = await renewSubscription(tx, ctx, id, input);
-      return { status: 201, body: { ...recordOfRow(subscriptionsSpec, await loadSubscription(tx, id, ctx.scope)), remaining_after } };
+      const { remaining_after, renewed } = await renewSubscription(tx, ctx, id, input);
+      return { status: 201, body: { ...recordOfRow(subscriptionsSpec, renewed), remaining_after } };
     });
   });
 
