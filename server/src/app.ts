@@ -57,7 +57,10 @@ export function createApp({ db, clock, logger, staticDir, trustProxy = false, re
   app.set('trust proxy', trustProxy);
   // No HTTPS upgrade: the console is also served over plain HTTP on a LAN or localhost.
   app.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } }, strictTransportSecurity: false }));
-  app.use(compression());
+  // compression wraps every response it sees; a client that accepts no encoding (an API client, a
+  // script) skips the wrapping altogether.
+  const compress = compression();
+  app.use((req, res, next) => (req.headers['accept-encoding'] ? compress(req, res, next) : next()));
 
   app.use('/api/health', healthRoutes(db, clock, logger, stopping));
 
