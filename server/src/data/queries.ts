@@ -15,10 +15,11 @@ export interface Queries {
   /** Runs a write; resolves to the number of rows it changed. */
   run(text: string, ...params: unknown[]): Promise<number>;
   /**
-   * Takes the row locks of a SELECT … FOR UPDATE until the transaction ends. SQLite has no row
-   * locks and needs none: its transactions hold the whole database's write lock from their start.
+   * A SELECT that also locks the rows it read of table `of` until the transaction ends (FOR UPDATE
+   * OF). SQLite has no row locks and needs none: its transactions hold the whole database's write
+   * lock from their start.
    */
-  lock(text: string, ...params: unknown[]): Promise<void>;
+  locking<T>(text: string, of: string, ...params: unknown[]): Promise<T[]>;
 }
 
 /** `?, ?, …`: the parameters of an IN list or a VALUES row of `n` values. */
@@ -44,7 +45,7 @@ function postgresQueries(tx: Tx): Queries {
     get: async (text, ...params) => (await execute<never>(text, params)).rows[0],
     all: async (text, ...params) => (await execute<never>(text, params)).rows,
     run: async (text, ...params) => Number((await execute(text, params)).numAffectedRows ?? 0),
-    lock: async (text, ...params) => void (await execute(`${text} FOR UPDATE`, params)),
+    locking: async (text, of, ...params) => (await execute<never>(`${text} FOR UPDATE OF ${of}`, params)).rows,
   };
 }
 
@@ -54,7 +55,7 @@ function sqliteQueries(tx: Tx): Queries {
     get: async (text, ...params) => statements.get(text, ...params),
     all: async (text, ...params) => statements.all(text, ...params),
     run: async (text, ...params) => statements.run(text, ...params).changes,
-    lock: async () => {},
+    locking: async (text, _of, ...params) => statements.all(text, ...params),
   };
 }
 

@@ -17,20 +17,29 @@ export const LIVE_TERM = 'undone_at IS NULL';
  * derived columns are computed from all its subscriptions. Taken before any pool, always.
  */
 export async function lockClient(tx: Tx, of: { clientId: number } | { subscriptionId: number }): Promise<void> {
-  if ('clientId' in of) await queriesOf(tx).lock('SELECT id FROM clients WHERE id = ?', of.clientId);
-  else await queriesOf(tx).lock('SELECT id FROM clients WHERE id = (SELECT client_id FROM subscriptions WHERE id = ?)', of.subscriptionId);
+  if ('clientId' in of) await queriesOf(tx).locking('SELECT id FROM clients WHERE id = ?', 'clients', of.clientId);
+  else await queriesOf(tx).locking('SELECT id FROM clients WHERE id = (SELECT client_id FROM subscriptions WHERE id = ?)', 'clients', of.subscriptionId);
 }
 
 /** lockClient for the clients of many subscriptions, in id order (two such locks never deadlock). */
 export async function lockClientsOf(tx: Tx, subscriptionIds: readonly number[]): Promise<void> {
-  await queriesOf(tx).lock(
+  await queriesOf(tx).locking(
     `SELECT id FROM clients WHERE id IN (SELECT client_id FROM subscriptions WHERE id IN (${placeholders(subscriptionIds.length)})) ORDER BY id`,
+    'clients',
     ...subscriptionIds,
   );
 }
 
-export function findSubscription(tx: Tx, id: number): Promise<Subscription | undefined> {
-  return queriesOf(tx).get<Subscription>('SELECT * FROM subscriptions WHERE id = ? AND archived = 0', id);
+/** A live subscription; with `lockingClient`, its client's row is locked too (see lockClient), in the same read. */
+export async function findSubscription(tx: Tx, id: number, { lockingClient = false } = {}): Promise<Subscription | undefined> {
+  const queries = queriesOf(tx);
+  if (!lockingClient) return queries.get<Subscription>('SELECT * FROM subscriptions WHERE id = ? AND archived = 0', id);
+  const [sub] = await queries.locking<Subscription>(
+    'SELECT subscriptions.* FROM subscriptions JOIN clients ON clients.id = subscriptions.client_id WHERE subscriptions.id = ? AND subscriptions.archived = 0',
+    'clients',
+    id,
+  );
+  return sub;
 }
 
 /** A subscription's live terms, in the order they were added. */

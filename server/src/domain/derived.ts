@@ -30,12 +30,12 @@ function chunks<T>(items: readonly T[]): T[][] {
   return out;
 }
 
-/** Recomputes the given subscriptions and then their clients. */
-export async function refreshSubscriptions(tx: Tx, ids: readonly number[], today: string): Promise<void> {
+/** Recomputes the given subscriptions and then their clients (`clientsLocked`: the caller holds their rows already). */
+export async function refreshSubscriptions(tx: Tx, ids: readonly number[], today: string, { clientsLocked = false } = {}): Promise<void> {
   const clientIds = new Set<number>();
   for (const part of chunks([...new Set(ids)])) {
     // What is read next must not change before it is written back (see lockClient).
-    await lockClientsOf(tx, part);
+    if (!clientsLocked) await lockClientsOf(tx, part);
     const subs = await storedSubscriptions(tx, part);
     const termsBySub = groupBy(await liveTermsOfMany(tx, part), (t) => t.subscription_id);
     for (const sub of subs) {

@@ -22,8 +22,8 @@ export type { Subscription };
  * The one scope check of every subscription action: a subscription the caller does not manage is
  * unknown to it (404), exactly like a missing one, so ids do not leak.
  */
-export async function loadSubscription(tx: Tx, id: number, scope: Scope): Promise<Subscription> {
-  const sub = await findSubscription(tx, id);
+export async function loadSubscription(tx: Tx, id: number, scope: Scope, lockingClient = false): Promise<Subscription> {
+  const sub = await findSubscription(tx, id, { lockingClient });
   if (!sub || !manages(scope, { partnerId: sub.partner_id, resellerId: sub.reseller_id })) throw new NotFoundError('Subscription', id);
   return sub;
 }
@@ -50,8 +50,10 @@ export async function quoteRenewal(
   { scope, today }: Asker,
   id: number,
   input: { years?: number; seats?: number },
+  /** For the renewal itself: the client's row stays locked (see lockClient). */
+  lockingClient = false,
 ): Promise<RenewalQuote & { manager: Manager; subscription: Subscription }> {
-  const sub = await loadSubscription(tx, id, scope);
+  const sub = await loadSubscription(tx, id, scope, lockingClient);
   const latest = latestOf(await liveTermsOf(tx, id));
   const manager = await managerOfClient(tx, sub.client_id);
   const pool = await findPool(tx, manager, sub.product_id);
@@ -75,8 +77,7 @@ export async function renewSubscription(
   input: { years?: number; seats?: number },
   origin: Exclude<TermOrigin, 'creation'> = 'renewal',
 ): Promise<{ remaining_after: number; termId: number; end_date: string; renewed: Subscription }> {
-  await lockClient(tx, { subscriptionId: id });
-  const quote = await quoteRenewal(tx, ctx, id, input);
+  const quote = await quoteRenewal(tx, ctx, id, input, true);
   const sub = quote.subscription;
   const termId = await insertTerm(tx, {
     subscription_id: id,
@@ -88,7 +89,7 @@ export async function renewSubscription(
     origin,
   });
   await markRenewed(tx, sub, undoDeadline(ctx.now, settings.undoWindowDays));
-  await refreshSubscriptions(tx, [id], ctx.today);
+  await refreshSubscriptions(tx, [id], ctx.today, { clientsLocked: true });
   const renewed = await loadSubscription(tx, id, ctx.scope);
   // The debit comes last: from it to the commit the pool's row is locked (on PostgreSQL), and every
   // renewal paid from that pool, at any server, waits for it. A short pool still rolls everything back.
