@@ -11,8 +11,15 @@ export async function insertRows(tx: Tx, table: keyof Database, rows: readonly o
   if (rows.length === 0) return;
   const columns = [...new Set(rows.flatMap((row) => Object.keys(row)))];
   const insert = `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${placeholders(columns.length)})`;
-  const queries = queriesOf(tx);
-  for (const row of rows as Record<string, unknown>[]) await queries.run(insert, ...columns.map((c) => row[c] ?? null));
+  const values = (row: Record<string, unknown>) => columns.map((c) => row[c] ?? null);
+  if (isPostgres(tx)) {
+    const queries = queriesOf(tx);
+    for (const row of rows as Record<string, unknown>[]) await queries.run(insert, ...values(row));
+    return;
+  }
+  // SQLite: the synchronous statement itself; an await per row costs a seed of 100k clients seconds.
+  const statements = statementsOf(tx);
+  for (const row of rows as Record<string, unknown>[]) statements.run(insert, ...values(row));
 }
 
 /**
