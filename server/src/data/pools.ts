@@ -1,4 +1,5 @@
-import type { MovementKind } from '../db/schema.ts';
+import type { Selectable } from 'kysely';
+import type { MovementsTable } from '../db/schema.ts';
 import { queriesOf } from './queries.ts';
 import type { Tx } from './transact.ts';
 
@@ -62,19 +63,8 @@ export async function creditPool(tx: Tx, poolId: number, quantity: number): Prom
   await queriesOf(tx).run('UPDATE pools SET balance = balance + ? WHERE id = ?', quantity, poolId);
 }
 
-export interface MovementRow {
-  kind: MovementKind;
-  product_id: number;
-  quantity: number;
-  from_pool_id: number | null;
-  to_pool_id: number | null;
-  subscription_id: number | null;
-  client_id: number | null;
-  term_id: number | null;
-  actor: string;
-  reason: string | null;
-  created_at: string;
-}
+/** A ledger row as written: every column but its id. */
+export type MovementRow = Omit<Selectable<MovementsTable>, 'id'>;
 
 /** Appends a ledger row; resolves to its id. */
 export async function insertMovement(tx: Tx, m: MovementRow): Promise<number> {

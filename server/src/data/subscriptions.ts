@@ -1,5 +1,5 @@
 import type { Selectable } from 'kysely';
-import type { Status, SubscriptionsTable, Term, TermOrigin } from '../db/schema.ts';
+import type { Status, SubscriptionsTable, Term, TermsTable } from '../db/schema.ts';
 import { placeholders, queriesOf } from './queries.ts';
 import type { Tx } from './transact.ts';
 
@@ -51,15 +51,8 @@ export function liveTermsOfMany(tx: Tx, subscriptionIds: readonly number[]): Pro
   return queriesOf(tx).all<Term>(`SELECT * FROM terms WHERE ${LIVE_TERM} AND subscription_id IN (${placeholders(subscriptionIds.length)})`, ...subscriptionIds);
 }
 
-export interface NewTerm {
-  subscription_id: number;
-  start_date: string;
-  end_date: string;
-  years: number;
-  seats: number;
-  created_at: string;
-  origin: TermOrigin;
-}
+/** A term as written: its id is the database's, and a new term is live. */
+export type NewTerm = Omit<Selectable<TermsTable>, 'id' | 'undone_at'>;
 
 export async function insertTerm(tx: Tx, term: NewTerm): Promise<number> {
   const row = await queriesOf(tx).get<{ id: number }>(
