@@ -1,5 +1,5 @@
 import { statementsOf } from '../db/connection.ts';
-import type { Db, Transact, Tx } from './transact.ts';
+import type { Db, Transact, Tx } from '../db/handles.ts';
 
 interface Job {
   action: (tx: Tx) => Promise<unknown>;

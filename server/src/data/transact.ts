@@ -1,14 +1,8 @@
-import { PostgresAdapter, type Kysely, type Transaction } from 'kysely';
-import type { Database } from '../db/schema.ts';
+import { PostgresAdapter } from 'kysely';
+import type { Db, Transact, Tx } from '../db/handles.ts';
 import { commitsSettled as sqliteCommitsSettled, groupCommit } from './groupCommit.ts';
 
-/** The database: reads outside a transaction, and the start of every transaction. */
-export type Db = Kysely<Database>;
-/** An open transaction: what every write, and every read that must agree with a write, runs in. */
-export type Tx = Transaction<Database>;
-
-/** Runs an action in a transaction and resolves once that transaction has committed. */
-export type Transact = <T>(action: (tx: Tx) => Promise<T>) => Promise<T>;
+export type { Db, Transact, Tx };
 
 export const isPostgres = (db: Db) => db.getExecutor().adapter instanceof PostgresAdapter;
 

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import { CompiledQuery, Kysely, SqliteAdapter, SqliteDialect, SqliteDriver, type DatabaseConnection, type DialectAdapter, type SqliteDatabase } from 'kysely';
-import type { Db } from '../data/transact.ts';
+import type { Db } from './handles.ts';
 import type { Database } from './schema.ts';
 
 export interface Connection {

@@ -1,4 +1,4 @@
-import type { Db } from '../data/transact.ts';
+import type { Db } from './handles.ts';
 
 /**
  * The daily jobs' days, shared by every process on the database (table daily_runs): a process

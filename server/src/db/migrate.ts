@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type SQLite from 'better-sqlite3';
 import { sql } from 'kysely';
-import type { Db } from '../data/transact.ts';
+import type { Db } from './handles.ts';
 import { MIGRATIONS_DIR } from '../paths.ts';
 
 /** A database this build cannot (or could not) bring up to date; the message is for the operator. */

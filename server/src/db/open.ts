@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
-import type { Db } from '../data/transact.ts';
+import type { Db } from './handles.ts';
 import { openDatabase } from './connection.ts';
 import { migrate } from './migrate.ts';
 import { migratePostgres, openPostgres } from './postgres.ts';

@@ -1,6 +1,6 @@
 import type { ClientRateLimitInfo, Options, Store } from 'express-rate-limit';
 import { sql } from 'kysely';
-import type { Db } from '../data/transact.ts';
+import type { Db } from './handles.ts';
 
 /**
  * express-rate-limit's counters in the database rather than in one process's memory, so a limit
