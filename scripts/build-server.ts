@@ -23,6 +23,8 @@ await build({
   outbase: SOURCE,
   outdir: OUT,
   bundle: true,
+  // Chunks of their own for what is imported dynamically (PostgreSQL's store), so a SQLite server never loads pg.
+  splitting: true,
   format: 'esm',
   platform: 'node',
   target: 'node20',
