@@ -1,22 +1,8 @@
-import type { Db } from './handles.ts';
+import type { Store } from './handles.ts';
 import { openDatabase } from './connection.ts';
 import { migrate } from './migrate.ts';
 
-/** Where Cascade keeps its data: a SQLite file (the embedded default) or a PostgreSQL database. */
-export interface Store {
-  db: Db;
-  dialect: 'sqlite' | 'postgres';
-  /** The SQLite file (':memory:' for a throwaway database); null on PostgreSQL. */
-  sqliteFile: string | null;
-  /**
-   * Whether another process (a second server, `npm run renew:auto`) committed a change since the
-   * last call, so that what this process keeps in memory may be stale.
-   */
-  changedElsewhere(): boolean;
-  /** Applies the pending migrations; resolves to their names. */
-  migrate(): Promise<string[]>;
-  close(): Promise<void>;
-}
+export type { Store };
 
 export const isPostgresUrl = (url: string) => /^postgres(ql)?:\/\//.test(url);
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
-import type { Store } from './open.ts';
+import type { Store } from './handles.ts';
 import { migratePostgres, openPostgres } from './postgres.ts';
 
 const CHANNEL = 'cascade_changes';
