@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { statementsOf } from '../db/connection.ts';
+import { sequencePastIdsSql } from '../db/postgres.ts';
 import type { Database } from '../db/schema.ts';
 import { placeholders, queriesOf } from './queries.ts';
 import { isPostgres, type Tx } from './transact.ts';
@@ -33,9 +34,7 @@ export async function insertRows(tx: Tx, table: keyof Database, rows: readonly o
 export async function bulkLoad(tx: Tx, tables: (keyof Database)[], load: () => Promise<void>): Promise<void> {
   if (isPostgres(tx)) {
     await load();
-    for (const table of tables) {
-      await sql`SELECT setval(pg_get_serial_sequence(${table}, 'id'), greatest((SELECT max(id) FROM ${sql.table(table)}), 1), (SELECT count(*) > 0 FROM ${sql.table(table)}))`.execute(tx);
-    }
+    for (const table of tables) await sql.raw(sequencePastIdsSql(table)).execute(tx);
     return;
   }
   const { rows } = await sql<{ name: string; sql: string }>`

@@ -18,7 +18,7 @@ export const LIVE_TERM = 'undone_at IS NULL';
  */
 export async function lockClient(tx: Tx, of: { clientId: number } | { subscriptionId: number }): Promise<void> {
   if ('clientId' in of) await queriesOf(tx).locking('SELECT id FROM clients WHERE id = ?', 'clients', of.clientId);
-  else await queriesOf(tx).locking('SELECT id FROM clients WHERE id = (SELECT client_id FROM subscriptions WHERE id = ?)', 'clients', of.subscriptionId);
+  else await lockClientsOf(tx, [of.subscriptionId]);
 }
 
 /** lockClient for the clients of many subscriptions, in id order (two such locks never deadlock). */

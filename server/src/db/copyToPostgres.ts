@@ -1,7 +1,7 @@
 import { OperationRefusedError } from './backup.ts';
 import type { Connection } from './connection.ts';
 import { migrate } from './migrate.ts';
-import { migratePostgres, type PostgresConnection } from './postgres.ts';
+import { migratePostgres, sequencePastIdsSql, type PostgresConnection } from './postgres.ts';
 
 /**
  * `npm run migrate-to-postgres`: copies an installation from its SQLite file into an empty
@@ -88,7 +88,7 @@ export async function copyToPostgres(source: Connection, target: PostgresConnect
       await flush();
       // The next id the database gives is past the copied ones.
       if (names.includes('id')) {
-        await client.query(`SELECT setval(pg_get_serial_sequence($1, 'id'), greatest((SELECT max(id) FROM "${table}"), 1), (SELECT count(*) > 0 FROM "${table}"))`, [table]);
+        await client.query(sequencePastIdsSql(table));
       }
       const copied = Number((await client.query<{ n: number }>(`SELECT count(*) AS n FROM "${table}"`)).rows[0].n);
       const expected = (source.sqlite.prepare(`SELECT count(*) FROM "${table}"`).pluck().get() as number);

@@ -59,6 +59,14 @@ export function openPostgres(
   return { db, pool, close: () => (pool.ended ? Promise.resolve() : pool.end()) };
 }
 
+/**
+ * Sets `table`'s id sequence past the ids it holds (after rows were written with their own ids:
+ * a copy, a bulk load), so that the next insert does not collide with them. `table` is one of the
+ * schema's own names, never input.
+ */
+export const sequencePastIdsSql = (table: string) =>
+  `SELECT setval(pg_get_serial_sequence('"${table}"', 'id'), greatest((SELECT max(id) FROM "${table}"), 1), (SELECT count(*) > 0 FROM "${table}"))`;
+
 /** Any constant: the advisory lock that lets one process at a time migrate a database. */
 const MIGRATION_LOCK = 0x6361_7363; // 'casc'
 
