@@ -1,4 +1,6 @@
 import fs from 'node:fs';
+import { poolLedgerSums } from '../server/src/data/invariants.ts';
+import { transact } from '../server/src/data/transact.ts';
 import { openStore, type Store } from '../server/src/db/open.ts';
 
 /**
@@ -46,27 +48,13 @@ export const ledgerCounts = (databaseUrl: string): Promise<LedgerCounts> => with
 
 export function checkLedger(databaseUrl: string, baseline: LedgerCounts): Promise<LedgerCheck> {
   return withStore(databaseUrl, async (db) => {
-    // Σ credits (to_pool_id) and Σ debits (from_pool_id) by pool, as derived tables joined to the pools.
-    const sumBy = <A extends string>(column: 'to_pool_id' | 'from_pool_id', alias: A) =>
-      db
-        .selectFrom('movements')
-        .where(column, 'is not', null)
-        .groupBy(column)
-        .select((eb) => [eb.ref(column).as('id'), eb.fn.sum<number>('quantity').as('q')])
-        .as(alias);
-    const credits = sumBy('to_pool_id', 'c');
-    const debits = sumBy('from_pool_id', 'd');
-    const mismatched = db
-      .selectFrom('pools as p')
-      .leftJoin(credits, 'c.id', 'p.id')
-      .leftJoin(debits, 'd.id', 'p.id')
-      .where((eb) => eb('p.balance', '!=', eb(eb.fn.coalesce('c.q', eb.lit(0)), '-', eb.fn.coalesce('d.q', eb.lit(0)))))
-      .select((eb) => eb.fn.countAll<number>().as('n'));
+    // The server's own sums (what npm run check verifies): each pool beside Σ credits − Σ debits.
+    const pools = await transact(db, poolLedgerSums);
     const after = await counts(db);
     return {
-      negativePools: await count(db.selectFrom('pools').where('balance', '<', 0).select((eb) => eb.fn.countAll<number>().as('n'))),
-      mismatchedPools: await count(mismatched),
-      pools: await count(db.selectFrom('pools').select((eb) => eb.fn.countAll<number>().as('n'))),
+      negativePools: pools.filter((p) => p.balance < 0).length,
+      mismatchedPools: pools.filter((p) => p.balance !== p.ledger).length,
+      pools: pools.length,
       renewalTerms: after.renewalTerms - baseline.renewalTerms,
       consumeMovements: after.consumeMovements - baseline.consumeMovements,
     };
