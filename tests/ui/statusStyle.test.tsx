@@ -5,9 +5,9 @@ import {
     statusStyles,
     styleOf,
     type Status,
-} from '../../client/src/subscriptions/statusStyle';
-import { rowSx, statusRowSx } from '../../client/src/subscriptions/rowSx';
-import { StatusLegend } from '../../client/src/subscriptions/StatusLegend';
+} from '../../client/src/status/statusStyle';
+import { rowSx, statusRowSx } from '../../client/src/status/rowSx';
+import { StatusLegend } from '../../client/src/status/StatusLegend';
 import { fakeDataProvider, renderWithAdmin } from './renderWithAdmin';
 
 // DESIGN §2, written out independently of the module under test.

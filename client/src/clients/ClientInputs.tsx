@@ -17,6 +17,7 @@ import { Stack } from '@mui/material';
 import { todayIso } from '../misc/dates';
 import type { Permissions } from '../providers/permissions';
 import { ConsumptionSummary } from './ConsumptionSummary';
+import { YEARS } from '../../../shared/contract';
 
 const wholeNumber = (value: unknown) =>
     value === null || value === undefined || value === '' || Number.isInteger(Number(value))
@@ -87,10 +88,10 @@ export const ClientInputs = () => (
                     source="years"
                     label="resources.clients.fields.years"
                     defaultValue={1}
-                    min={1}
-                    max={10}
+                    min={YEARS.min}
+                    max={YEARS.max}
                     step={1}
-                    validate={[required(), minValue(1), maxValue(10), wholeNumber]}
+                    validate={[required(), minValue(YEARS.min), maxValue(YEARS.max), wholeNumber]}
                 />
                 <NumberInput
                     source="seats"

@@ -14,10 +14,10 @@ import {
 } from 'react-admin';
 import { DateOnlyField } from '../misc/DateOnlyField';
 import { formatDate } from '../misc/dates';
-import { statusRowSx } from '../subscriptions/rowSx';
-import { NameWithCheck } from '../subscriptions/NameWithCheck';
-import { StatusField } from '../subscriptions/StatusField';
-import { StatusLegend } from '../subscriptions/StatusLegend';
+import { statusRowSx } from '../status/rowSx';
+import { NameWithCheck } from '../status/NameWithCheck';
+import { StatusField } from '../status/StatusField';
+import { StatusLegend } from '../status/StatusLegend';
 import { clientFilters } from './ClientListFilter';
 
 const ClientListActions = () => (

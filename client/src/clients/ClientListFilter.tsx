@@ -1,6 +1,6 @@
 import { ReferenceInput, SearchInput, SelectArrayInput, SelectInput } from 'react-admin';
 import { useWatch } from 'react-hook-form';
-import { STATUSES } from '../subscriptions/statusStyle';
+import { STATUSES } from '../status/statusStyle';
 
 export const statusChoices = STATUSES.map(status => ({ id: status, name: `cascade.status.${status}` }));
 

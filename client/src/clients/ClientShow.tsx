@@ -11,13 +11,13 @@ import {
 } from 'react-admin';
 import { DateOnlyField } from '../misc/DateOnlyField';
 import { MovementTable } from '../movements/MovementTable';
-import { NameWithCheck } from '../subscriptions/NameWithCheck';
+import { NameWithCheck } from '../status/NameWithCheck';
 import { AutoRenewToggle } from '../subscriptions/AutoRenewToggle';
 import { SeatsWithSchedule } from '../subscriptions/ScheduledChange';
 import { SubscriptionActions } from '../subscriptions/SubscriptionActions';
-import { statusRowSx } from '../subscriptions/rowSx';
-import { StatusField } from '../subscriptions/StatusField';
-import { StatusLegend } from '../subscriptions/StatusLegend';
+import { statusRowSx } from '../status/rowSx';
+import { StatusField } from '../status/StatusField';
+import { StatusLegend } from '../status/StatusLegend';
 import { ClientTerms } from './ClientTerms';
 import { UndoCreationButton } from './UndoCreationButton';
 

@@ -1,7 +1,7 @@
 import { DataTable, Pagination, ReferenceManyField } from 'react-admin';
 import { DateOnlyField } from '../misc/DateOnlyField';
-import { statusRowSx } from '../subscriptions/rowSx';
-import { StatusField } from '../subscriptions/StatusField';
+import { statusRowSx } from '../status/rowSx';
+import { StatusField } from '../status/StatusField';
 
 /** The colour-coded clients of the partner or reseller shown (`target`: its id field on clients). */
 export const ClientsOfOrganisation = ({ target }: { target: 'partner_id' | 'reseller_id' }) => (

@@ -1,3 +1,4 @@
+import { SEATS, YEARS } from '../../../shared/contract';
 import { parseWhole } from '../subscriptions/renewPreview';
 
 export interface SubscriptionLine {
@@ -10,7 +11,7 @@ export interface SubscriptionLine {
 export const lineConsumption = (line: SubscriptionLine | null | undefined): number => {
     const years = parseWhole(line?.years);
     const seats = parseWhole(line?.seats);
-    if (years === null || seats === null || years < 1 || years > 10 || seats < 1) return 0;
+    if (years === null || seats === null || years < YEARS.min || years > YEARS.max || seats < SEATS.min) return 0;
     return years * seats;
 };
 

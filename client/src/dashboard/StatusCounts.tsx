@@ -2,7 +2,7 @@ import { Box, Card, CardContent, CardHeader, Typography } from '@mui/material';
 import CheckCircleIcon from '@mui/icons-material/CheckCircle';
 import { Link } from 'react-router';
 import { useTranslate } from 'react-admin';
-import { STATUSES, statusStyles, type Status } from '../subscriptions/statusStyle';
+import { STATUSES, statusStyles, type Status } from '../status/statusStyle';
 
 const clientsWithStatus = (status: Status) =>
     `/clients?filter=${encodeURIComponent(JSON.stringify({ status: [status] }))}`;

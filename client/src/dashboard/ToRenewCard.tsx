@@ -2,7 +2,7 @@ import { Box, Button, Card, CardActions, CardContent, Typography } from '@mui/ma
 import EventRepeatIcon from '@mui/icons-material/EventRepeat';
 import { Link } from 'react-router';
 import { useTranslate } from 'react-admin';
-import { statusStyles } from '../subscriptions/statusStyle';
+import { statusStyles } from '../status/statusStyle';
 
 export const TO_RENEW_PATH = '/to-renew';
 

@@ -2,7 +2,7 @@ import { defaultDarkTheme, defaultLightTheme, type RaThemeOptions } from 'react-
 
 /**
  * Cascade's look: a deep teal app bar, indigo actions, rounded cards; the status
- * colours (subscriptions/statusStyle.ts) stay readable on both themes.
+ * colours (status/statusStyle.ts) stay readable on both themes.
  */
 const shared: RaThemeOptions = {
     shape: { borderRadius: 10 },

@@ -1,6 +1,6 @@
 import simpleRestProvider from 'ra-data-simple-rest';
 import { fetchUtils, type DataProvider, type Identifier, type RaRecord } from 'react-admin';
-import type { Status } from '../subscriptions/statusStyle';
+import type { Status } from '../status/statusStyle';
 import type { OpenApiDocument } from '../apiReference/openApiModel';
 
 export const API_URL = '/api';

@@ -38,6 +38,7 @@ import { bulkFailureReason, isRenewed } from './bulkRenewal';
 import { invalidateAfterLicenseMove } from './licenseQueries';
 import { parseWhole } from './renewPreview';
 import { QUOTE_DEBOUNCE_MS } from './useRenewal';
+import { YEARS } from '../../../shared/contract';
 
 export interface BulkRenewDialogProps {
     ids: Identifier[];
@@ -56,7 +57,7 @@ export const BulkRenewDialog = ({ ids, onClose }: BulkRenewDialogProps) => {
     const queryClient = useQueryClient();
     const [input, setInput] = useState('1');
     const parsed = parseWhole(input);
-    const years = parsed !== null && parsed >= 1 && parsed <= 10 ? parsed : null;
+    const years = parsed !== null && parsed >= YEARS.min && parsed <= YEARS.max ? parsed : null;
     const asked = useDebounced(years, QUOTE_DEBOUNCE_MS);
     const quote = useQuery({
         queryKey: ['subscriptions', 'bulkRenewalQuote', ids, asked],

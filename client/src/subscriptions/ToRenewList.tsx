@@ -16,12 +16,12 @@ import {
 import type { Subscription } from '../providers/dataProvider';
 import { DateOnlyField } from '../misc/DateOnlyField';
 import { formatDate } from '../misc/dates';
-import { NameWithCheck } from './NameWithCheck';
+import { NameWithCheck } from '../status/NameWithCheck';
 import { BulkRenewButton, BulkRenewHost } from './BulkRenewButton';
 import { SeatsWithSchedule } from './ScheduledChange';
 import { SubscriptionActions } from './SubscriptionActions';
-import { statusRowSx } from './rowSx';
-import { StatusLegend } from './StatusLegend';
+import { statusRowSx } from '../status/rowSx';
+import { StatusLegend } from '../status/StatusLegend';
 
 const toRenewFilters = [
     <SearchInput key="q" source="q" alwaysOn />,

@@ -2,6 +2,7 @@
  * The renew dialog's live preview: remaining = balance − seats × years
  * (DESIGN §2 "Renewal"). A preview only: the server decides and its answer is shown.
  */
+import { YEARS } from '../../../shared/contract';
 export type RenewBlocker = 'years' | 'seats' | 'short' | 'no_balance';
 
 export interface RenewPreview {
@@ -28,7 +29,7 @@ export const renewPreview = (
 ): RenewPreview => {
     const y = parseWhole(yearsInput);
     const s = parseWhole(seatsInput);
-    const years = y !== null && y >= 1 && y <= 10 ? y : null;
+    const years = y !== null && y >= YEARS.min && y <= YEARS.max ? y : null;
     const seats = s !== null && s >= 1 ? s : null;
     const cost = years !== null && seats !== null ? years * seats : null;
     const remaining = cost !== null && typeof balance === 'number' ? balance - cost : null;

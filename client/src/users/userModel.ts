@@ -1,7 +1,7 @@
 import type { RaRecord } from 'react-admin';
 import { assignableRoles, type Permissions, type Role } from '../providers/permissions';
 
-export const MIN_PASSWORD_LENGTH = 10;
+export { MIN_PASSWORD_LENGTH } from '../../../shared/contract';
 
 /** The role choices of the users form: only what the caller may give (only admins create admins). */
 export const roleChoices = (callerRole: Role | undefined) =>

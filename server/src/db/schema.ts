@@ -1,7 +1,8 @@
 import type { Generated, Insertable, Selectable } from 'kysely';
+import type { Status } from '../../../shared/contract.ts';
 
 /** Kysely's view of db/migrations (sqlite/ and postgres/ alike). Booleans are 0/1 integers in both. */
-export type Status = 'not_started' | 'renewed' | 'cancelled' | 'expired' | 'expiring' | 'active';
+export type { Status };
 export type MovementKind = 'grant' | 'allocate' | 'reclaim' | 'consume' | 'adjust';
 
 export interface ProductsTable { id: Generated<number>; code: string; name: string; search_name: string }

@@ -1,4 +1,4 @@
-import type { Status } from '../db/schema.ts';
+import { STATUSES, TO_RENEW_STATUSES, type Status } from '../../../shared/contract.ts';
 import { laterOf, plusDays, plusMonths } from './dates.ts';
 import { settings } from './settings.ts';
 
@@ -22,21 +22,7 @@ export interface SubscriptionState<T extends TermLike> {
   until: string | null;
 }
 
-/** Every status, in the order the rules are tried. */
-export const STATUSES: readonly Status[] = ['not_started', 'renewed', 'cancelled', 'expired', 'expiring', 'active'];
-
-/** Statuses "Clients à renouveler" lists. */
-export const TO_RENEW: readonly Status[] = ['expiring', 'expired'];
-
-/** A client's status is its most urgent subscription's, in this order. */
-export const URGENCY: readonly Status[] = [
-  'expired',
-  'expiring',
-  'active',
-  'renewed',
-  'not_started',
-  'cancelled',
-];
+export { STATUSES };
 
 /**
  * First day d with end < d + window: from then on a term ending on `end` is "expiring".
@@ -85,7 +71,7 @@ export function subscriptionState<T extends TermLike>(
     status,
     shown: current ?? future[0] ?? latestPast,
     renewed: status === 'renewed',
-    toRenew: TO_RENEW.includes(status),
+    toRenew: TO_RENEW_STATUSES.includes(status),
     latestEnd,
     until,
   };
@@ -100,7 +86,7 @@ export interface ClientState {
 /** A client's status: the most urgent of its subscriptions; its end date is that subscription's (earliest on a tie). */
 export function clientState(subscriptions: readonly { status: Status; end_date: string | null }[]): ClientState {
   if (subscriptions.length === 0) return { status: 'expired', endDate: null, toRenew: false };
-  const rank = (s: Status) => URGENCY.indexOf(s);
+  const rank = (s: Status) => STATUSES.indexOf(s);
   const top = subscriptions.reduce((a, b) => {
     if (rank(b.status) !== rank(a.status)) return rank(b.status) < rank(a.status) ? b : a;
     return (b.end_date ?? '9999') < (a.end_date ?? '9999') ? b : a;
@@ -108,6 +94,6 @@ export function clientState(subscriptions: readonly { status: Status; end_date: 
   return {
     status: top.status,
     endDate: top.end_date,
-    toRenew: subscriptions.some((s) => TO_RENEW.includes(s.status)),
+    toRenew: subscriptions.some((s) => TO_RENEW_STATUSES.includes(s.status)),
   };
 }

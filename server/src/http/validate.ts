@@ -1,5 +1,6 @@
 import type { Request, Response } from 'express';
 import { z } from 'zod';
+import { SEATS, YEARS } from '../../../shared/contract.ts';
 import { isIsoDate } from '../clock.ts';
 import type { ActionContext } from '../domain/context.ts';
 import { DATE_MAX, DATE_MIN } from '../domain/dates.ts';
@@ -63,8 +64,8 @@ export const fields = {
   id: wholeNumber().positive('Expected a positive id').max(Number.MAX_SAFE_INTEGER),
   name: text(200).min(1, 'Required'),
   email: z.email({ error: 'Expected an email address' }).max(254),
-  years: wholeNumber().min(1, 'At least 1 year').max(10, 'At most 10 years'),
-  seats: wholeNumber().min(1, 'At least 1 seat').max(1_000_000, 'At most 1,000,000 seats'),
+  years: wholeNumber().min(YEARS.min, `At least ${YEARS.min} year`).max(YEARS.max, `At most ${YEARS.max} years`),
+  seats: wholeNumber().min(SEATS.min, `At least ${SEATS.min} seat`).max(SEATS.max, 'At most 1,000,000 seats'),
   quantity: wholeNumber().min(-1_000_000_000).max(1_000_000_000),
   date: isoDate,
 };

@@ -7,7 +7,7 @@ import type { Db } from '../data/transact.ts';
 import { DatabaseRateLimitStore } from '../db/rateLimits.ts';
 import { login, logAccess, TooManyAttemptsError } from '../domain/auth/login.ts';
 import { changePassword, disableTotp, enableTotp, loginRow, startTotpSetup } from '../domain/auth/account.ts';
-import { MIN_PASSWORD_LENGTH } from '../domain/auth/passwords.ts';
+import { MIN_PASSWORD_LENGTH } from '../../../shared/contract.ts';
 import { closeSession } from '../domain/auth/sessions.ts';
 import { organisationOf, type Organisation } from '../domain/auth/users.ts';
 import { settings } from '../domain/settings.ts';

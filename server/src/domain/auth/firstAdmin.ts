@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { transact, type Db } from '../../data/transact.ts';
 import { SYSTEM_SCOPE } from '../access.ts';
 import { createUser } from './users.ts';
-import { hashPassword, MIN_PASSWORD_LENGTH } from './passwords.ts';
+import { MIN_PASSWORD_LENGTH } from '../../../../shared/contract.ts';
+import { hashPassword } from './passwords.ts';
 
 const FirstAdmin = z.object({
   email: z.email({ error: 'ADMIN_EMAIL must be an email address' }),

@@ -2,16 +2,9 @@
  * The one table of status colours (DESIGN §2). Rows, chips, the legend and the
  * dashboard all read it; nothing else decides a status colour.
  */
-export const STATUSES = [
-    'expired',
-    'expiring',
-    'active',
-    'renewed',
-    'not_started',
-    'cancelled',
-] as const; // most urgent first, as the server ranks a client's status
+import { STATUSES, type Status } from '../../../shared/contract';
 
-export type Status = (typeof STATUSES)[number];
+export { STATUSES, type Status };
 
 export type StatusColour = 'red' | 'orange' | 'default' | 'green' | 'blue' | 'grey';
 

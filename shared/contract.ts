@@ -1,0 +1,20 @@
+/**
+ * The contract's constants (DESIGN §2–§3), defined once for the server and the console: the console
+ * imports them so its forms refuse what the server would refuse, with the same bounds.
+ */
+
+/** Every status, most urgent first: a client's status is its most urgent subscription's. */
+export const STATUSES = ['expired', 'expiring', 'active', 'renewed', 'not_started', 'cancelled'] as const;
+export type Status = (typeof STATUSES)[number];
+
+/** The statuses "Clients à renouveler" lists. */
+export const TO_RENEW_STATUSES: readonly Status[] = ['expiring', 'expired'];
+
+/** Bounds of a renewal's or a term's duration, in years. */
+export const YEARS = { min: 1, max: 10 } as const;
+
+/** Bounds of a term's seats (user licences). */
+export const SEATS = { min: 1, max: 1_000_000 } as const;
+
+/** The shortest password a login may have. */
+export const MIN_PASSWORD_LENGTH = 10;
