@@ -1,7 +1,8 @@
 import { Create, SimpleForm, usePermissions } from 'react-admin';
 import type { Permissions } from '../providers/permissions';
 import { useLocalizedSave } from '../misc/useLocalizedSave';
-import { ClientInputs, newSubscriptionLine, ownerDefaults } from './ClientInputs';
+import { ClientInputs, newSubscriptionLine, ownerDefaults, SubscriptionLinesInput } from './ClientInputs';
+import { ConsumptionSummary } from './ConsumptionSummary';
 
 const ClientCreateForm = () => {
     const save = useLocalizedSave();
@@ -12,13 +13,15 @@ const ClientCreateForm = () => {
             onSubmit={save}
         >
             <ClientInputs />
+            <SubscriptionLinesInput />
+            <ConsumptionSummary />
         </SimpleForm>
     );
 };
 
 /** Creates the client and its first terms in one request; server errors land on the fields, translated. */
 export const ClientCreate = () => (
-    <Create redirect="show">
+    <Create redirect="show" title="cascade.clients.create_title">
         <ClientCreateForm />
     </Create>
 );

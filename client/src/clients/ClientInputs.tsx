@@ -1,7 +1,7 @@
 import {
     ArrayInput,
     AutocompleteInput,
-    DateInput,
+    maxLength,
     maxValue,
     minValue,
     NumberInput,
@@ -15,9 +15,12 @@ import {
 import { useWatch } from 'react-hook-form';
 import { Stack } from '@mui/material';
 import { todayIso } from '../misc/dates';
+import { LocaleDateInput } from '../misc/LocaleDateInput';
 import type { Permissions } from '../providers/permissions';
-import { ConsumptionSummary } from './ConsumptionSummary';
 import { YEARS } from '../../../shared/contract';
+
+/** The longest client reference the server accepts (api contract §5). */
+const REFERENCE_MAX_LENGTH = 64;
 
 const wholeNumber = (value: unknown) =>
     value === null || value === undefined || value === '' || Number.isInteger(Number(value))
@@ -38,17 +41,18 @@ const ResellerInput = ({ readOnly }: { readOnly?: boolean }) => {
 };
 
 /**
- * Who owns the new client, by the caller's role: a reseller's clients are its own (locked, no
- * partner input); a partner's are its own or one of its resellers' (partner locked); an admin picks.
+ * Who owns the client, by the caller's role: a reseller's clients are its own (locked, no partner
+ * input); a partner's are its own or one of its resellers' (partner locked); an admin picks the
+ * partner of a new client. An existing client stays with its partner: only its reseller changes.
  */
-const OwnerInputs = () => {
+const OwnerInputs = ({ existing }: { existing: boolean }) => {
     const { permissions } = usePermissions<Permissions>();
     const role = permissions?.role;
     if (role === 'reseller') return <ResellerInput readOnly />;
     return (
         <Stack direction={{ xs: 'column', sm: 'row' }} spacing={{ xs: 0, sm: 2 }} sx={{ width: '100%' }}>
             <ReferenceInput source="partner_id" reference="partners">
-                <AutocompleteInput optionText="name" readOnly={role === 'partner'} />
+                <AutocompleteInput optionText="name" readOnly={existing || role === 'partner'} />
             </ReferenceInput>
             <ResellerInput />
         </Stack>
@@ -65,44 +69,57 @@ export const ownerDefaults = (permissions: Permissions | undefined) =>
 
 export const newSubscriptionLine = () => ({ start_date: todayIso(), years: 1, seats: 1 });
 
-/** Inputs of a new client: name, partner, optional reseller, and its products. */
-export const ClientInputs = () => (
+/** One product line: product, start date, years, seats (a new client's lines, an added product). */
+export const SubscriptionLineInputs = ({ source = '' }: { source?: string }) => (
+    <>
+        <ReferenceInput source={`${source}product_id`} reference="products">
+            <SelectInput
+                optionText="code"
+                label="resources.clients.fields.product_id"
+                validate={required()}
+                sx={{ minWidth: 140 }}
+            />
+        </ReferenceInput>
+        <LocaleDateInput
+            source={`${source}start_date`}
+            label="resources.clients.fields.start_date"
+            defaultValue={todayIso()}
+            validate={required()}
+        />
+        <NumberInput
+            source={`${source}years`}
+            label="resources.clients.fields.years"
+            defaultValue={1}
+            min={YEARS.min}
+            max={YEARS.max}
+            step={1}
+            validate={[required(), minValue(YEARS.min), maxValue(YEARS.max), wholeNumber]}
+        />
+        <NumberInput
+            source={`${source}seats`}
+            label="resources.clients.fields.seats"
+            defaultValue={1}
+            min={1}
+            step={1}
+            validate={[required(), minValue(1), wholeNumber]}
+        />
+    </>
+);
+
+/** The products of a new client, one line each. */
+export const SubscriptionLinesInput = () => (
+    <ArrayInput source="subscriptions" label="cascade.clients.subscriptions" validate={required()}>
+        <SimpleFormIterator inline disableReordering>
+            <SubscriptionLineInputs />
+        </SimpleFormIterator>
+    </ArrayInput>
+);
+
+/** What a client is: name, optional reference, partner and optional reseller (create and edit). */
+export const ClientInputs = ({ existing = false }: { existing?: boolean }) => (
     <>
         <TextInput source="name" validate={required()} />
-        <OwnerInputs />
-        <ArrayInput source="subscriptions" label="cascade.clients.subscriptions" validate={required()}>
-            <SimpleFormIterator inline disableReordering>
-                <ReferenceInput source="product_id" reference="products">
-                    <SelectInput
-                        optionText="code"
-                        label="resources.clients.fields.product_id"
-                        validate={required()}
-                        sx={{ minWidth: 140 }}
-                    />
-                </ReferenceInput>
-                <DateInput
-                    source="start_date"
-                    label="resources.clients.fields.start_date"
-                    defaultValue={todayIso()} validate={required()} />
-                <NumberInput
-                    source="years"
-                    label="resources.clients.fields.years"
-                    defaultValue={1}
-                    min={YEARS.min}
-                    max={YEARS.max}
-                    step={1}
-                    validate={[required(), minValue(YEARS.min), maxValue(YEARS.max), wholeNumber]}
-                />
-                <NumberInput
-                    source="seats"
-                    label="resources.clients.fields.seats"
-                    defaultValue={1}
-                    min={1}
-                    step={1}
-                    validate={[required(), minValue(1), wholeNumber]}
-                />
-            </SimpleFormIterator>
-        </ArrayInput>
-        <ConsumptionSummary />
+        <TextInput source="reference" validate={maxLength(REFERENCE_MAX_LENGTH)} parse={value => (value === '' ? null : value)} />
+        <OwnerInputs existing={existing} />
     </>
 );

@@ -44,7 +44,11 @@ export const ClientList = () => {
             {isSmall ? (
                 <SimpleList<RaRecord>
                     primaryText={<NameWithCheck source="name" />}
-                    secondaryText={record => translate(`cascade.status.${record.status}`, { _: record.status ?? '' })}
+                    secondaryText={record =>
+                        [record.reference, translate(`cascade.status.${record.status}`, { _: record.status ?? '' })]
+                            .filter(Boolean)
+                            .join(' · ')
+                    }
                     tertiaryText={record => formatDate(record.end_date, locale)}
                     rowSx={statusRowSx}
                     rowClick="show"
@@ -52,6 +56,7 @@ export const ClientList = () => {
             ) : (
                 <DataTable rowSx={statusRowSx} rowClick="show" bulkActionButtons={false}>
                     <DataTable.Col source="name" field={NameWithCheck} />
+                    <DataTable.Col source="reference" />
                     <DataTable.Col source="status" field={StatusField} />
                     <DataTable.Col source="end_date" field={DateOnlyField} />
                     <DataTable.Col source="partner_id" disableSort>

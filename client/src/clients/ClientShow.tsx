@@ -1,5 +1,6 @@
 import {
     DataTable,
+    EditButton,
     Pagination,
     ReferenceField,
     ReferenceManyField,
@@ -20,6 +21,7 @@ import { StatusField } from '../status/StatusField';
 import { StatusLegend } from '../status/StatusLegend';
 import { ClientTerms } from './ClientTerms';
 import { UndoCreationButton } from './UndoCreationButton';
+import { AddProductButton } from './AddProductButton';
 
 const ClientTitle = () => {
     const record = useRecordContext();
@@ -62,6 +64,8 @@ export const ClientSubscriptions = () => {
  */
 const ClientShowActions = () => (
     <TopToolbar>
+        <AddProductButton />
+        <EditButton />
         <UndoCreationButton />
     </TopToolbar>
 );
@@ -71,6 +75,7 @@ export const ClientShow = () => (
         <TabbedShowLayout>
             <TabbedShowLayout.Tab label="cascade.clients.subscriptions">
                 <TextField source="name" />
+                <TextField source="reference" emptyText="—" />
                 <StatusField source="status" label="resources.clients.fields.status" />
                 <DateOnlyField source="end_date" label="resources.clients.fields.end_date" />
                 <ReferenceField source="partner_id" reference="partners" link="show" />

@@ -182,6 +182,16 @@ export const en: Messages = {
             movements: 'License movements',
             no_reseller: '—',
             add_product: 'Add a product',
+            create_title: 'New client',
+            edit_title: 'Edit %{name}',
+        },
+        add_product: {
+            title: 'Add a product to %{client}',
+            cost: 'Cost: %{seats} × %{years} = %{cost} licenses',
+            remaining: 'Licenses left after adding: %{remaining}',
+            success: 'Product added. Licenses left: %{remaining}',
+            ok: 'Add',
+            cancel: 'Cancel',
         },
         allocate: {
             button: 'Allocate licenses',
@@ -215,6 +225,8 @@ export const en: Messages = {
         },
         validation: {
             whole: 'Must be a whole number',
+            date: 'Invalid date: dd/mm/yyyy',
+            date_pattern: 'dd/mm/yyyy',
         },
         errors: {
             undo_refused: 'Cannot undo: the window has closed or the subscription has changed since.',
@@ -368,6 +380,7 @@ export const en: Messages = {
             name: 'Client |||| Clients',
             fields: {
                 name: 'Client name',
+                reference: 'Client reference',
                 partner_id: 'Partner',
                 reseller_id: 'Reseller name (optional)',
                 status: 'Status',

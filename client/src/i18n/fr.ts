@@ -184,6 +184,16 @@ export const fr = {
             movements: 'Mouvements de licences',
             no_reseller: '—',
             add_product: 'Ajouter un produit',
+            create_title: 'Nouveau client',
+            edit_title: 'Modifier %{name}',
+        },
+        add_product: {
+            title: 'Ajouter un produit à %{client}',
+            cost: 'Coût : %{seats} × %{years} = %{cost} licences',
+            remaining: 'Licences restantes après ajout : %{remaining}',
+            success: 'Produit ajouté. Licences restantes : %{remaining}',
+            ok: 'Ajouter',
+            cancel: 'Annuler',
         },
         allocate: {
             button: 'Attribuer des licences',
@@ -217,6 +227,8 @@ export const fr = {
         },
         validation: {
             whole: 'Doit être un nombre entier',
+            date: 'Date invalide : jj/mm/aaaa',
+            date_pattern: 'jj/mm/aaaa',
         },
         // Domain refusals of the server, by their `code`; `details` are the arguments.
         errors: {
@@ -371,6 +383,7 @@ export const fr = {
             name: 'Client |||| Liste des clients',
             fields: {
                 name: 'Nom client',
+                reference: 'Référence client',
                 partner_id: 'Partenaire',
                 reseller_id: 'Nom revendeur (facultatif)',
                 status: 'Statut',

@@ -149,6 +149,16 @@ export interface GrantParams {
     reason?: string;
 }
 
+/** A product added to an existing client (POST /api/clients/:id/subscriptions). */
+export interface AddSubscriptionParams {
+    product_id: Identifier;
+    start_date: string;
+    years: number;
+    seats: number;
+}
+
+export type AddSubscriptionResult = Subscription & { remaining_after: number };
+
 // Same origin: the session cookie goes with every request ('same-origin' is fetch's default; said here
 // so that a change of API_URL to another origin fails loudly rather than silently unauthenticated).
 const httpClient = (url: string, options: fetchUtils.Options = {}) =>
@@ -208,6 +218,8 @@ export const dataProvider = {
         post('/allocations', params, idempotencyKey),
     grant: (params: GrantParams, idempotencyKey?: string): Promise<unknown> =>
         post('/grants', params, idempotencyKey),
+    addSubscription: (clientId: Identifier, params: AddSubscriptionParams, idempotencyKey: string): Promise<AddSubscriptionResult> =>
+        post(`/clients/${encodeURIComponent(String(clientId))}/subscriptions`, params, idempotencyKey),
     /** The OpenAPI 3.1 document of the API (the API reference page). */
     openApiDocument: async (): Promise<OpenApiDocument> => {
         const { json } = await httpClient(`${API_URL}/openapi.json`);
