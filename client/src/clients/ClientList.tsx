@@ -2,7 +2,6 @@ import { useMediaQuery, type Theme } from '@mui/material';
 import {
     CreateButton,
     DataTable,
-    ExportButton,
     FilterButton,
     List,
     ReferenceField,
@@ -13,6 +12,7 @@ import {
     type RaRecord,
 } from 'react-admin';
 import { DateOnlyField } from '../misc/DateOnlyField';
+import { ServerExportButton } from '../misc/ServerExportButton';
 import { formatDate } from '../misc/dates';
 import { statusRowSx } from '../status/rowSx';
 import { NameWithCheck } from '../status/NameWithCheck';
@@ -24,7 +24,7 @@ const ClientListActions = () => (
     <TopToolbar>
         <FilterButton />
         <CreateButton />
-        <ExportButton />
+        <ServerExportButton resource="clients" />
     </TopToolbar>
 );
 

@@ -1,5 +1,6 @@
 import { useMediaQuery, type Theme } from '@mui/material';
-import { List, ReferenceInput, SelectInput, SimpleList, useLocaleState, useTranslate, type RaRecord } from 'react-admin';
+import { List, ReferenceInput, SelectInput, SimpleList, TopToolbar, useLocaleState, useTranslate, type RaRecord } from 'react-admin';
+import { ServerExportButton } from '../misc/ServerExportButton';
 import { formatDateTime } from '../misc/dates';
 import { movementKindChoices } from './MovementKindField';
 import { MovementTable } from './MovementTable';
@@ -11,13 +12,19 @@ const movementFilters = [
     </ReferenceInput>,
 ];
 
+const MovementListActions = () => (
+    <TopToolbar>
+        <ServerExportButton resource="movements" />
+    </TopToolbar>
+);
+
 /** The ledger: every pool change, latest first (read-only). */
 export const MovementList = () => {
     const isSmall = useMediaQuery<Theme>(theme => theme.breakpoints.down('md'));
     const translate = useTranslate();
     const [locale] = useLocaleState();
     return (
-        <List filters={movementFilters} sort={{ field: 'created_at', order: 'DESC' }} perPage={25}>
+        <List filters={movementFilters} actions={<MovementListActions />} sort={{ field: 'created_at', order: 'DESC' }} perPage={25}>
             {isSmall ? (
                 <SimpleList<RaRecord>
                     primaryText={record => `${translate(`cascade.movement_kind.${record.kind}`)} · ${record.quantity}`}
