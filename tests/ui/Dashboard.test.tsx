@@ -43,9 +43,18 @@ describe('<Dashboard>', () => {
         expect(screen.getByText('Nombre de sociétés à renouveler')).toBeInTheDocument();
         const voir = screen.getByRole('link', { name: 'Voir' });
         expect(voir).toHaveAttribute('href', '/to-renew');
+        expect(getComputedStyle(screen.getByTestId('to-renew-card')).borderTop).toBe('4px solid rgb(239, 108, 0)');
         await userEvent.setup().click(voir);
         expect(await screen.findByText('page des clients à renouveler')).toBeInTheDocument();
         expect(dashboard).toHaveBeenCalledTimes(1);
+    });
+
+    it('says nothing is left to renew, without orange and without a Voir button, when the count is 0', async () => {
+        renderDashboard(vi.fn().mockResolvedValue({ ...figures, clients_to_renew: 0, expiring: 0, expired: 0 }));
+        await waitFor(() => expect(screen.getByTestId('clients-to-renew')).toHaveTextContent('0'));
+        expect(screen.getByText('Aucun client à renouveler')).toBeInTheDocument();
+        expect(screen.queryByRole('link', { name: 'Voir' })).toBeNull();
+        expect(getComputedStyle(screen.getByTestId('to-renew-card')).borderTop).toBe('4px solid rgb(46, 125, 50)');
     });
 
     it('shows the status counts and the pools from GET /api/dashboard only', async () => {

@@ -27,6 +27,7 @@ export const en: Messages = {
             title: 'Dashboard',
             clients_to_renew: 'Companies to renew',
             see: 'View',
+            nothing_to_renew: 'No client to renew',
             by_status: 'Subscriptions by status',
             pools: 'Remaining licenses per product',
             no_pool: 'No license pool',

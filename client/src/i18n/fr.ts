@@ -27,6 +27,7 @@ export const fr = {
             title: 'Tableau de bord',
             clients_to_renew: 'Nombre de sociétés à renouveler',
             see: 'Voir',
+            nothing_to_renew: 'Aucun client à renouveler',
             by_status: 'Abonnements par statut',
             pools: 'Licences restantes par produit',
             no_pool: 'Aucun stock de licences',
