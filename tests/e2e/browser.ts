@@ -73,7 +73,7 @@ export const demoLogin = (role: DemoRole) => DEMO_LOGINS.find((login) => login.r
 export async function fillLoginForm(page: Page, role: DemoRole) {
   const { email, password } = demoLogin(role);
   await page.getByRole('button', { name: 'Se connecter' }).waitFor();
-  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Adresse e-mail').fill(email);
   await page.getByLabel('Mot de passe').fill(password);
 }
 

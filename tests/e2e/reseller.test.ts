@@ -42,7 +42,7 @@ describe.runIf(enabled)('a reseller in Chromium: its own clients only, a renewal
     await expect.poll(() => page.getByRole('button', { name: 'Profil' }).textContent()).toBe(demoLogin('reseller').name);
     const menu = page.locator('.RaSidebar-fixed, .MuiDrawer-root').first();
     await menu.getByRole('menuitem', { name: 'Liste des clients' }).waitFor();
-    await menu.getByRole('menuitem', { name: 'Connexions' }).waitFor();
+    await menu.getByRole('menuitem', { name: 'Utilisateurs' }).waitFor();
     await menu.getByRole('menuitem', { name: 'Historique des modifications' }).waitFor();
     expect(await menu.getByRole('menuitem', { name: 'Partenaires' }).count()).toBe(0);
     expect(await menu.getByRole('menuitem', { name: 'Revendeurs' }).count()).toBe(0);

@@ -15,7 +15,7 @@ const renderLogin = (login: ReturnType<typeof vi.fn>) =>
     });
 
 const fillCredentials = async (user: ReturnType<typeof userEvent.setup>) => {
-    await user.type(screen.getByLabelText(/Email/), 'partenaire@alliance.example');
+    await user.type(screen.getByLabelText(/Adresse e-mail/), 'partenaire@alliance.example');
     await user.type(screen.getByLabelText(/Mot de passe/), 'Cascade-Partenaire-2026');
     await user.click(screen.getByRole('button', { name: 'Se connecter' }));
 };
@@ -54,10 +54,10 @@ describe('login page', () => {
     });
 
     it.each([
-        ['Email ou mot de passe incorrect', refusal(401, 'invalid_credentials')],
+        ['Adresse e-mail ou mot de passe incorrect', refusal(401, 'invalid_credentials')],
         ['Trop de tentatives : réessayez dans 15 minutes', refusal(429, 'too_many_attempts', { minutes: 15 })],
         [
-            'Saisissez votre email et votre mot de passe',
+            'Saisissez votre adresse e-mail et votre mot de passe',
             new HttpError('Invalid email: Required', 400, { message: 'Invalid email: Required', errors: { email: 'Required' } }),
         ],
         ['Erreur du serveur : réessayez dans un instant', new HttpError('Internal server error', 500, { message: 'Internal server error' })],
@@ -73,7 +73,7 @@ describe('login page', () => {
         const login = vi.fn();
         renderLogin(login);
         await userEvent.setup().click(screen.getByRole('button', { name: 'Se connecter' }));
-        expect(await screen.findByRole('alert')).toHaveTextContent('Saisissez votre email et votre mot de passe');
+        expect(await screen.findByRole('alert')).toHaveTextContent('Saisissez votre adresse e-mail et votre mot de passe');
         expect(login).not.toHaveBeenCalled();
     });
 });

@@ -34,7 +34,7 @@ describe('menus follow the role', () => {
                 'Revendeurs',
                 'Stocks de licences',
                 'Mouvements',
-                'Connexions',
+                'Utilisateurs',
                 'Journal des accès',
                 'Historique des modifications',
                 'Référence de l’API',
@@ -52,7 +52,7 @@ describe('menus follow the role', () => {
                 'Clients à renouveler',
                 'Stocks de licences',
                 'Mouvements',
-                'Connexions',
+                'Utilisateurs',
                 'Historique des modifications',
             ]),
         );

@@ -70,7 +70,7 @@ describe('users form: the roles a caller may give', () => {
         expect(reseller).toBeDisabled();
         expect(screen.queryByRole('combobox', { name: /Partenaire/ })).toBeNull();
 
-        await user.type(screen.getByLabelText(/Email/), 'nouveau@bureautique-lyon.example');
+        await user.type(screen.getByLabelText(/Adresse e-mail/), 'nouveau@bureautique-lyon.example');
         await user.type(screen.getByLabelText(/^Nom/), 'Nina Nouvelle');
         await user.type(screen.getByLabelText(/Mot de passe/), 'un-long-mot-de-passe');
         await user.click(screen.getByRole('button', { name: 'Enregistrer' }));

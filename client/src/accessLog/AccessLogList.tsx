@@ -1,6 +1,7 @@
 import { useMediaQuery, type Theme } from '@mui/material';
-import { DataTable, List, SelectInput, SimpleList, TextInput, useTranslate, type RaRecord } from 'react-admin';
+import { DataTable, List, SelectInput, SimpleList, TextInput, useLocaleState, useTranslate, type RaRecord } from 'react-admin';
 import { DateTimeField } from '../misc/DateTimeField';
+import { formatDateTime } from '../misc/dates';
 import { accessEventChoices } from './accessEvents';
 
 const filters = [
@@ -12,6 +13,7 @@ const filters = [
 export const AccessLogList = () => {
     const isSmall = useMediaQuery<Theme>(theme => theme.breakpoints.down('md'));
     const translate = useTranslate();
+    const [locale] = useLocaleState();
     const eventText = (record: Record<string, any>) => translate(`cascade.access_event.${record.event}`, { _: record.event });
     const reasonText = (record: Record<string, any>) =>
         record.reason ? translate(`cascade.access_reason.${record.reason}`, { _: record.reason }) : '';
@@ -21,7 +23,9 @@ export const AccessLogList = () => {
                 <SimpleList<RaRecord>
                     primaryText={record => record.email}
                     secondaryText={record => [eventText(record), reasonText(record)].filter(Boolean).join(' · ')}
-                    tertiaryText={record => new Date(record.created_at).toLocaleString()}
+                    tertiaryText={record =>
+                        [formatDateTime(record.created_at, locale), record.browser, record.system].filter(Boolean).join(' · ')
+                    }
                     rowClick={false}
                 />
             ) : (
@@ -31,13 +35,8 @@ export const AccessLogList = () => {
                     <DataTable.Col source="email" />
                     <DataTable.Col source="reason" render={reasonText} disableSort />
                     <DataTable.Col source="ip" disableSort />
-                    <DataTable.Col
-                        source="user_agent"
-                        disableSort
-                        render={record => (
-                            <span title={record.user_agent ?? ''}>{String(record.user_agent ?? '').slice(0, 60)}</span>
-                        )}
-                    />
+                    <DataTable.Col source="browser" disableSort />
+                    <DataTable.Col source="system" disableSort />
                 </DataTable>
             )}
         </List>

@@ -21,7 +21,7 @@ export function typeLabel(translate: Translate, info: TypeInfo): string {
     const [both, least, most] = info.type === 'array' ? ['items', 'min_items', 'max_items'] : ['length', 'min_length', 'max_length'];
     if (minLength !== undefined && maxLength !== undefined) parts.push(key(both, { min: minLength, max: maxLength }));
     // A required text of at least 1 character says nothing more than "required".
-    else if (minLength !== undefined && minLength > 1) parts.push(key(least, { min: minLength }));
+    else if (minLength !== undefined && minLength > 1) parts.push(key(least, { min: minLength, smart_count: minLength }));
     else if (maxLength !== undefined) parts.push(key(most, { max: maxLength }));
     if (info.values) parts.push(key('values', { values: info.values.join(', ') }));
     return parts.join(', ');

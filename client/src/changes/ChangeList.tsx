@@ -1,6 +1,9 @@
 import { useMediaQuery, type Theme } from '@mui/material';
-import { DataTable, List, SelectInput, SimpleList, TextInput, useTranslate, type RaRecord } from 'react-admin';
+import { Box } from '@mui/material';
+import { DataTable, List, SelectInput, SimpleList, TextInput, useLocaleState, useTranslate, type RaRecord } from 'react-admin';
 import { DateTimeField } from '../misc/DateTimeField';
+import { formatDateTime } from '../misc/dates';
+import { changeLines } from './changeLines';
 
 const RESOURCES = ['clients', 'subscriptions', 'partners', 'resellers', 'products', 'users'];
 const ACTIONS = ['create', 'update', 'delete', 'change_seats', 'undo_renewal', 'undo_creation'];
@@ -22,19 +25,12 @@ const filters = [
     <TextInput key="actor" source="actor" />,
 ];
 
-/** The change's data, compact (JSON text on the server). */
-const dataText = (record: Record<string, any>) => {
-    try {
-        return JSON.stringify(JSON.parse(record.data ?? 'null'));
-    } catch {
-        return String(record.data ?? '');
-    }
-};
-
 /** "Historique des modifications": who changed what, newest first, within the caller's scope. */
 export const ChangeList = () => {
     const isSmall = useMediaQuery<Theme>(theme => theme.breakpoints.down('md'));
     const translate = useTranslate();
+    const [locale] = useLocaleState();
+    const lines = (record: Record<string, any>) => changeLines(record.resource, record.data, translate, locale);
     const actionText = (record: Record<string, any>) => translate(`cascade.change_action.${record.action}`, { _: record.action });
     const resourceText = (record: Record<string, any>) =>
         translate(`resources.${record.resource}.name`, { smart_count: 1, _: record.resource });
@@ -43,8 +39,8 @@ export const ChangeList = () => {
             {isSmall ? (
                 <SimpleList<RaRecord>
                     primaryText={record => `${actionText(record)} · ${resourceText(record)} #${record.record_id}`}
-                    secondaryText={record => record.actor}
-                    tertiaryText={record => new Date(record.created_at).toLocaleString()}
+                    secondaryText={record => [record.actor, ...lines(record)].join(' · ')}
+                    tertiaryText={record => formatDateTime(record.created_at, locale)}
                     rowClick={false}
                 />
             ) : (
@@ -58,9 +54,11 @@ export const ChangeList = () => {
                         source="data"
                         disableSort
                         render={record => (
-                            <span title={dataText(record)} style={{ fontFamily: 'monospace', fontSize: '0.8rem' }}>
-                                {dataText(record).slice(0, 120)}
-                            </span>
+                            <Box component="ul" sx={{ m: 0, pl: 2 }}>
+                                {lines(record).map((line, index) => (
+                                    <li key={index}>{line}</li>
+                                ))}
+                            </Box>
                         )}
                     />
                 </DataTable>

@@ -35,7 +35,7 @@ const ResellerInput = ({ readOnly }: { readOnly?: boolean }) => {
             reference="resellers"
             filter={partnerId ? { partner_id: partnerId } : {}}
         >
-            <AutocompleteInput optionText="name" readOnly={readOnly} />
+            <AutocompleteInput optionText="name" readOnly={readOnly} label="cascade.clients.reseller_optional" />
         </ReferenceInput>
     );
 };

@@ -2,7 +2,7 @@ import { useMediaQuery, type Theme } from '@mui/material';
 import { List, ReferenceInput, SelectInput, SimpleList, TopToolbar, useLocaleState, useTranslate, type RaRecord } from 'react-admin';
 import { ServerExportButton } from '../misc/ServerExportButton';
 import { formatDateTime } from '../misc/dates';
-import { movementKindChoices } from './MovementKindField';
+import { movementKindChoices, movementText } from './MovementKindField';
 import { MovementTable } from './MovementTable';
 
 const movementFilters = [
@@ -27,7 +27,7 @@ export const MovementList = () => {
         <List filters={movementFilters} actions={<MovementListActions />} sort={{ field: 'created_at', order: 'DESC' }} perPage={25}>
             {isSmall ? (
                 <SimpleList<RaRecord>
-                    primaryText={record => `${translate(`cascade.movement_kind.${record.kind}`)} · ${record.quantity}`}
+                    primaryText={record => movementText(translate, record.kind, record.quantity)}
                     secondaryText={record => record.reason ?? record.actor ?? ''}
                     tertiaryText={record => formatDateTime(record.created_at, locale)}
                     rowClick={false}

@@ -16,7 +16,7 @@ import { DateTimeField } from '../misc/DateTimeField';
 import { roleChoices } from './userModel';
 import { UserOrganisationField } from './UserOrganisationField';
 
-/** "Connexions": the logins the caller manages (the server scopes the list). */
+/** "Utilisateurs": the logins the caller manages (the server scopes the list). */
 export const UserList = () => {
     const isSmall = useMediaQuery<Theme>(theme => theme.breakpoints.down('md'));
     const translate = useTranslate();

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import polyglotI18nProvider from 'ra-i18n-polyglot';
+import frenchMessages from 'ra-language-french';
+import englishMessages from 'ra-language-english';
+import { fr } from '../../client/src/i18n/fr';
+import { en } from '../../client/src/i18n/en';
+import { changeLines } from '../../client/src/changes/changeLines';
+import { movementText } from '../../client/src/movements/MovementKindField';
+import { formatDate, formatDateTime, parseDateInput } from '../../client/src/misc/dates';
+
+const translateIn = (messages: object) => polyglotI18nProvider(() => messages as never, 'xx').translate;
+const french = translateIn({ ...frenchMessages, ...fr });
+const english = translateIn({ ...englishMessages, ...en });
+
+describe('movements as sentences', () => {
+    it('says "Reprise de 10 licences" for a reclaim, whatever the sign, and the singular for one', () => {
+        expect(movementText(french, 'reclaim', -10)).toBe('Reprise de 10 licences');
+        expect(movementText(french, 'allocate', 1)).toBe('Attribution de 1 licence');
+        expect(movementText(english, 'reclaim', -1)).toBe('Reclaim of 1 license');
+    });
+});
+
+describe('change trail', () => {
+    it('shows field labels and old → new values, in the reader’s language', () => {
+        const data = {
+            name: { from: 'Boulangerie Martin', to: 'Boulangerie Martin & Fils' },
+            reference: { from: null, to: 'BM-042' },
+            end_date: { from: '2026-12-02', to: '2027-12-01' },
+        };
+        expect(changeLines('clients', data, french, 'fr')).toEqual([
+            'Nom client : Boulangerie Martin → Boulangerie Martin & Fils',
+            'Référence client : — → BM-042',
+            'Date de fin : 02/12/2026 → 01/12/2027',
+        ]);
+        expect(changeLines('subscriptions', { auto_renew: { from: false, to: true } }, french, 'fr')).toEqual([
+            'Renouvellement automatique : Non → Oui',
+        ]);
+        expect(changeLines('clients', JSON.stringify({ end_date: { from: '2026-12-02', to: '2027-12-01' } }), english, 'en')).toEqual([
+            'End date: 2 Dec 2026 → 1 Dec 2027',
+        ]);
+    });
+
+    it('shows a created record’s values without an arrow', () => {
+        expect(changeLines('clients', { name: { to: 'Garage Dupont' } }, french, 'fr')).toEqual(['Nom client : Garage Dupont']);
+    });
+});
+
+describe('dates', () => {
+    it('fr 02/12/2026 14:05, en 2 Dec 2026, 14:05 (no ISO date in English)', () => {
+        expect(formatDate('2026-12-02', 'fr')).toBe('02/12/2026');
+        expect(formatDate('2026-12-02', 'en')).toBe('2 Dec 2026');
+        const instant = new Date(2026, 11, 2, 14, 5).toISOString();
+        expect(formatDateTime(instant, 'fr')).toBe('02/12/2026 14:05');
+        expect(formatDateTime(instant, 'en')).toBe('2 Dec 2026, 14:05');
+    });
+
+    it('reads a typed day-first date, and leaves an impossible one as typed', () => {
+        expect(parseDateInput('5/1/2027')).toBe('2027-01-05');
+        expect(parseDateInput('29/02/2027')).toBe('29/02/2027');
+        expect(parseDateInput('2027-01-05')).toBe('2027-01-05');
+    });
+});
