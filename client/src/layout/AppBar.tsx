@@ -18,6 +18,7 @@ import {
 import type { CascadeIdentity } from '../providers/authProvider';
 import { ACCOUNT_PATH } from '../account/paths';
 import { NotificationBell } from './NotificationBell';
+import { useSavedLocale } from './useSavedLocale';
 
 /** "Alliance Informatique · Partenaire": the organisation of the login and its role. */
 export const OrganisationLabel = () => {
@@ -49,34 +50,40 @@ const AccountMenuItem = forwardRef<HTMLAnchorElement>((props, ref) => {
     );
 });
 
-/** Brand, page title, then the reminders bell, the locale switch, the light/dark toggle and the user (name, organisation, menu). */
-export const AppBar = () => (
-    <RaAppBar
-        toolbar={
-            <>
-                <NotificationBell />
-                <LocalesMenuButton />
-                <ToggleThemeButton />
-                <LoadingIndicator />
-                <OrganisationLabel />
-            </>
-        }
-        userMenu={
-            <UserMenu>
-                <AccountMenuItem />
-                <Logout />
-            </UserMenu>
-        }
-    >
-        <Box sx={{ display: { xs: 'none', sm: 'flex' }, alignItems: 'center', gap: 1, mr: 2 }}>
-            <WaterfallChartIcon />
-            <Typography variant="h6" component="span" sx={{ fontWeight: 600, letterSpacing: 0.5 }}>
-                Cascade
-            </Typography>
-            <Typography component="span" sx={{ opacity: 0.6, mx: 1 }}>
-                ·
-            </Typography>
-        </Box>
-        <TitlePortal />
-    </RaAppBar>
-);
+/**
+ * Brand, page title, then the reminders bell, the locale switch (saved with the login), the
+ * light/dark toggle and the user (name, organisation, menu).
+ */
+export const AppBar = () => {
+    useSavedLocale();
+    return (
+        <RaAppBar
+            toolbar={
+                <>
+                    <NotificationBell />
+                    <LocalesMenuButton />
+                    <ToggleThemeButton />
+                    <LoadingIndicator />
+                    <OrganisationLabel />
+                </>
+            }
+            userMenu={
+                <UserMenu>
+                    <AccountMenuItem />
+                    <Logout />
+                </UserMenu>
+            }
+        >
+            <Box sx={{ display: { xs: 'none', sm: 'flex' }, alignItems: 'center', gap: 1, mr: 2 }}>
+                <WaterfallChartIcon />
+                <Typography variant="h6" component="span" sx={{ fontWeight: 600, letterSpacing: 0.5 }}>
+                    Cascade
+                </Typography>
+                <Typography component="span" sx={{ opacity: 0.6, mx: 1 }}>
+                    ·
+                </Typography>
+            </Box>
+            <TitlePortal />
+        </RaAppBar>
+    );
+};

@@ -16,6 +16,8 @@ export interface Account {
     totp_enabled: boolean;
     /** The organisation requires 2FA and this login has none yet: only the account page works. */
     totp_required: boolean;
+    /** The console's language this login chose (PUT /api/auth/locale). */
+    locale?: 'fr' | 'en';
 }
 
 export interface CascadeIdentity extends UserIdentity {
@@ -24,6 +26,7 @@ export interface CascadeIdentity extends UserIdentity {
     organisation: Account['organisation'];
     totp_enabled: boolean;
     totp_required: boolean;
+    locale?: Account['locale'];
 }
 
 /** Same origin, so the session cookie (httpOnly, SameSite=Strict) goes with every request. */
@@ -129,6 +132,7 @@ export const authProvider = {
             organisation: account.organisation,
             totp_enabled: account.totp_enabled,
             totp_required: account.totp_required,
+            locale: account.locale,
         };
     },
     getPermissions: async (): Promise<Permissions> => permissionsOf(await currentAccount()),
