@@ -95,7 +95,7 @@ export interface NewTermSummary {
  * Renews a subscription (DESIGN §2): one transaction that debits the manager's pool if it can
  * pay (409 otherwise), records the ledger row, appends the term, clears `cancelled` and any
  * scheduled change, and opens the undo window. A subscription out of the caller's scope is unknown (404).
- * Resolves to the pool's remaining balance, the new term and the subscription as renewed.
+ * Resolves to the pool's remaining balance and the new term.
  */
 export async function renewSubscription(
   tx: Tx,
@@ -103,7 +103,7 @@ export async function renewSubscription(
   id: number,
   input: { years?: number; seats?: number },
   origin: Exclude<TermOrigin, 'creation'> = 'renewal',
-): Promise<{ remaining_after: number; term: NewTermSummary; renewed: Subscription }> {
+): Promise<{ remaining_after: number; term: NewTermSummary }> {
   const quote = await quoteRenewal(tx, ctx, id, input, true);
   const sub = quote.subscription;
   const termId = await insertTerm(tx, {
@@ -117,7 +117,6 @@ export async function renewSubscription(
   });
   await markRenewed(tx, sub, undoDeadline(ctx.now, settings.undoWindowDays));
   await refreshSubscriptions(tx, [id], ctx.today, { clientsLocked: true });
-  const renewed = await loadSubscription(tx, id, ctx.scope);
   // The debit comes last: from it to the commit the pool's row is locked (on PostgreSQL), and every
   // renewal paid from that pool, at any server, waits for it. A short pool still rolls everything back.
   const { remaining } = await move(tx, ctx, {
@@ -133,7 +132,6 @@ export async function renewSubscription(
   return {
     remaining_after: remaining!,
     term: { id: termId, start_date: quote.start_date, end_date: quote.end_date, years: quote.years, seats: quote.seats },
-    renewed,
   };
 }
 

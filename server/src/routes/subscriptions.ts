@@ -5,7 +5,7 @@ import { transact, type Db } from '../data/transact.ts';
 import { bulkRenewalQuote, renewEach, type BulkLine, type BulkResult } from '../domain/bulkRenewal.ts';
 import { changeSeats, quoteRenewal, quoteSeatChange, renewSubscription, updateSubscriptionSettings } from '../domain/subscriptions.ts';
 import { undoRenewal } from '../domain/undo.ts';
-import { getRecord, parseId, readRoutes, recordOfRow } from '../http/resource.ts';
+import { getRecord, parseId, readRoutes } from '../http/resource.ts';
 import { answerIdempotent, answerIdempotentSteps } from '../http/idempotent.ts';
 import { actionContext, fields, parseBody, parseQuery, queryNumber } from '../http/validate.ts';
 import { subscriptionsSpec } from '../resources/subscriptions.ts';
@@ -137,8 +137,8 @@ export function subscriptionRoutes(db: Db) {
     const input = parseBody(RenewInput, req.body);
     await answerIdempotent(db, req, res, async (tx) => {
       const ctx = actionContext(res);
-      const { remaining_after, renewed, term } = await renewSubscription(tx, ctx, id, input);
-      return { status: 201, body: { ...recordOfRow(subscriptionsSpec, renewed), remaining_after, term } };
+      const { remaining_after, term } = await renewSubscription(tx, ctx, id, input);
+      return { status: 201, body: { ...(await getRecord(tx, subscriptionsSpec, id, ctx.scope)), remaining_after, term } };
     });
   });
 
