@@ -181,8 +181,16 @@ function describeApi(registry: OpenAPIRegistry) {
   });
   route({
     method: 'put', path: '/api/clients/:id', tag: 'Clients', body: clientSchemas.ClientChanges,
-    summary: 'Rename a client or move it to another reseller',
+    summary: 'Rename a client, set its reference, or move it to another reseller of its partner (not by a reseller login)',
+    description: 'A reference is unique per manager whatever its case (409 naming `reference`); null or an empty text clears it.',
+    errors: [403, 409],
     success: { description: 'The client after the change', schema: record.client },
+  });
+  route({
+    method: 'post', path: '/api/clients/:id/subscriptions', tag: 'Clients', body: clientSchemas.NewSubscriptionInput, idempotent: true, errors: [409],
+    summary: 'Add a product to a client: a new subscription whose first term is paid from the client’s manager’s pool',
+    description: 'A product the client already has is a 400 naming `product_id`.',
+    success: { status: 201, description: 'The new subscription', schema: record.subscription.extend({ remaining_after: z.number().int() }) },
   });
   route({
     method: 'post', path: '/api/clients/:id/undo', tag: 'Clients', idempotent: true, errors: [409],
