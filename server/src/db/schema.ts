@@ -31,6 +31,9 @@ export interface ClientsTable {
   to_renew: Generated<number>;
   archived: Generated<number>;
   undo_until: string | null;
+  reference: string | null;
+  /** The folded reference prefixed with its manager: unique among live clients (migration 0012). */
+  reference_key: string | null;
 }
 
 export interface SubscriptionsTable {
