@@ -1,3 +1,4 @@
+import { Box, useMediaQuery, type Theme } from '@mui/material';
 import {
     DataTable,
     EditButton,
@@ -6,6 +7,7 @@ import {
     ReferenceManyField,
     Show,
     TabbedShowLayout,
+    TabbedShowLayoutTabs,
     TextField,
     TopToolbar,
     useRecordContext,
@@ -22,38 +24,49 @@ import { StatusLegend } from '../status/StatusLegend';
 import { ClientTerms } from './ClientTerms';
 import { UndoCreationButton } from './UndoCreationButton';
 import { AddProductButton } from './AddProductButton';
+import { SubscriptionCards } from './SubscriptionCards';
+
+// The actions (undo, renew, menu) and a scheduled change wrap inside their cells, so the table fits
+// a 1280 px screen with the menu open and Renouveler stays in view.
+const wrappingActions = () => ({ '& > .MuiBox-root': { flexWrap: 'wrap', whiteSpace: 'normal' } });
+const wrappingSchedule = () => ({ '& [data-testid="scheduled-change"]': { whiteSpace: 'normal' } });
 
 const ClientTitle = () => {
     const record = useRecordContext();
     return <>{record?.name ?? ''}</>;
 };
 
-/** The subscriptions of the client in context, renewable, coloured by status. */
+/** The subscriptions of the client in context, renewable, coloured by status; cards on a phone. */
 export const ClientSubscriptions = () => {
     const client = useRecordContext();
+    const isSmall = useMediaQuery<Theme>(theme => theme.breakpoints.down('md'));
     return (
         <ReferenceManyField reference="subscriptions" target="client_id" sort={{ field: 'end_date', order: 'ASC' }}>
             <StatusLegend />
-            <DataTable rowSx={statusRowSx} bulkActionButtons={false} rowClick={false}>
-                <DataTable.Col source="product_id" disableSort>
-                    <NameWithCheck>
-                        <ReferenceField source="product_id" reference="products" link={false} />
-                    </NameWithCheck>
-                </DataTable.Col>
-                <DataTable.Col source="status" field={StatusField} />
-                <DataTable.Col source="start_date" field={DateOnlyField} />
-                <DataTable.Col source="end_date" field={DateOnlyField} />
-                <DataTable.NumberCol source="years" />
-                <DataTable.Col source="seats" label="resources.clients.fields.seats" align="right">
-                    <SeatsWithSchedule />
-                </DataTable.Col>
-                <DataTable.Col source="auto_renew" disableSort>
-                    <AutoRenewToggle />
-                </DataTable.Col>
-                <DataTable.Col label={false} disableSort align="right">
-                    <SubscriptionActions clientName={client?.name} />
-                </DataTable.Col>
-            </DataTable>
+            {isSmall ? (
+                <SubscriptionCards clientName={client?.name} />
+            ) : (
+                <DataTable rowSx={statusRowSx} bulkActionButtons={false} rowClick={false}>
+                    <DataTable.Col source="product_id" disableSort>
+                        <NameWithCheck>
+                            <ReferenceField source="product_id" reference="products" link={false} />
+                        </NameWithCheck>
+                    </DataTable.Col>
+                    <DataTable.Col source="status" field={StatusField} />
+                    <DataTable.Col source="start_date" field={DateOnlyField} />
+                    <DataTable.Col source="end_date" field={DateOnlyField} />
+                    <DataTable.NumberCol source="years" />
+                    <DataTable.Col source="seats" label="resources.clients.fields.seats" align="right" cellSx={wrappingSchedule}>
+                        <SeatsWithSchedule />
+                    </DataTable.Col>
+                    <DataTable.Col source="auto_renew" disableSort>
+                        <AutoRenewToggle />
+                    </DataTable.Col>
+                    <DataTable.Col label={false} disableSort align="right" cellSx={wrappingActions}>
+                        <SubscriptionActions clientName={client?.name} />
+                    </DataTable.Col>
+                </DataTable>
+            )}
         </ReferenceManyField>
     );
 };
@@ -65,14 +78,14 @@ export const ClientSubscriptions = () => {
 const ClientShowActions = () => (
     <TopToolbar>
         <AddProductButton />
-        <EditButton />
+        <EditButton label="cascade.clients.edit" />
         <UndoCreationButton />
     </TopToolbar>
 );
 
 export const ClientShow = () => (
     <Show title={<ClientTitle />} actions={<ClientShowActions />}>
-        <TabbedShowLayout>
+        <TabbedShowLayout tabs={<TabbedShowLayoutTabs variant="scrollable" scrollButtons="auto" />}>
             <TabbedShowLayout.Tab label="cascade.clients.subscriptions">
                 <TextField source="name" />
                 <TextField source="reference" emptyText="—" />
@@ -83,7 +96,9 @@ export const ClientShow = () => (
                 <ClientSubscriptions />
             </TabbedShowLayout.Tab>
             <TabbedShowLayout.Tab label="cascade.clients.terms" path="terms">
-                <ClientTerms />
+                <Box sx={{ overflowX: 'auto' }}>
+                    <ClientTerms />
+                </Box>
             </TabbedShowLayout.Tab>
             <TabbedShowLayout.Tab label="cascade.clients.movements" path="movements">
                 <ReferenceManyField
@@ -93,7 +108,9 @@ export const ClientShow = () => (
                     perPage={25}
                     pagination={<Pagination />}
                 >
-                    <MovementTable showClient={false} />
+                    <Box sx={{ overflowX: 'auto' }}>
+                        <MovementTable showClient={false} />
+                    </Box>
                 </ReferenceManyField>
             </TabbedShowLayout.Tab>
         </TabbedShowLayout>

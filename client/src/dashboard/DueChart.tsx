@@ -1,5 +1,5 @@
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { Box, Stack, Typography, useTheme } from '@mui/material';
+import { Box, Stack, Typography, useMediaQuery, useTheme } from '@mui/material';
 import { useLocaleState, useTranslate } from 'react-admin';
 import type { DueMonth } from '../providers/dataProvider';
 import { formatMonth } from '../misc/dates';
@@ -43,7 +43,9 @@ const DueChart = ({ data }: { data: DueMonth[] }) => {
     const rows = data.map(row => ({ ...row, label: formatMonth(row.month, locale) }));
     const subscriptionsLabel = translate('cascade.dashboard.due_subscriptions');
     const seatsLabel = translate('cascade.dashboard.due_seats');
-    const tick = { fill: theme.palette.text.secondary, fontSize: 12 };
+    // On a phone twelve month labels do not fit side by side: they slant instead of overlapping.
+    const narrow = useMediaQuery(theme.breakpoints.down('sm'));
+    const tick = { fill: theme.palette.text.secondary, fontSize: narrow ? 11 : 12 };
     const axisLabel = (value: string, angle: number, colour: string) => ({
         value,
         angle,
@@ -56,7 +58,14 @@ const DueChart = ({ data }: { data: DueMonth[] }) => {
                 <BarChart data={rows} margin={{ top: 8, right: 8, bottom: 0, left: 8 }}>
                     <CartesianGrid strokeDasharray="3 3" stroke={theme.palette.divider} />
                     {/* interval 0: every tick shown, so none is measured in the DOM to decide which to hide */}
-                    <XAxis dataKey="label" tick={tick} interval={0} />
+                    <XAxis
+                        dataKey="label"
+                        tick={tick}
+                        interval={0}
+                        angle={narrow ? -60 : 0}
+                        textAnchor={narrow ? 'end' : 'middle'}
+                        height={narrow ? 50 : 30}
+                    />
                     <YAxis
                         yAxisId="subscriptions"
                         orientation="left"

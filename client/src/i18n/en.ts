@@ -185,6 +185,10 @@ export const en: Messages = {
             add_product: 'Add a product',
             create_title: 'New client',
             reseller_optional: 'Reseller name (optional)',
+            edit: 'Edit',
+            term_period: 'From %{start} to %{end}',
+            term_years: '%{smart_count} year |||| %{smart_count} years',
+            term_seats: '%{smart_count} user license |||| %{smart_count} user licenses',
             edit_title: 'Edit %{name}',
         },
         add_product: {

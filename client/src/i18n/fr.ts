@@ -187,6 +187,10 @@ export const fr = {
             add_product: 'Ajouter un produit',
             create_title: 'Nouveau client',
             reseller_optional: 'Nom revendeur (facultatif)',
+            edit: 'Modifier',
+            term_period: 'Du %{start} au %{end}',
+            term_years: '%{smart_count} an |||| %{smart_count} ans',
+            term_seats: '%{smart_count} licence utilisateur |||| %{smart_count} licences utilisateurs',
             edit_title: 'Modifier %{name}',
         },
         add_product: {

@@ -1,5 +1,5 @@
 import { forwardRef } from 'react';
-import { Box, ListItemIcon, ListItemText, MenuItem, Typography } from '@mui/material';
+import { Box, ListItemIcon, ListItemText, MenuItem, Typography, type SxProps, type Theme } from '@mui/material';
 import WaterfallChartIcon from '@mui/icons-material/WaterfallChart';
 import ManageAccountsIcon from '@mui/icons-material/ManageAccounts';
 import { Link } from 'react-router';
@@ -50,6 +50,22 @@ const AccountMenuItem = forwardRef<HTMLAnchorElement>((props, ref) => {
     );
 });
 
+// On a phone the language button shows its icon only and the page title wraps onto two smaller
+// lines rather than being cut.
+const compactOnPhone = {
+    '& .MuiButton-root': { minWidth: 0, fontSize: { xs: 0, sm: 'inherit' } },
+    '& .MuiButton-startIcon': { mr: { xs: 0, sm: 1 } },
+    '& .MuiButton-endIcon': { display: { xs: 'none', sm: 'inherit' } },
+};
+const wrappingTitle: SxProps<Theme> = {
+    whiteSpace: { xs: 'normal', sm: 'nowrap' },
+    fontSize: { xs: '1rem', sm: '1.25rem' },
+    lineHeight: { xs: 1.2, sm: 1.6 },
+    display: { xs: '-webkit-box', sm: 'block' },
+    WebkitLineClamp: { xs: 2 },
+    WebkitBoxOrient: 'vertical',
+};
+
 /**
  * Brand, page title, then the reminders bell, the locale switch (saved with the login), the
  * light/dark toggle and the user (name, organisation, menu).
@@ -61,7 +77,9 @@ export const AppBar = () => {
             toolbar={
                 <>
                     <NotificationBell />
-                    <LocalesMenuButton />
+                    <Box sx={compactOnPhone}>
+                        <LocalesMenuButton />
+                    </Box>
                     <ToggleThemeButton />
                     <LoadingIndicator />
                     <OrganisationLabel />
@@ -83,7 +101,7 @@ export const AppBar = () => {
                     ·
                 </Typography>
             </Box>
-            <TitlePortal />
+            <TitlePortal sx={wrappingTitle} />
         </RaAppBar>
     );
 };

@@ -18,8 +18,11 @@ const TotpEnrolmentGate = ({ children }: { children: ReactNode }) => {
     return <>{children}</>;
 };
 
+// The page never grows wider than the screen: wide tables scroll inside their own box on a phone.
+const fitsTheScreen = { '& .RaLayout-content': { minWidth: 0, maxWidth: '100vw' } };
+
 export const Layout = ({ children }: { children: ReactNode }) => (
-    <RaLayout appBar={AppBar} menu={Menu}>
+    <RaLayout appBar={AppBar} menu={Menu} sx={fitsTheScreen}>
         <TotpEnrolmentGate>{children}</TotpEnrolmentGate>
     </RaLayout>
 );
