@@ -4,7 +4,8 @@ import { useLocaleState, useTranslate } from 'react-admin';
 import type { DueMonth } from '../providers/dataProvider';
 import { formatMonth } from '../misc/dates';
 
-const SUBSCRIPTIONS_COLOUR = '#26a69a';
+// Dark enough for its legend text to read on white (WCAG AA).
+const SUBSCRIPTIONS_COLOUR = '#00796b';
 
 /**
  * The two series named under the chart. Drawn by us rather than by recharts' <Legend>, which

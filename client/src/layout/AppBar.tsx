@@ -72,6 +72,7 @@ const wrappingTitle: SxProps<Theme> = {
  */
 export const AppBar = () => {
     useSavedLocale();
+    const { identity } = useGetIdentity();
     return (
         <RaAppBar
             toolbar={
@@ -86,7 +87,8 @@ export const AppBar = () => {
                 </>
             }
             userMenu={
-                <UserMenu>
+                // Named after the user it shows, so its accessible name contains its visible text.
+                <UserMenu label={identity?.fullName}>
                     <AccountMenuItem />
                     <Logout />
                 </UserMenu>
