@@ -63,7 +63,7 @@ describe.runIf(enabled)('a partner whose organisation requires 2FA, in Chromium'
   });
 
   it('logs in again with the code step, using a recovery code', async () => {
-    await page.getByRole('button', { name: 'Profil' }).click();
+    await page.getByRole('button', { name: demoLogin('partner').name }).click();
     await page.getByRole('menuitem', { name: 'Déconnexion' }).click();
     await page.waitForURL(/#\/login/);
     await fillLoginForm(page, 'partner');

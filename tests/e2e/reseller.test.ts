@@ -38,8 +38,8 @@ describe.runIf(enabled)('a reseller in Chromium: its own clients only, a renewal
     await logInThroughPage(page, server.url, 'reseller');
     await page.getByText('Nombre de sociétés à renouveler').waitFor();
     await expect.poll(() => page.getByTestId('organisation-label').textContent()).toBe(`${RESELLER} · Revendeur`);
-    // The user menu's button shows the login's name (its accessible name is "Profil").
-    await expect.poll(() => page.getByRole('button', { name: 'Profil' }).textContent()).toBe(demoLogin('reseller').name);
+    // The user menu's button shows the login's name, and is named by it.
+    await expect.poll(() => page.getByRole('button', { name: demoLogin('reseller').name }).textContent()).toBe(demoLogin('reseller').name);
     const menu = page.locator('.RaSidebar-fixed, .MuiDrawer-root').first();
     await menu.getByRole('menuitem', { name: 'Liste des clients' }).waitFor();
     await menu.getByRole('menuitem', { name: 'Utilisateurs' }).waitFor();
@@ -109,7 +109,7 @@ describe.runIf(enabled)('a reseller in Chromium: its own clients only, a renewal
   });
 
   it('logs out from the user menu: back on the login page, and the session is closed', async () => {
-    await page.getByRole('button', { name: 'Profil' }).click();
+    await page.getByRole('button', { name: demoLogin('reseller').name }).click();
     await page.getByRole('menuitem', { name: 'Mon compte' }).waitFor();
     await page.getByRole('menuitem', { name: 'Déconnexion' }).click();
     await page.waitForURL(/#\/login/);

@@ -24,12 +24,13 @@ import { StatusLegend } from '../status/StatusLegend';
 import { ClientTerms } from './ClientTerms';
 import { UndoCreationButton } from './UndoCreationButton';
 import { AddProductButton } from './AddProductButton';
-import { SubscriptionCards } from './SubscriptionCards';
+import { SubscriptionCards, wrappingActions } from './SubscriptionCards';
 
-// The actions (undo, renew, menu) and a scheduled change wrap inside their cells, so the table fits
+// A scheduled change wraps inside its cell, as the actions do (wrappingActions), so the table fits
 // a 1280 px screen with the menu open and Renouveler stays in view.
-const wrappingActions = () => ({ '& > .MuiBox-root': { flexWrap: 'wrap', whiteSpace: 'normal' } });
 const wrappingSchedule = () => ({ '& [data-testid="scheduled-change"]': { whiteSpace: 'normal' } });
+// Narrower cell padding below 1536 px, where eight columns share the width beside the menu.
+const compactCells = { '& .MuiTableCell-root': { px: { md: 1, xl: 2 } } };
 
 const ClientTitle = () => {
     const record = useRecordContext();
@@ -46,7 +47,7 @@ export const ClientSubscriptions = () => {
             {isSmall ? (
                 <SubscriptionCards clientName={client?.name} />
             ) : (
-                <DataTable rowSx={statusRowSx} bulkActionButtons={false} rowClick={false}>
+                <DataTable rowSx={statusRowSx} bulkActionButtons={false} rowClick={false} sx={compactCells}>
                     <DataTable.Col source="product_id" disableSort>
                         <NameWithCheck>
                             <ReferenceField source="product_id" reference="products" link={false} />
@@ -62,7 +63,7 @@ export const ClientSubscriptions = () => {
                     <DataTable.Col source="auto_renew" disableSort>
                         <AutoRenewToggle />
                     </DataTable.Col>
-                    <DataTable.Col label={false} disableSort align="right" cellSx={wrappingActions}>
+                    <DataTable.Col label={false} disableSort align="right" cellSx={() => wrappingActions}>
                         <SubscriptionActions clientName={client?.name} />
                     </DataTable.Col>
                 </DataTable>

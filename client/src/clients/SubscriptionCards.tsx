@@ -9,6 +9,14 @@ import { AutoRenewToggle } from '../subscriptions/AutoRenewToggle';
 import { ScheduledChange } from '../subscriptions/ScheduledChange';
 import { SubscriptionActions } from '../subscriptions/SubscriptionActions';
 
+/**
+ * The row's actions (undo, renew, menu) wrap onto a second line when the space is short, Renouveler
+ * and the menu keeping one line together: in a table cell at 1280 px and on a phone's card.
+ */
+export const wrappingActions = {
+    '& > .MuiBox-root': { flexWrap: 'wrap', whiteSpace: 'normal', justifyContent: 'flex-end', minWidth: 160 },
+};
+
 /** One subscription on a phone: product and status, its term in words, auto-renewal and the actions. */
 const SubscriptionCard = ({ subscription, clientName }: { subscription: Subscription; clientName?: string }) => {
     const translate = useTranslate();
@@ -34,8 +42,13 @@ const SubscriptionCard = ({ subscription, clientName }: { subscription: Subscrip
                         {translate('cascade.clients.term_seats', { smart_count: subscription.seats })}
                     </Typography>
                     <ScheduledChange />
-                    <AutoRenewToggle />
-                    <Stack direction="row" justifyContent="flex-end">
+                    <Stack direction="row" spacing={1} alignItems="center">
+                        <AutoRenewToggle />
+                        <Typography variant="body2" color="text.secondary">
+                            {translate('resources.subscriptions.fields.auto_renew')}
+                        </Typography>
+                    </Stack>
+                    <Stack direction="row" justifyContent="flex-end" sx={wrappingActions}>
                         <SubscriptionActions clientName={clientName} />
                     </Stack>
                 </CardContent>
