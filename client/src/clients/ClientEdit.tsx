@@ -1,12 +1,7 @@
-import { Edit, SimpleForm, useRecordContext, useTranslate, type Identifier } from 'react-admin';
+import { Edit, SimpleForm, type Identifier } from 'react-admin';
+import { RecordTitle } from '../misc/RecordTitle';
 import { useLocalizedSave } from '../misc/useLocalizedSave';
 import { ClientInputs } from './ClientInputs';
-
-const ClientEditTitle = () => {
-    const record = useRecordContext();
-    const translate = useTranslate();
-    return <>{translate('cascade.clients.edit_title', { name: record?.name ?? '' })}</>;
-};
 
 const ClientEditForm = () => {
     const save = useLocalizedSave();
@@ -23,7 +18,7 @@ const ClientEditForm = () => {
  * route unless given.
  */
 export const ClientEdit = ({ id }: { id?: Identifier }) => (
-    <Edit id={id} title={<ClientEditTitle />} mutationMode="pessimistic" redirect="show">
+    <Edit id={id} title={<RecordTitle message="cascade.clients.edit_title" />} mutationMode="pessimistic" redirect="show">
         <ClientEditForm />
     </Edit>
 );

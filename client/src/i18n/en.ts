@@ -346,6 +346,8 @@ export const en: Messages = {
             recovery_codes_done: 'I have kept these codes',
         },
         users: {
+            create_title: 'New user',
+            edit_title: 'Edit %{name}',
             organisation: 'Organisation',
             publisher: 'Publisher (Cascade)',
             password_rule: 'At least 10 characters',

@@ -355,6 +355,8 @@ export const fr = {
             password_rule: 'Au moins 10 caractères',
             password_keep: 'Laisser vide pour garder le mot de passe actuel',
             own_login: 'Vous ne pouvez pas changer votre propre rôle',
+            create_title: 'Nouvel utilisateur',
+            edit_title: 'Modifier %{name}',
         },
         access_event: {
             login_success: 'Connexion',

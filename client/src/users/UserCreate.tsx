@@ -15,7 +15,7 @@ const UserCreateForm = () => {
 };
 
 export const UserCreate = () => (
-    <Create redirect="list" transform={userPayload}>
+    <Create redirect="list" transform={userPayload} title="cascade.users.create_title">
         <UserCreateForm />
     </Create>
 );

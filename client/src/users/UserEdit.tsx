@@ -1,5 +1,6 @@
 import { DeleteButton, Edit, SaveButton, SimpleForm, Toolbar, useGetIdentity, useRecordContext } from 'react-admin';
 import { useLocalizedSave } from '../misc/useLocalizedSave';
+import { RecordTitle } from '../misc/RecordTitle';
 import { userPayload } from './userModel';
 import { UserInputs } from './UserInputs';
 
@@ -25,7 +26,7 @@ const UserEditForm = () => {
 };
 
 export const UserEdit = () => (
-    <Edit mutationMode="pessimistic" transform={userPayload} redirect="list">
+    <Edit mutationMode="pessimistic" transform={userPayload} redirect="list" title={<RecordTitle message="cascade.users.edit_title" />}>
         <UserEditForm />
     </Edit>
 );
