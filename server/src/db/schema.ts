@@ -1,5 +1,5 @@
 import type { Generated, Insertable, Selectable } from 'kysely';
-import type { Status } from '../../../shared/contract.ts';
+import type { Locale, Status } from '../../../shared/contract.ts';
 
 /** Kysely's view of db/migrations (sqlite/ and postgres/ alike). Booleans are 0/1 integers in both. */
 export type { Status };
@@ -121,6 +121,7 @@ export interface UsersTable {
   totp_enabled: Generated<number>;
   search_name: string;
   created_at: string;
+  locale: Generated<Locale>;
 }
 
 export interface SessionsTable {

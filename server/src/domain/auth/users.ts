@@ -1,3 +1,4 @@
+import type { Locale } from '../../../../shared/contract.ts';
 import type { Role } from '../../db/schema.ts';
 import { manages, requireRole, type Scope } from '../access.ts';
 import { changedValues, recordChange } from '../changes.ts';
@@ -22,6 +23,7 @@ export interface UserRow {
   reseller_id: number | null;
   active: number;
   totp_enabled: number;
+  locale: Locale;
 }
 
 export const scopeOf = (user: Pick<UserRow, 'id' | 'role' | 'partner_id' | 'reseller_id'>): Scope => ({
