@@ -77,6 +77,19 @@ export interface TermsTable {
 
 export type TermOrigin = 'creation' | 'renewal' | 'auto_renewal';
 
+/** A seat change during a term (migration 0014): its own entry in the subscription's history. */
+export interface SeatChangesTable {
+  id: Generated<number>;
+  subscription_id: number;
+  term_id: number;
+  seats_from: number;
+  seats_to: number;
+  /** Licences it consumed (0 for a reduction: no refund). */
+  cost: number;
+  actor: string;
+  created_at: string;
+}
+
 export interface MovementsTable {
   id: Generated<number>;
   kind: MovementKind;
@@ -224,6 +237,7 @@ export interface Database {
   clients: ClientsTable;
   subscriptions: SubscriptionsTable;
   terms: TermsTable;
+  seat_changes: SeatChangesTable;
   movements: MovementsTable;
   idempotency_keys: IdempotencyKeysTable;
   meta: MetaTable;

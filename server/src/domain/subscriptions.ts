@@ -185,6 +185,10 @@ export async function changeSeats(
     }));
   }
   await tx.updateTable('terms').set({ seats }).where('id', '=', current.id).execute();
+  if (seats !== current.seats) await tx
+    .insertInto('seat_changes')
+    .values({ subscription_id: id, term_id: current.id, seats_from: current.seats, seats_to: seats, cost, actor: ctx.actor, created_at: ctx.now })
+    .execute();
   await tx.updateTable('subscriptions').set({ next_seats: null, next_years: null }).where('id', '=', id).execute();
   await refreshSubscriptions(tx, [id], ctx.today);
   await recordChangeOf(tx, ctx, 'subscriptions', sub, 'change_seats', { from: current.seats, to: seats, cost });

@@ -6,9 +6,19 @@ import type { MovementKind } from '../db/schema.ts';
  * actor names), French first, English second, chosen by the reader's or the recipient's locale.
  * en is typed against fr: a text missing in English is a type error.
  */
+/** The actors the server itself records (the seed, the daily jobs, the first boot), by their stored name. */
+export const SYSTEM_ACTORS = ['seed', 'auto-renewal', 'demo', 'boot'] as const;
+type SystemActor = (typeof SYSTEM_ACTORS)[number];
+
 const fr = {
   yes: 'Oui',
   no: 'Non',
+  systemActor: {
+    seed: 'Données initiales',
+    'auto-renewal': 'Renouvellement automatique',
+    demo: 'Démonstration',
+    boot: 'Installation',
+  } satisfies Record<SystemActor, string>,
   status: {
     expired: 'Expiré',
     expiring: 'Expire bientôt',
@@ -68,6 +78,12 @@ export type Texts = typeof fr;
 const en: Texts = {
   yes: 'Yes',
   no: 'No',
+  systemActor: {
+    seed: 'Initial data',
+    'auto-renewal': 'Auto-renewal',
+    demo: 'Demo',
+    boot: 'Installation',
+  },
   status: {
     expired: 'Expired',
     expiring: 'Expiring soon',
@@ -125,3 +141,8 @@ const TEXTS: Record<Locale, Texts> = { fr, en };
 
 /** The texts in a reader's language. */
 export const textsFor = (locale: Locale): Texts => TEXTS[locale];
+
+/** Who did something, for a reader: a system actor in the reader's language, a login by its name, else as recorded. */
+export function actorName(texts: Texts, actor: string, loginNames: ReadonlyMap<string, string>): string {
+  return (SYSTEM_ACTORS as readonly string[]).includes(actor) ? texts.systemActor[actor as SystemActor] : (loginNames.get(actor) ?? actor);
+}

@@ -225,6 +225,28 @@ function describeApi(registry: OpenAPIRegistry) {
     success: { status: 201, description: 'Renewed', schema: record.subscription.extend({ remaining_after: z.number().int(), term: NewTerm.meta({ description: 'The new term' }) }) },
   });
   route({
+    method: 'get', path: '/api/subscriptions/:id/history', tag: 'Subscriptions',
+    summary: 'The subscription’s history, newest first: creation, renewals, seat changes and undos',
+    success: {
+      description: 'The entries; `actor` is a display name, in the reader’s language for the server’s own actors',
+      schema: z.array(
+        z.object({
+          id: z.string(),
+          kind: z.enum(['creation', 'renewal', 'auto_renewal', 'seat_change', 'undo']),
+          at: z.string().meta({ description: 'ISO 8601 UTC instant' }),
+          actor: z.string(),
+          start_date: z.string(),
+          end_date: z.string(),
+          years: z.number().int(),
+          seats: z.number().int().meta({ description: 'The seats the term was paid for (a seat change: the seats after it)' }),
+          seats_from: z.number().int().nullable(),
+          seats_to: z.number().int().nullable(),
+          cost: z.number().int().meta({ description: 'Licences consumed; negative when an undo gave them back' }),
+        }),
+      ),
+    },
+  });
+  route({
     method: 'get', path: '/api/subscriptions/:id/seats-quote', tag: 'Subscriptions', query: subscriptionSchemas.SeatsQuery,
     summary: 'What changing the seats of the current term would cost (prorated; reads only)',
     success: {
