@@ -15,6 +15,8 @@ import { planRenewal, type RenewalPlan } from './renewal.ts';
 import { settings } from './settings.ts';
 import { subscriptionState } from './status.ts';
 import { latestOf, undoDeadline } from './terms.ts';
+import { textsFor } from './texts.ts';
+import { DEFAULT_LOCALE } from '../../../shared/contract.ts';
 
 export type { Subscription };
 
@@ -181,7 +183,7 @@ export async function changeSeats(
       subscriptionId: id,
       clientId: sub.client_id,
       termId: current.id,
-      reason: `seats ${current.seats} → ${seats}`,
+      reason: textsFor(ctx.locale ?? DEFAULT_LOCALE).reason.seatsAdded(current.seats, seats),
     }));
   }
   await tx.updateTable('terms').set({ seats }).where('id', '=', current.id).execute();

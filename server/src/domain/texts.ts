@@ -1,5 +1,10 @@
+import { format } from 'date-fns';
 import type { Locale, Status } from '../../../shared/contract.ts';
 import type { MovementKind } from '../db/schema.ts';
+
+/** French plurals: 0 and 1 take the singular ("0 licence", "1 licence", "2 licences"). */
+const frCount = (n: number, one: string, other: string) => `${n} ${Math.abs(n) < 2 ? one : other}`;
+const enCount = (n: number, one: string, other: string) => `${n} ${Math.abs(n) === 1 ? one : other}`;
 
 /**
  * Every text the server writes for people (exports, ledger reasons, notifications, e-mails, system
@@ -11,8 +16,27 @@ export const SYSTEM_ACTORS = ['seed', 'auto-renewal', 'demo', 'boot'] as const;
 type SystemActor = (typeof SYSTEM_ACTORS)[number];
 
 const fr = {
+  /** How a calendar date is written (date-fns pattern), as the console shows it. */
+  datePattern: 'dd/MM/yyyy',
   yes: 'Oui',
   no: 'Non',
+  /** Ledger reasons the server writes, in the acting login's language. */
+  reason: {
+    seatsAdded: (from: number, to: number) => `Ajout de ${frCount(to - from, 'licence', 'licences')} (${from} → ${to} utilisateurs)`,
+    renewalUndone: (start: string, end: string) => `Annulation du renouvellement du ${start} au ${end}`,
+    creationUndone: (client: string) => `Annulation de la création du client ${client}`,
+  },
+  notification: {
+    reminder: (client: string, end: string, days: number) => `${client} : l'abonnement se termine le ${end} (dans ${frCount(days, 'jour', 'jours')}).`,
+    autoRenewFailed: (needed: number, balance: number) =>
+      `Renouvellement automatique impossible : licences insuffisantes (${frCount(needed, 'nécessaire', 'nécessaires')}, ${frCount(balance, 'restante', 'restantes')}).`,
+    autoRenewExhausted: (days: number, needed: number, balance: number) =>
+      `Renouvellement automatique abandonné après ${frCount(days, 'jour', 'jours')} : licences insuffisantes (${frCount(needed, 'nécessaire', 'nécessaires')}, ${frCount(balance, 'restante', 'restantes')}).`,
+  },
+  mail: {
+    subject: { reminder: 'Cascade : abonnement à renouveler', auto_renew_failed: 'Cascade : renouvellement automatique en échec' },
+    footer: 'Ouvrez la console Cascade pour renouveler.',
+  },
   systemActor: {
     seed: 'Données initiales',
     'auto-renewal': 'Renouvellement automatique',
@@ -76,8 +100,23 @@ const fr = {
 export type Texts = typeof fr;
 
 const en: Texts = {
+  datePattern: 'yyyy-MM-dd',
   yes: 'Yes',
   no: 'No',
+  reason: {
+    seatsAdded: (from, to) => `${enCount(to - from, 'licence', 'licences')} added (${from} → ${to} users)`,
+    renewalUndone: (start, end) => `Renewal from ${start} to ${end} undone`,
+    creationUndone: (client) => `Creation of client ${client} undone`,
+  },
+  notification: {
+    reminder: (client, end, days) => `${client}: the subscription ends on ${end} (in ${enCount(days, 'day', 'days')}).`,
+    autoRenewFailed: (needed, balance) => `Auto-renewal impossible: not enough licences (${needed} needed, ${balance} left).`,
+    autoRenewExhausted: (days, needed, balance) => `Auto-renewal given up after ${enCount(days, 'day', 'days')}: not enough licences (${needed} needed, ${balance} left).`,
+  },
+  mail: {
+    subject: { reminder: 'Cascade: subscription to renew', auto_renew_failed: 'Cascade: auto-renewal failed' },
+    footer: 'Open the Cascade console to renew.',
+  },
   systemActor: {
     seed: 'Initial data',
     'auto-renewal': 'Auto-renewal',
@@ -141,6 +180,9 @@ const TEXTS: Record<Locale, Texts> = { fr, en };
 
 /** The texts in a reader's language. */
 export const textsFor = (locale: Locale): Texts => TEXTS[locale];
+
+/** A calendar date YYYY-MM-DD as the reader reads it. */
+export const dayText = (texts: Texts, iso: string) => format(new Date(`${iso}T00:00:00`), texts.datePattern);
 
 /** Who did something, for a reader: a system actor in the reader's language, a login by its name, else as recorded. */
 export function actorName(texts: Texts, actor: string, loginNames: ReadonlyMap<string, string>): string {

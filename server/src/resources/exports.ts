@@ -3,7 +3,7 @@ import { format } from 'date-fns';
 import type { Locale, Status } from '../../../shared/contract.ts';
 import type { Names } from '../data/names.ts';
 import type { MovementKind } from '../db/schema.ts';
-import { textsFor, type Texts } from '../domain/texts.ts';
+import { dayText, textsFor, type Texts } from '../domain/texts.ts';
 import type { Cell } from '../http/csv.ts';
 import type { ResourceSpec } from '../http/resource.ts';
 import { clientsSpec } from './clients.ts';
@@ -87,18 +87,16 @@ const movements: ExportDefinition<'movements'> = {
 
 export const EXPORTS: { [Name in ExportName]: ExportDefinition<Name> } = { clients, subscriptions, movements };
 
-const DATE_FORMATS: Record<Locale, string> = { fr: 'dd/MM/yyyy', en: 'yyyy-MM-dd' };
-
 /** The cell context of one export: the reader's language and the publisher's time zone. */
 export function cellContext(locale: Locale, timeZone: string, names: Names): CellContext {
   const texts = textsFor(locale);
-  const dateFormat = DATE_FORMATS[locale];
   return {
     texts,
     names,
     // Calendar dates are written as they are: they belong to no time zone.
-    date: (value) => (typeof value === 'string' ? format(new Date(`${value}T00:00:00`), dateFormat) : null),
-    timestamp: (value) => (typeof value === 'string' && !Number.isNaN(Date.parse(value)) ? format(new TZDate(Date.parse(value), timeZone), `${dateFormat} HH:mm`) : text(value)),
+    date: (value) => (typeof value === 'string' ? dayText(texts, value) : null),
+    timestamp: (value) =>
+      typeof value === 'string' && !Number.isNaN(Date.parse(value)) ? format(new TZDate(Date.parse(value), timeZone), `${texts.datePattern} HH:mm`) : text(value),
     yesNo: (value) => (value === null || value === undefined ? null : value ? texts.yes : texts.no),
   };
 }
