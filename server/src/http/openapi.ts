@@ -160,13 +160,13 @@ function fieldSchema(name: string, field: FieldSpec): z.ZodType {
 }
 
 /** The record a resource answers, from the same field table that lists, filters and sorts it. */
-export function recordSchema(spec: ResourceSpec, id: string) {
+export function recordSchema(spec: ResourceSpec, id: string, computed: Record<string, z.ZodType> = {}) {
   const shape = Object.fromEntries(
     Object.entries(spec.fields)
       .filter(([, field]) => !field.filterOnly)
       .map(([name, field]) => [name, fieldSchema(name, field)]),
   );
-  return z.object(shape).meta({ id });
+  return z.object({ ...shape, ...computed }).meta({ id });
 }
 
 /** ra-data-simple-rest's list parameters, naming the resource's own fields. */

@@ -43,7 +43,10 @@ const record = {
   movement: recordSchema(movementsSpec, 'Movement'),
   notification: recordSchema(notificationsSpec, 'Notification'),
   renewalAttempt: recordSchema(renewalAttemptsSpec, 'RenewalAttempt'),
-  accessLog: recordSchema(accessLogSpec, 'AccessLogEntry'),
+  accessLog: recordSchema(accessLogSpec, 'AccessLogEntry', {
+    browser: z.string().nullable().meta({ description: 'The browser named from user_agent, e.g. "Chrome 131"' }),
+    system: z.string().nullable().meta({ description: 'The system named from user_agent, e.g. "Windows 10"' }),
+  }),
   change: recordSchema(changesSpec, 'Change'),
 };
 
