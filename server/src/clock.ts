@@ -5,8 +5,13 @@ import { format } from 'date-fns';
 export interface Clock {
   /** Calendar date in the publisher's time zone, 'YYYY-MM-DD'. */
   today(): string;
-  /** ISO timestamp; when the date is pinned, today's date with the wall-clock time of day. */
+  /**
+   * The instant, the one way every timestamp is stored: ISO 8601 in UTC with milliseconds and Z.
+   * When the date is pinned: the pinned day at the wall-clock time of day (in the publisher's zone).
+   */
   now(): string;
+  /** 'HH:mm' in the publisher's time zone (when the daily jobs are due). */
+  timeOfDay(): string;
   /** Real elapsed time in epoch milliseconds, for session lifetimes (never pinned). */
   instant(): number;
 }
@@ -43,9 +48,11 @@ export function createClock(options: { timeZone: string; pinnedToday?: string })
     today: () => pinnedToday ?? wallClock(Date.now()).date,
     now: () => {
       const ms = Date.now();
+      if (pinnedToday === undefined) return new Date(ms).toISOString();
       const wall = wallClock(ms);
-      return `${pinnedToday ?? wall.date}T${wall.time}.${String(ms % 1000).padStart(3, '0')}${wall.offset}`;
+      return new Date(Date.parse(`${pinnedToday}T${wall.time}.${String(ms % 1000).padStart(3, '0')}${wall.offset}`)).toISOString();
     },
+    timeOfDay: () => wallClock(Date.now()).time.slice(0, 5),
     instant: () => Date.now(),
   };
 }
@@ -57,6 +64,7 @@ export function manualClock(start: string): Clock & { set(date: string): void; a
   return {
     today: () => current,
     now: () => `${current}T12:00:00.000Z`,
+    timeOfDay: () => '12:00',
     instant: () => Date.now() + offset,
     set(date: string) {
       if (!isIsoDate(date)) throw new Error(`not a date: ${date}`);

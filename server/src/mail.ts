@@ -1,6 +1,7 @@
 import nodemailer, { type SendMailOptions } from 'nodemailer';
 import type { Logger } from 'pino';
 import type { Db } from './data/transact.ts';
+import { textsFor } from './domain/texts.ts';
 
 /**
  * E-mail for notifications, through the SMTP server of SMTP_URL (e.g. smtp://user:pass@host:587).
@@ -70,7 +71,7 @@ export function createMailer(db: Db, options: MailerOptions): Mailer {
     const due = await db
       .selectFrom('notifications')
       .innerJoin('users', 'users.id', 'notifications.user_id')
-      .select(['notifications.id', 'notifications.message', 'notifications.kind', 'notifications.email_attempts', 'users.email', 'users.name'])
+      .select(['notifications.id', 'notifications.message', 'notifications.kind', 'notifications.email_attempts', 'users.email', 'users.name', 'users.locale'])
       .where('notifications.email_status', '=', 'pending')
       .where((eb) => eb.or([eb('notifications.email_next_attempt_at', 'is', null), eb('notifications.email_next_attempt_at', '<=', now)]))
       .orderBy('notifications.id')
@@ -79,12 +80,14 @@ export function createMailer(db: Db, options: MailerOptions): Mailer {
     for (const n of due) {
       if (!(await claim(n.id, now))) continue;
       const attempts = n.email_attempts + 1;
+      // In the recipient's language, as the notification's message already is.
+      const texts = textsFor(n.locale);
       try {
         await transport.sendMail({
           from: options.from,
           to: { name: n.name, address: n.email },
-          subject: n.kind === 'reminder' ? 'Cascade : abonnement à renouveler' : 'Cascade : renouvellement automatique en échec',
-          text: `${n.message}\n\nOuvrez la console Cascade pour renouveler.`,
+          subject: texts.mail.subject[n.kind],
+          text: `${n.message}\n\n${texts.mail.footer}`,
         });
         await db
           .updateTable('notifications')

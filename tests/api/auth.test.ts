@@ -432,6 +432,22 @@ describe('two-factor authentication (TOTP)', () => {
 });
 
 describe('access log', () => {
+  it('names the browser and the system of each entry (issue 12); a script’s agent names neither', async () => {
+    await partnerLogin();
+    const firefox = { 'User-Agent': 'Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:133.0) Gecko/20100101 Firefox/133.0' };
+    const iphone = { 'User-Agent': 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1' };
+    expect((await loginAgent(t, { email: 'paul@alpha.test' }, firefox)).res.status).toBe(200);
+    expect((await loginAgent(t, { email: 'paul@alpha.test' }, iphone)).res.status).toBe(200);
+    expect((await loginAgent(t, { email: 'paul@alpha.test' }, { 'User-Agent': 'curl/8.5.0' })).res.status).toBe(200);
+    const rows = await request(t.app).get('/api/access_log').query(listQuery({ sort: ['id', 'ASC'] }));
+    expect(rows.body.map((r: Record<string, unknown>) => [r.browser, r.system])).toEqual([
+      ['Firefox 133', 'Windows 10'],
+      ['Mobile Safari 17', 'iOS 17.5'],
+      [null, null],
+    ]);
+    expect(rows.body[0].user_agent).toBe(firefox['User-Agent']);
+  });
+
   it('records login successes, failures and logouts with IP and user agent; admins read all, a partner its organisation, a reseller nothing (403)', async () => {
     await partnerLogin();
     await resellerLogin();

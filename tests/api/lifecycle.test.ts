@@ -264,7 +264,7 @@ describe('reminders and notifications', () => {
     expect(summary).toMatchObject({ failed: 1, renewed: 0 });
     const bell = await request(s.t.server).get('/api/notifications').set('Cookie', reseller).query({ filter: JSON.stringify({ kind: 'auto_renew_failed' }) });
     expect(bell.body).toHaveLength(1);
-    expect(bell.body[0].message).toMatch(/licences insuffisantes \(2 nécessaires, 0 restantes\)/);
+    expect(bell.body[0].message).toMatch(/licences insuffisantes \(2 nécessaires, 0 restante\)/);
     const history = await request(s.t.server).get('/api/renewal_attempts').set('Cookie', reseller).query({ filter: JSON.stringify({ subscription_id: s.sub }) });
     expect(history.body).toEqual([expect.objectContaining({ run_date: day, outcome: 'failed' })]);
   });

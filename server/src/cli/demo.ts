@@ -23,7 +23,7 @@ if (!fs.existsSync(file)) {
   const today = clock.today();
   const connection = openDatabase(file);
   orExit(() => migrate(connection.sqlite));
-  const summary = await seedDatabase(connection.db, { clients: 300, today });
+  const summary = await seedDatabase(connection.db, { clients: 300, today, now: clock.now() });
   await addDemoLogins(connection.db, clock.now());
   // Today's auto-renewals and reminders, so the bell and the renewal histories have something to show.
   const jobs = await runDailyJobs(connection.db, { today, now: clock.now() }, null);

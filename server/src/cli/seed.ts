@@ -15,7 +15,8 @@ const options = parseCliOptions(
   }),
 );
 const config = orExit(() => loadConfig());
-const today = createClock({ timeZone: config.TIME_ZONE, pinnedToday: config.TODAY }).today();
+const clock = createClock({ timeZone: config.TIME_ZONE, pinnedToday: config.TODAY });
+const today = clock.today();
 // Seeding is a SQLite bulk load; for PostgreSQL, seed a file and copy it (npm run migrate-to-postgres).
 const connection = openDatabase(orExit(() => databasePath(config.DATABASE_URL)));
 orExit(() => migrate(connection.sqlite));
@@ -37,7 +38,7 @@ connection.sqlite.pragma('cache_size = -262144');
 connection.sqlite.pragma('temp_store = MEMORY');
 connection.sqlite.pragma('synchronous = OFF');
 const started = performance.now();
-const summary = await seedDatabase(connection.db, { clients: options.clients, today, seed: options.seed });
+const summary = await seedDatabase(connection.db, { clients: options.clients, today, now: clock.now(), seed: options.seed });
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
 console.log(`Seeded ${config.DATABASE_URL} for ${today} in ${seconds} s:`, summary);
 await connection.close();

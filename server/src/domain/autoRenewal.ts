@@ -103,9 +103,10 @@ async function renewOne(db: Db, ctx: ActionContext, sub: { id: number; auto_rene
       await notifyManagers(tx, ctx, sub.id, {
         kind: 'auto_renew_failed',
         eventKey: `auto_renew_failed:${sub.id}:${today}`,
-        message:
-          `${exhausted ? `Renouvellement automatique abandonné après ${settings.autoRenewRetryDays} jours` : 'Renouvellement automatique impossible'}` +
-          ` : licences insuffisantes (${error.needed} nécessaires, ${error.balance} restantes).`,
+        message: (texts) =>
+          exhausted
+            ? texts.notification.autoRenewExhausted(settings.autoRenewRetryDays, error.needed, error.balance)
+            : texts.notification.autoRenewFailed(error.needed, error.balance),
       });
     });
     return exhausted ? 'exhausted' : 'failed';

@@ -6,7 +6,7 @@ import { requireProduct, resolveOwner } from './hierarchy.ts';
 import { move, poolFor } from './ledger.ts';
 import { newTermEnd, termCost } from './renewal.ts';
 import { searchKey } from './search.ts';
-import { changedValues, recordChange } from './changes.ts';
+import { changedValues, created, fieldChanges, recordChange } from './changes.ts';
 import { settings } from './settings.ts';
 import { undoDeadline } from './terms.ts';
 import { refreshSubscriptions } from './derived.ts';
@@ -140,7 +140,7 @@ export async function createClient(tx: Tx, ctx: ActionContext, input: NewClient)
     subscriptionIds.push(subscriptionId);
   }
   await refreshSubscriptions(tx, subscriptionIds, ctx.today);
-  await recordChange(tx, ctx, { action: 'create', resource: 'clients', recordId: clientId, organisation: owner, data: input });
+  await recordChange(tx, ctx, { action: 'create', resource: 'clients', recordId: clientId, organisation: owner, data: created({ ...input, reference }) });
   return clientId;
 }
 
@@ -182,7 +182,7 @@ export async function updateClient(tx: Tx, ctx: ActionContext, id: number, input
     .set({ client_name: name, search_name, reseller_id: owner.resellerId })
     .where('client_id', '=', id)
     .execute();
-  await recordChange(tx, ctx, { action: 'update', resource: 'clients', recordId: id, organisation: owner, data: changed });
+  await recordChange(tx, ctx, { action: 'update', resource: 'clients', recordId: id, organisation: owner, data: fieldChanges(client, changed) });
 }
 
 /**
@@ -198,6 +198,6 @@ export async function addProductToClient(tx: Tx, ctx: ActionContext, clientId: n
   const owner = { partnerId: client.partner_id, resellerId: client.reseller_id };
   const added = await addSubscriptionTo(tx, ctx, { id: clientId, name: client.name, search_name: client.search_name, owner }, sub, (name) => name);
   await refreshSubscriptions(tx, [added.subscriptionId], ctx.today);
-  await recordChange(tx, ctx, { action: 'add_product', resource: 'clients', recordId: clientId, organisation: owner, data: sub });
+  await recordChange(tx, ctx, { action: 'add_product', resource: 'clients', recordId: clientId, organisation: owner, data: created(sub) });
   return added;
 }

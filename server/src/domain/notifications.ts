@@ -2,6 +2,7 @@ import type { NotificationsTable } from '../db/schema.ts';
 import type { ActionContext } from './context.ts';
 import { transact, type Db, type Tx } from '../data/transact.ts';
 import { daysBetween, plusDays } from './dates.ts';
+import { dayText, textsFor, type Texts } from './texts.ts';
 
 /**
  * Notifications (the console's bell, and e-mail when SMTP is set): reminders before an end date
@@ -16,7 +17,8 @@ export async function notifyManagers(
   tx: Tx,
   ctx: Pick<ActionContext, 'now'>,
   subscriptionId: number,
-  event: { kind: NotificationsTable['kind']; eventKey: string; message: string; daysBefore?: number; endDate?: string },
+  /** `message` is written for each login in its own language. */
+  event: { kind: NotificationsTable['kind']; eventKey: string; message: (texts: Texts) => string; daysBefore?: number; endDate?: string },
 ): Promise<number[]> {
   const sub = await tx
     .selectFrom('subscriptions')
@@ -25,7 +27,7 @@ export async function notifyManagers(
     .executeTakeFirstOrThrow();
   const logins = await tx
     .selectFrom('users')
-    .select('id')
+    .select(['id', 'locale'])
     .where('active', '=', 1)
     .where((eb) =>
       eb.or([
@@ -46,7 +48,7 @@ export async function notifyManagers(
         client_id: sub.client_id,
         days_before: event.daysBefore ?? null,
         end_date: event.endDate ?? null,
-        message: event.message,
+        message: event.message(textsFor(login.locale)),
         created_at: ctx.now,
       })
       .onConflict((oc) => oc.columns(['user_id', 'event_key']).doNothing())
@@ -62,8 +64,6 @@ export function reminderThreshold(daysLeft: number): number | null {
   if (daysLeft < 0) return null;
   return [...REMINDER_DAYS].reverse().find((d) => daysLeft <= d) ?? null;
 }
-
-const frDate = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
 
 /**
  * Daily reminders at 90, 30 and 7 days before the end of a subscription that is neither renewed
@@ -90,7 +90,7 @@ export async function runReminders(db: Db, today: string, now: string): Promise<
           eventKey: `reminder:${sub.id}:${sub.latest_end}:${days}`,
           daysBefore: days,
           endDate: sub.latest_end!,
-          message: `${sub.client_name} : l'abonnement se termine le ${frDate(sub.latest_end!)} (dans ${daysBetween(today, sub.latest_end!)} jours).`,
+          message: (texts) => texts.notification.reminder(sub.client_name, dayText(texts, sub.latest_end!), daysBetween(today, sub.latest_end!)),
         })),
       );
     }

@@ -71,7 +71,7 @@ export function dailyCheck(db: Db, clock: Clock, options: SchedulerOptions): () 
   const runDayIfDue = async () => {
     const now = clock.now();
     const today = clock.today();
-    if (now.slice(11, 16) < options.at) return;
+    if (clock.timeOfDay() < options.at) return;
     if (await dayDone(db, today)) return;
     // Servers sharing the database check at the same minute: the one that claims the day runs it.
     if (!(await claimDay(db, today, claimant, clock.instant(), CLAIM_MS))) return;

@@ -1,5 +1,6 @@
 import { byOrganisation } from '../domain/access.ts';
 import type { ResourceSpec } from '../http/resource.ts';
+import { describeUserAgent } from '../domain/userAgent.ts';
 
 /** The login trail (access_log): who logged in, failed, logged out, changed a password or 2FA. */
 export const accessLogSpec: ResourceSpec = {
@@ -22,4 +23,6 @@ export const accessLogSpec: ResourceSpec = {
     created_at: { column: 'access_log.created_at', type: 'text' },
   },
   defaultSort: ['id', 'DESC'],
+  // Named for people beside the raw string (not filterable: computed on the way out).
+  toRecord: (record) => ({ ...record, ...describeUserAgent(record.user_agent as string | null) }),
 };

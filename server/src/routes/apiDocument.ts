@@ -21,6 +21,9 @@ import { catalogSchemas } from './catalog.ts';
 import { clientSchemas } from './clients.ts';
 import { ledgerSchemas } from './ledger.ts';
 import { subscriptionSchemas } from './subscriptions.ts';
+import { exportSchemas } from './exports.ts';
+import { EXPORTS } from '../resources/exports.ts';
+import { LOCALES } from '../../../shared/contract.ts';
 import { userSchemas } from './users.ts';
 
 /**
@@ -40,7 +43,10 @@ const record = {
   movement: recordSchema(movementsSpec, 'Movement'),
   notification: recordSchema(notificationsSpec, 'Notification'),
   renewalAttempt: recordSchema(renewalAttemptsSpec, 'RenewalAttempt'),
-  accessLog: recordSchema(accessLogSpec, 'AccessLogEntry'),
+  accessLog: recordSchema(accessLogSpec, 'AccessLogEntry', {
+    browser: z.string().nullable().meta({ description: 'The browser named from user_agent, e.g. "Chrome 131"' }),
+    system: z.string().nullable().meta({ description: 'The system named from user_agent, e.g. "Windows 10"' }),
+  }),
   change: recordSchema(changesSpec, 'Change'),
 };
 
@@ -53,6 +59,7 @@ const Account = z
     role: z.enum(['admin', 'partner', 'reseller']),
     partner_id: z.number().int().nullable(),
     reseller_id: z.number().int().nullable(),
+    locale: z.enum(LOCALES).meta({ description: 'The login’s language: the console’s, and that of the text the server makes for it' }),
     organisation: z.object({ type: z.enum(['publisher', 'partner', 'reseller']), id: z.number().int().nullable(), name: z.string() }),
     totp_enabled: z.boolean(),
     organisation_requires_totp: z.boolean(),
@@ -127,6 +134,11 @@ function describeApi(registry: OpenAPIRegistry) {
     method: 'post', path: '/api/auth/password', tag: 'Authentication', body: authSchemas.PasswordChange,
     summary: 'Change one’s own password (closes the login’s other sessions)',
     success: { description: 'Changed', schema: Ok },
+  });
+  route({
+    method: 'put', path: '/api/auth/locale', tag: 'Authentication', body: authSchemas.LocaleInput,
+    summary: 'Set one’s own language (fr or en): exports, notifications and e-mails follow it',
+    success: { description: 'Set', schema: authSchemas.LocaleInput },
   });
   route({
     method: 'post', path: '/api/auth/totp/setup', tag: 'Authentication', errors: [409],
@@ -216,6 +228,28 @@ function describeApi(registry: OpenAPIRegistry) {
     success: { status: 201, description: 'Renewed', schema: record.subscription.extend({ remaining_after: z.number().int(), term: NewTerm.meta({ description: 'The new term' }) }) },
   });
   route({
+    method: 'get', path: '/api/subscriptions/:id/history', tag: 'Subscriptions',
+    summary: 'The subscription’s history, newest first: creation, renewals, seat changes and undos',
+    success: {
+      description: 'The entries; `actor` is a display name, in the reader’s language for the server’s own actors',
+      schema: z.array(
+        z.object({
+          id: z.string(),
+          kind: z.enum(['creation', 'renewal', 'auto_renewal', 'seat_change', 'undo']),
+          at: z.string().meta({ description: 'ISO 8601 UTC instant' }),
+          actor: z.string(),
+          start_date: z.string(),
+          end_date: z.string(),
+          years: z.number().int(),
+          seats: z.number().int().meta({ description: 'The seats the term was paid for (a seat change: the seats after it)' }),
+          seats_from: z.number().int().nullable(),
+          seats_to: z.number().int().nullable(),
+          cost: z.number().int().meta({ description: 'Licences consumed; negative when an undo gave them back' }),
+        }),
+      ),
+    },
+  });
+  route({
     method: 'get', path: '/api/subscriptions/:id/seats-quote', tag: 'Subscriptions', query: subscriptionSchemas.SeatsQuery,
     summary: 'What changing the seats of the current term would cost (prorated; reads only)',
     success: {
@@ -296,6 +330,23 @@ function describeApi(registry: OpenAPIRegistry) {
     summary: 'Mark one notification read',
     success: { description: 'The notification', schema: record.notification },
   });
+
+  // Exports
+  for (const name of Object.keys(EXPORTS)) {
+    route({
+      method: 'get', path: `/api/exports/${name}`, tag: 'Exports', query: exportSchemas.ExportQuery,
+      summary: `Every ${name === 'movements' ? 'ledger movement' : name.slice(0, -1)} the same filter lists, as a CSV file for a spreadsheet`,
+      description:
+        '`filter` is the list’s (e.g. {"to_renew":true}); no page limit, the file is streamed. `locale` (default: the login’s) chooses the headers, labels and formats: ' +
+        'fr: UTF-8 BOM, `;`, dates dd/MM/yyyy, times dd/MM/yyyy HH:mm in the publisher’s time zone; en: `,`, yyyy-MM-dd. Names stand for ids; a cell starting with = + - @ is prefixed with \'.',
+      success: {
+        description: 'The CSV file (Content-Disposition: attachment)',
+        contentType: 'text/csv; charset=utf-8',
+        schema: z.string(),
+        headers: { 'Content-Disposition': { description: 'attachment; filename="<export>-<today>.csv"', schema: { type: 'string' } } },
+      },
+    });
+  }
 
   // Audit trails
   describeReadRoutes(registry, accessLogSpec, { tag: 'Audit', record: record.accessLog, plural: 'access log entries' });

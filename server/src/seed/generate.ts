@@ -18,6 +18,8 @@ import { companyName, emailFor, partnerName, pick, resellerName, seededRandom, t
 export interface SeedOptions {
   clients: number;
   today: string;
+  /** The seed's "now" (default: the start of `today`, UTC): no row is stamped after it. */
+  now?: string;
   seed?: number;
 }
 
@@ -42,7 +44,7 @@ interface GeneratedTerm extends TermLike { id: number; subscription_id: number; 
  * Terms of one subscription, shaped so that its status on `today` follows the demo's mix;
  * `profile` in [0,1) picks the status (shared by a client's subscriptions most of the time).
  */
-function termsFor(random: Random, today: string, profile: number): { terms: Omit<GeneratedTerm, 'id' | 'subscription_id'>[]; cancelled: boolean } {
+function termsFor(random: Random, { today, now }: { today: string; now: string }, profile: number): { terms: Omit<GeneratedTerm, 'id' | 'subscription_id'>[]; cancelled: boolean } {
   const seats = 1 + Math.floor(random() ** 2 * 40);
   const windowDays = daysBetween(today, plusMonths(today, 3));
   const days = (n: number) => Math.floor(random() * n);
@@ -76,7 +78,10 @@ function termsFor(random: Random, today: string, profile: number): { terms: Omit
     const previous = ending(plusDays(first.start_date, -1), false, Math.max(1, first.seats - days(5)));
     terms = [previous, ...terms];
   }
-  const createdAt = (t: { start_date: string }) => `${t.start_date < today ? t.start_date : today}T09:00:00.000Z`;
+  // Past terms were bought at 09:00 UTC on their first day; today's and future ones now at the latest,
+  // so that a user's own renewal today sorts after them.
+  const todayStamp = Date.parse(now) < Date.parse(`${today}T09:00:00.000Z`) ? now : `${today}T09:00:00.000Z`;
+  const createdAt = (t: { start_date: string }) => (t.start_date < today ? `${t.start_date}T09:00:00.000Z` : todayStamp);
   return { terms: terms.map((t) => ({ ...t, created_at: createdAt(t) })), cancelled };
 }
 
@@ -88,6 +93,7 @@ async function nextId(db: Db, table: 'partners' | 'resellers' | 'clients' | 'sub
 export async function seedDatabase(db: Db, options: SeedOptions): Promise<SeedSummary> {
   const random = seededRandom(options.seed ?? 1);
   const { today } = options;
+  const now = options.now ?? `${today}T00:00:00.000Z`;
   return transact(db, async (tx) => {
     for (const p of PRODUCTS) {
       await tx.insertInto('products').values({ ...p, search_name: searchKey(p.code, p.name) }).onConflict((oc) => oc.column('code').doNothing()).execute();
@@ -130,7 +136,7 @@ export async function seedDatabase(db: Db, options: SeedOptions): Promise<SeedSu
       const profile = random();
       for (const product of products) {
         const sid = subscriptionId++;
-        const generated = termsFor(random, today, random() < 0.85 ? profile : random());
+        const generated = termsFor(random, { today, now }, random() < 0.85 ? profile : random());
         const subTerms = generated.terms.map((t) => ({ ...t, id: termId++, subscription_id: sid }));
         const state = subscriptionState(subTerms, generated.cancelled, today);
         subscriptions.push({
@@ -169,7 +175,7 @@ export async function seedDatabase(db: Db, options: SeedOptions): Promise<SeedSu
       }
     }
     const poolByKey = new Map(pools.map((p) => [p.key, p]));
-    const earliest = terms.reduce((a, t) => (t.created_at < a ? t.created_at : a), `${today}T09:00:00.000Z`).slice(0, 10);
+    const earliest = terms.reduce((a, t) => (t.created_at < a ? t.created_at : a), now).slice(0, 10);
     const movements: NewMovement[] = [];
     const ledgerRow = (m: Omit<NewMovement, 'actor'>): NewMovement => ({ ...m, actor: ACTOR });
     for (const pool of pools.filter((p) => p.reseller_id === null)) {

@@ -1,0 +1,190 @@
+import { format } from 'date-fns';
+import type { Locale, Status } from '../../../shared/contract.ts';
+import type { MovementKind } from '../db/schema.ts';
+
+/** French plurals: 0 and 1 take the singular ("0 licence", "1 licence", "2 licences"). */
+const frCount = (n: number, one: string, other: string) => `${n} ${Math.abs(n) < 2 ? one : other}`;
+const enCount = (n: number, one: string, other: string) => `${n} ${Math.abs(n) === 1 ? one : other}`;
+
+/**
+ * Every text the server writes for people (exports, ledger reasons, notifications, e-mails, system
+ * actor names), French first, English second, chosen by the reader's or the recipient's locale.
+ * en is typed against fr: a text missing in English is a type error.
+ */
+/** The actors the server itself records (the seed, the daily jobs, the first boot), by their stored name. */
+export const SYSTEM_ACTORS = ['seed', 'auto-renewal', 'demo', 'boot'] as const;
+type SystemActor = (typeof SYSTEM_ACTORS)[number];
+
+const fr = {
+  /** How a calendar date is written (date-fns pattern), as the console shows it. */
+  datePattern: 'dd/MM/yyyy',
+  yes: 'Oui',
+  no: 'Non',
+  /** Ledger reasons the server writes, in the acting login's language. */
+  reason: {
+    seatsAdded: (from: number, to: number) => `Ajout de ${frCount(to - from, 'licence', 'licences')} (${from} → ${to} utilisateurs)`,
+    renewalUndone: (start: string, end: string) => `Annulation du renouvellement du ${start} au ${end}`,
+    creationUndone: (client: string) => `Annulation de la création du client ${client}`,
+  },
+  notification: {
+    reminder: (client: string, end: string, days: number) => `${client} : l'abonnement se termine le ${end} (dans ${frCount(days, 'jour', 'jours')}).`,
+    autoRenewFailed: (needed: number, balance: number) =>
+      `Renouvellement automatique impossible : licences insuffisantes (${frCount(needed, 'nécessaire', 'nécessaires')}, ${frCount(balance, 'restante', 'restantes')}).`,
+    autoRenewExhausted: (days: number, needed: number, balance: number) =>
+      `Renouvellement automatique abandonné après ${frCount(days, 'jour', 'jours')} : licences insuffisantes (${frCount(needed, 'nécessaire', 'nécessaires')}, ${frCount(balance, 'restante', 'restantes')}).`,
+  },
+  mail: {
+    subject: { reminder: 'Cascade : abonnement à renouveler', auto_renew_failed: 'Cascade : renouvellement automatique en échec' },
+    footer: 'Ouvrez la console Cascade pour renouveler.',
+  },
+  systemActor: {
+    seed: 'Données initiales',
+    'auto-renewal': 'Renouvellement automatique',
+    demo: 'Démonstration',
+    boot: 'Installation',
+  } satisfies Record<SystemActor, string>,
+  status: {
+    expired: 'Expiré',
+    expiring: 'Expire bientôt',
+    active: 'Actif',
+    renewed: 'Renouvelé',
+    not_started: 'Pas encore commencé',
+    cancelled: 'Résilié',
+  } satisfies Record<Status, string>,
+  movementKind: {
+    grant: 'Dotation',
+    allocate: 'Attribution',
+    reclaim: 'Reprise',
+    consume: 'Consommation',
+    adjust: 'Correction',
+  } satisfies Record<MovementKind, string>,
+  /** Column headers of the CSV exports, by export and column. */
+  exportHeaders: {
+    clients: {
+      name: 'Nom client',
+      reference: 'Référence client',
+      partner: 'Partenaire',
+      reseller: 'Revendeur',
+      status: 'Statut',
+      end_date: 'Date de fin',
+      to_renew: 'À renouveler',
+      created_at: 'Créé le',
+    },
+    subscriptions: {
+      client: 'Nom client',
+      product: 'Produit',
+      partner: 'Partenaire',
+      reseller: 'Revendeur',
+      status: 'Statut',
+      start_date: 'Date de début',
+      end_date: 'Date de fin',
+      years: 'Durée (années)',
+      seats: 'Licences utilisateurs',
+      auto_renew: 'Renouvellement automatique',
+      cancelled: 'Résilié',
+    },
+    movements: {
+      created_at: 'Date',
+      kind: 'Type',
+      product: 'Produit',
+      quantity: 'Quantité',
+      from: 'Depuis',
+      to: 'Vers',
+      client: 'Client',
+      actor: 'Auteur',
+      reason: 'Motif',
+    },
+  },
+};
+
+export type Texts = typeof fr;
+
+const en: Texts = {
+  datePattern: 'yyyy-MM-dd',
+  yes: 'Yes',
+  no: 'No',
+  reason: {
+    seatsAdded: (from, to) => `${enCount(to - from, 'licence', 'licences')} added (${from} → ${to} users)`,
+    renewalUndone: (start, end) => `Renewal from ${start} to ${end} undone`,
+    creationUndone: (client) => `Creation of client ${client} undone`,
+  },
+  notification: {
+    reminder: (client, end, days) => `${client}: the subscription ends on ${end} (in ${enCount(days, 'day', 'days')}).`,
+    autoRenewFailed: (needed, balance) => `Auto-renewal impossible: not enough licences (${needed} needed, ${balance} left).`,
+    autoRenewExhausted: (days, needed, balance) => `Auto-renewal given up after ${enCount(days, 'day', 'days')}: not enough licences (${needed} needed, ${balance} left).`,
+  },
+  mail: {
+    subject: { reminder: 'Cascade: subscription to renew', auto_renew_failed: 'Cascade: auto-renewal failed' },
+    footer: 'Open the Cascade console to renew.',
+  },
+  systemActor: {
+    seed: 'Initial data',
+    'auto-renewal': 'Auto-renewal',
+    demo: 'Demo',
+    boot: 'Installation',
+  },
+  status: {
+    expired: 'Expired',
+    expiring: 'Expiring soon',
+    active: 'Active',
+    renewed: 'Renewed',
+    not_started: 'Not started yet',
+    cancelled: 'Cancelled',
+  },
+  movementKind: {
+    grant: 'Grant',
+    allocate: 'Allocation',
+    reclaim: 'Reclaim',
+    consume: 'Consumption',
+    adjust: 'Adjustment',
+  },
+  exportHeaders: {
+    clients: {
+      name: 'Client name',
+      reference: 'Client reference',
+      partner: 'Partner',
+      reseller: 'Reseller',
+      status: 'Status',
+      end_date: 'End date',
+      to_renew: 'To renew',
+      created_at: 'Created on',
+    },
+    subscriptions: {
+      client: 'Client name',
+      product: 'Product',
+      partner: 'Partner',
+      reseller: 'Reseller',
+      status: 'Status',
+      start_date: 'Start date',
+      end_date: 'End date',
+      years: 'Duration (years)',
+      seats: 'User licences',
+      auto_renew: 'Auto-renewal',
+      cancelled: 'Cancelled',
+    },
+    movements: {
+      created_at: 'Date',
+      kind: 'Type',
+      product: 'Product',
+      quantity: 'Quantity',
+      from: 'From',
+      to: 'To',
+      client: 'Client',
+      actor: 'Author',
+      reason: 'Reason',
+    },
+  },
+};
+
+const TEXTS: Record<Locale, Texts> = { fr, en };
+
+/** The texts in a reader's language. */
+export const textsFor = (locale: Locale): Texts => TEXTS[locale];
+
+/** A calendar date YYYY-MM-DD as the reader reads it. */
+export const dayText = (texts: Texts, iso: string) => format(new Date(`${iso}T00:00:00`), texts.datePattern);
+
+/** Who did something, for a reader: a system actor in the reader's language, a login by its name, else as recorded. */
+export function actorName(texts: Texts, actor: string, loginNames: ReadonlyMap<string, string>): string {
+  return (SYSTEM_ACTORS as readonly string[]).includes(actor) ? texts.systemActor[actor as SystemActor] : (loginNames.get(actor) ?? actor);
+}
