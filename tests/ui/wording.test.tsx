@@ -27,21 +27,31 @@ describe('change trail', () => {
             reference: { from: null, to: 'BM-042' },
             end_date: { from: '2026-12-02', to: '2027-12-01' },
         };
-        expect(changeLines('clients', data, french, 'fr')).toEqual([
+        expect(changeLines({ resource: 'clients', action: 'update', data }, french, 'fr')).toEqual([
             'Nom client : Boulangerie Martin → Boulangerie Martin & Fils',
             'Référence client : — → BM-042',
             'Date de fin : 02/12/2026 → 01/12/2027',
         ]);
-        expect(changeLines('subscriptions', { auto_renew: { from: false, to: true } }, french, 'fr')).toEqual([
+        expect(changeLines({ resource: 'subscriptions', action: 'update', data: { auto_renew: { from: false, to: true } } }, french, 'fr')).toEqual([
             'Renouvellement automatique : Non → Oui',
         ]);
-        expect(changeLines('clients', JSON.stringify({ end_date: { from: '2026-12-02', to: '2027-12-01' } }), english, 'en')).toEqual([
+        expect(changeLines({ resource: 'clients', action: 'update', data: JSON.stringify({ end_date: { from: '2026-12-02', to: '2027-12-01' } }) }, english, 'en')).toEqual([
             'End date: 2 Dec 2026 → 1 Dec 2027',
         ]);
     });
 
-    it('shows a created record’s values without an arrow', () => {
-        expect(changeLines('clients', { name: { to: 'Garage Dupont' } }, french, 'fr')).toEqual(['Nom client : Garage Dupont']);
+    it('shows a created record’s values, and a deleted one’s, without an arrow', () => {
+        const created = { name: { from: null, to: 'Garage Dupont' }, reference: { from: null, to: null } };
+        expect(changeLines({ resource: 'clients', action: 'create', data: created }, french, 'fr')).toEqual([
+            'Nom client : Garage Dupont',
+            'Référence client : —',
+        ]);
+        expect(changeLines({ resource: 'users', action: 'create', data: { role: { from: null, to: 'reseller' } } }, french, 'fr')).toEqual([
+            'Rôle : Revendeur',
+        ]);
+        expect(changeLines({ resource: 'clients', action: 'delete', data: { name: { from: 'Garage Dupont', to: null } } }, french, 'fr')).toEqual([
+            'Nom client : Garage Dupont',
+        ]);
     });
 });
 

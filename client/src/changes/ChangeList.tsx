@@ -30,7 +30,7 @@ export const ChangeList = () => {
     const isSmall = useMediaQuery<Theme>(theme => theme.breakpoints.down('md'));
     const translate = useTranslate();
     const [locale] = useLocaleState();
-    const lines = (record: Record<string, any>) => changeLines(record.resource, record.data, translate, locale);
+    const lines = (record: Record<string, any>) => changeLines(record as { resource: string; data: unknown }, translate, locale);
     const actionText = (record: Record<string, any>) => translate(`cascade.change_action.${record.action}`, { _: record.action });
     const resourceText = (record: Record<string, any>) =>
         translate(`resources.${record.resource}.name`, { smart_count: 1, _: record.resource });

@@ -23,9 +23,13 @@ const dataObject = (data: unknown): Record<string, unknown> | null => {
     return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
 };
 
-const valueText = (value: unknown, translate: TranslateFunction, locale: string): string => {
+/** Fields whose values are codes the console already names (a role, a status). */
+const NAMED_VALUES: Record<string, string> = { role: 'cascade.roles', status: 'cascade.status' };
+
+const valueText = (field: string, value: unknown, translate: TranslateFunction, locale: string): string => {
     if (value === null || value === undefined || value === '') return '—';
     if (typeof value === 'boolean') return translate(`ra.boolean.${value}`);
+    if (typeof value === 'string' && NAMED_VALUES[field]) return translate(`${NAMED_VALUES[field]}.${value}`, { _: value });
     if (typeof value === 'string') {
         if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return formatDate(value, locale);
         if (/^\d{4}-\d{2}-\d{2}T/.test(value)) return formatDateTime(value, locale);
@@ -36,16 +40,24 @@ const valueText = (value: unknown, translate: TranslateFunction, locale: string)
 
 /**
  * "Nom client : Boulangerie Martin → Boulangerie Martin & Fils": each changed field of a change trail
- * entry, under its label in the reader's language, old → new.
+ * entry, under its label in the reader's language, old → new; a creation shows the new values only,
+ * a deletion the old ones.
  */
-export const changeLines = (resource: string, data: unknown, translate: TranslateFunction, locale: string): string[] => {
+export const changeLines = (
+    { resource, action, data }: { resource: string; action?: string; data: unknown },
+    translate: TranslateFunction,
+    locale: string,
+): string[] => {
     const fields = dataObject(data);
     if (!fields) return typeof data === 'string' && data !== '' ? [data] : [];
     return Object.entries(fields).map(([field, change]) => {
         const label = translate(`resources.${resource}.fields.${field}`, { _: field });
         const line = (value: string) => translate('cascade.changes.line', { field: label, value });
-        if (!isFieldChange(change)) return line(valueText(change, translate, locale));
-        const to = valueText(change.to, translate, locale);
-        return line(change.from !== undefined ? `${valueText(change.from, translate, locale)} → ${to}` : to);
+        if (!isFieldChange(change)) return line(valueText(field, change, translate, locale));
+        const from = valueText(field, change.from, translate, locale);
+        const to = valueText(field, change.to, translate, locale);
+        if (action === 'create' || change.from === undefined) return line(to);
+        if (action === 'delete' || change.to === undefined) return line(from);
+        return line(`${from} → ${to}`);
     });
 };
