@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -91,6 +92,15 @@ describe.runIf(enabled)('editing a client in Chromium: rename, reference, move, 
     const row = page.locator('tbody tr').first();
     await expect.poll(() => row.textContent()).toContain(`${client.name} & Fils`);
     await expect.poll(() => row.locator('.column-reference').textContent()).toBe(REFERENCE);
+
+    // Exporter downloads the same search from the server, for people: French headers, ';', the reference.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Exporter' }).click()]);
+    const csv = fs.readFileSync(await download.path(), 'utf8');
+    const [header, ...lines] = csv.replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+    expect(header).toContain('Référence client');
+    expect(header).toContain(';');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain(REFERENCE);
   });
 
   it('adds a product to the client: the cost and what the pool keeps, then a new subscription', async () => {

@@ -1,8 +1,8 @@
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import { RecordContextProvider, ResourceContextProvider } from 'react-admin';
 import { ClientSubscriptions } from '../../client/src/clients/ClientShow';
-import { fakeDataProvider, renderWithAdmin, getManyFrom } from './renderWithAdmin';
+import { fakeDataProvider, renderWithAdmin, getManyFrom, smallScreen } from './renderWithAdmin';
 
 const client = { id: 3, name: 'Boulangerie Martin', partner_id: 1, reseller_id: null, status: 'expiring', end_date: '2027-01-31' };
 const subscription = (id: number, product_id: number, status: string, end_date: string) => ({
@@ -44,5 +44,37 @@ describe("<ClientShow>'s subscriptions", () => {
         const expiring = await rowOf('TSend');
         await waitFor(() => expect(expiring).toHaveTextContent('Expire bientôt'));
         expect(within(expiring).queryByTestId('renewed-check')).toBeNull();
+    });
+
+    describe('on a phone', () => {
+        afterEach(() => vi.unstubAllGlobals());
+
+        it('shows each subscription as a card: its term in words, auto-renewal, Renouveler', async () => {
+            smallScreen();
+            renderWithAdmin(
+                <ResourceContextProvider value="clients">
+                    <RecordContextProvider value={client}>
+                        <ClientSubscriptions />
+                    </RecordContextProvider>
+                </ResourceContextProvider>,
+                {
+                    dataProvider: fakeDataProvider({
+                        getManyReference: vi.fn().mockResolvedValue({
+                            data: [subscription(8, 2, 'expiring', '2027-01-31'), { ...subscription(9, 1, 'active', '2028-01-31'), years: 2, seats: 1 }],
+                            total: 2,
+                        }),
+                        getMany: getManyFrom(refs),
+                    }),
+                },
+            );
+            const cards = await screen.findAllByTestId('subscription-card');
+            expect(cards).toHaveLength(2);
+            expect(screen.queryByRole('table')).toBeNull();
+            await waitFor(() => expect(cards[0]).toHaveTextContent('TSend'));
+            expect(cards[0]).toHaveTextContent('Du 01/02/2026 au 31/01/2027 · 1 an · 4 licences utilisateurs');
+            expect(cards[1]).toHaveTextContent('2 ans · 1 licence utilisateur');
+            expect(within(cards[0]).getByText('Renouvellement automatique')).toBeInTheDocument();
+            expect(within(cards[0]).getByRole('button', { name: /Renouveler/ })).toBeInTheDocument();
+        });
     });
 });
