@@ -7,6 +7,7 @@ import { en } from '../../client/src/i18n/en';
 import { changeLines } from '../../client/src/changes/changeLines';
 import { movementText } from '../../client/src/movements/MovementKindField';
 import { formatDate, formatDateTime, parseDateInput } from '../../client/src/misc/dates';
+import { actorText } from '../../client/src/misc/actorText';
 
 const translateIn = (messages: object) => polyglotI18nProvider(() => messages as never, 'xx').translate;
 const french = translateIn({ ...frenchMessages, ...fr });
@@ -17,6 +18,14 @@ describe('movements as sentences', () => {
         expect(movementText(french, 'reclaim', -10)).toBe('Reprise de 10 licences');
         expect(movementText(french, 'allocate', 1)).toBe('Attribution de 1 licence');
         expect(movementText(english, 'reclaim', -1)).toBe('Reclaim of 1 license');
+    });
+});
+
+describe('authors', () => {
+    it('names the server’s own actors in the reader’s language, and a login as recorded', () => {
+        expect(actorText(french, 'seed')).toBe('Données initiales');
+        expect(actorText(english, 'auto-renewal')).toBe('Auto-renewal');
+        expect(actorText(french, 'revendeur@bureautique-lyon.example')).toBe('revendeur@bureautique-lyon.example');
     });
 });
 

@@ -4,6 +4,7 @@ import { DataTable, List, SelectInput, SimpleList, TextInput, useLocaleState, us
 import { DateTimeField } from '../misc/DateTimeField';
 import { formatDateTime } from '../misc/dates';
 import { changeLines } from './changeLines';
+import { actorText } from '../misc/actorText';
 
 const RESOURCES = ['clients', 'subscriptions', 'partners', 'resellers', 'products', 'users'];
 const ACTIONS = ['create', 'update', 'delete', 'change_seats', 'undo_renewal', 'undo_creation'];
@@ -39,14 +40,14 @@ export const ChangeList = () => {
             {isSmall ? (
                 <SimpleList<RaRecord>
                     primaryText={record => `${actionText(record)} · ${resourceText(record)} #${record.record_id}`}
-                    secondaryText={record => [record.actor, ...lines(record)].join(' · ')}
+                    secondaryText={record => [actorText(translate, record.actor), ...lines(record)].join(' · ')}
                     tertiaryText={record => formatDateTime(record.created_at, locale)}
                     rowClick={false}
                 />
             ) : (
                 <DataTable bulkActionButtons={false} rowClick={false}>
                     <DataTable.Col source="created_at" field={DateTimeField} />
-                    <DataTable.Col source="actor" />
+                    <DataTable.Col source="actor" render={record => actorText(translate, record.actor)} />
                     <DataTable.Col source="action" render={actionText} />
                     <DataTable.Col source="resource" render={resourceText} />
                     <DataTable.NumberCol source="record_id" />

@@ -373,6 +373,12 @@ export const en: Messages = {
         changes: {
             line: '%{field}: %{value}',
         },
+        system_actor: {
+            seed: 'Initial data',
+            'auto-renewal': 'Auto-renewal',
+            demo: 'Demo',
+            boot: 'Installation',
+        },
         change_action: {
             create: 'Creation',
             update: 'Change',

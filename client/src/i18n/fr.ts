@@ -377,6 +377,13 @@ export const fr = {
         changes: {
             line: '%{field} : %{value}',
         },
+        // The authors the server records for itself (server/src/domain/texts.ts SYSTEM_ACTORS).
+        system_actor: {
+            seed: 'Données initiales',
+            'auto-renewal': 'Renouvellement automatique',
+            demo: 'Démonstration',
+            boot: 'Installation',
+        },
         change_action: {
             create: 'Création',
             update: 'Modification',

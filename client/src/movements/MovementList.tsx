@@ -1,6 +1,7 @@
 import { useMediaQuery, type Theme } from '@mui/material';
 import { List, ReferenceInput, SelectInput, SimpleList, TopToolbar, useLocaleState, useTranslate, type RaRecord } from 'react-admin';
 import { ServerExportButton } from '../misc/ServerExportButton';
+import { actorText } from '../misc/actorText';
 import { formatDateTime } from '../misc/dates';
 import { movementKindChoices, movementText } from './MovementKindField';
 import { MovementTable } from './MovementTable';
@@ -28,7 +29,7 @@ export const MovementList = () => {
             {isSmall ? (
                 <SimpleList<RaRecord>
                     primaryText={record => movementText(translate, record.kind, record.quantity)}
-                    secondaryText={record => record.reason ?? record.actor ?? ''}
+                    secondaryText={record => record.reason ?? actorText(translate, record.actor)}
                     tertiaryText={record => formatDateTime(record.created_at, locale)}
                     rowClick={false}
                 />
