@@ -154,10 +154,12 @@ describe('bulk renewal from the to-renew list', () => {
     const res = await s.api().post('/api/subscriptions/bulk-renew').send({ ids, years: 2 });
     expect(res.status).toBe(200);
     expect(res.body.results).toEqual([
-      { id: s.sub, status: 201, remaining_after: 94, end_date: '2029-01-14' },
+      { id: s.sub, status: 201, client_name: 'Atelier Dupont', product_name: 'TBox', remaining_after: 94, end_date: '2029-01-14' },
       {
         id: poor.subscriptionIds[0],
         status: 409,
+        client_name: 'Librairie Petit',
+        product_name: 'TBox',
         code: 'insufficient_licenses',
         details: { needed: 4, balance: 1 },
         message: expect.stringMatching(/4 needed, 1 remaining/),
@@ -171,7 +173,7 @@ describe('bulk renewal from the to-renew list', () => {
     const s = await setup();
     const send = (body: object) => s.api().post('/api/subscriptions/bulk-renew').set('Idempotency-Key', 'bulk-1').send(body);
     const first = await send({ ids: [s.sub], years: 1 });
-    expect(first.body.results).toEqual([{ id: s.sub, status: 201, remaining_after: 96, end_date: '2028-01-14' }]);
+    expect(first.body.results).toEqual([{ id: s.sub, status: 201, client_name: 'Atelier Dupont', product_name: 'TBox', remaining_after: 96, end_date: '2028-01-14' }]);
     const again = await send({ ids: [s.sub], years: 1 });
     expect(again.status).toBe(200);
     expect(again.body).toEqual(first.body);

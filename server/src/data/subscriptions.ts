@@ -83,6 +83,10 @@ export async function markRenewed(tx: Tx, sub: Pick<Subscription, 'id' | 'client
   await queries.run('UPDATE clients SET undo_until = NULL WHERE id = ? AND undo_until IS NOT NULL', sub.client_id);
 }
 
+export async function productName(tx: Tx, productId: number): Promise<string> {
+  return (await queriesOf(tx).get<{ name: string }>('SELECT name FROM products WHERE id = ?', productId))!.name;
+}
+
 /** The organisations a client belongs to, with their names. */
 export function clientOrganisation(tx: Tx, clientId: number) {
   return queriesOf(tx).get<{ partner_id: number; reseller_id: number | null; partner_name: string; reseller_name: string | null }>(

@@ -79,10 +79,10 @@ async function renewOne(db: Db, ctx: ActionContext, sub: { id: number; auto_rene
   const { today, now } = ctx;
   try {
     await transact(db, async (tx) => {
-      const { termId } = await renewSubscription(tx, ctx, sub.id, {}, 'auto_renewal');
+      const { term } = await renewSubscription(tx, ctx, sub.id, {}, 'auto_renewal');
       await tx
         .insertInto('renewal_attempts')
-        .values({ subscription_id: sub.id, run_date: today, outcome: 'renewed', term_id: termId, created_at: now })
+        .values({ subscription_id: sub.id, run_date: today, outcome: 'renewed', term_id: term.id, created_at: now })
         .execute();
     });
     return 'renewed';

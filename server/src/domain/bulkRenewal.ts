@@ -10,24 +10,34 @@ import { quoteRenewal, renewSubscription } from './subscriptions.ts';
  * then each renewal in its own transaction, so one short pool fails only its own renewals.
  */
 
-/** The ids among `ids` the caller sees, in the order given. */
-async function visibleIds(db: Db, ctx: ActionContext, ids: number[]): Promise<Set<number>> {
+/** One line of a bulk renewal: a subscription and its years (none: its latest term's, as a single quote does). */
+export interface BulkLine {
+  id: number;
+  years?: number;
+}
+
+type Names = { client_name: string; product_name: string };
+
+/** The names of the subscriptions among `ids` the caller sees; the others are missing from the map. */
+async function visibleSubscriptions(db: Db, ctx: ActionContext, ids: number[]): Promise<Map<number, Names>> {
   const rows = await db
     .selectFrom('subscriptions')
-    .select('id')
-    .where('id', 'in', ids)
-    .where('archived', '=', 0)
+    .innerJoin('products', 'products.id', 'subscriptions.product_id')
+    .select(['subscriptions.id', 'subscriptions.client_name', 'products.name as product_name'])
+    .where('subscriptions.id', 'in', ids)
+    .where('subscriptions.archived', '=', 0)
     .where(inScope(ctx.scope, 'subscriptions.partner_id', 'subscriptions.reseller_id'))
     .execute();
-  return new Set(rows.map((r) => r.id));
+  return new Map(rows.map(({ id, ...names }) => [id, names]));
 }
 
 /** Reads only; run inside a transaction (the quotes read the pools synchronously). */
-export async function bulkRenewalQuote(db: Tx, ctx: ActionContext, ids: number[], years: number) {
-  const visible = await visibleIds(db, ctx, ids);
+export async function bulkRenewalQuote(db: Tx, ctx: ActionContext, lines: BulkLine[]) {
+  const ids = lines.map((line) => line.id);
+  const visible = await visibleSubscriptions(db, ctx, ids);
   const subscriptions = [];
   const pools = new Map<string, { pool_id: number | null; manager_name: string; product_id: number; balance: number; cost: number; remaining_after: number }>();
-  for (const id of ids.filter((i) => visible.has(i))) {
+  for (const { id, years } of lines.filter((line) => visible.has(line.id))) {
     const quote = await quoteRenewal(db, ctx, id, { years });
     const sub = quote.subscription;
     const key = `${quote.manager.partnerId}/${quote.manager.resellerId}/${sub.product_id}`;
@@ -35,7 +45,8 @@ export async function bulkRenewalQuote(db: Tx, ctx: ActionContext, ids: number[]
     pool.cost += quote.cost;
     pool.remaining_after = pool.balance - pool.cost;
     pools.set(key, pool);
-    subscriptions.push({ id, client_name: quote.client_name, seats: quote.seats, years, cost: quote.cost, start_date: quote.start_date, end_date: quote.end_date, pool_id: quote.pool_id });
+    const { client_name, product_name, seats, cost, start_date, end_date, pool_id } = quote;
+    subscriptions.push({ id, client_name, product_name, seats, years: quote.years, cost, start_date, end_date, pool_id });
   }
   return { subscriptions, pools: [...pools.values()], not_found: ids.filter((i) => !visible.has(i)) };
 }
@@ -46,6 +57,8 @@ export interface BulkResult {
   message?: string;
   code?: string;
   details?: Record<string, number | string>;
+  client_name?: string;
+  product_name?: string;
   remaining_after?: number;
   end_date?: string;
 }
@@ -58,22 +71,22 @@ export interface BulkResult {
 export async function renewEach(
   db: Db,
   ctx: ActionContext,
-  ids: number[],
-  years: number,
+  lines: BulkLine[],
   steps: Steps<BulkResult>,
   onUnexpectedError: (id: number, error: unknown) => void,
 ): Promise<BulkResult[]> {
-  const visible = await visibleIds(db, ctx, ids);
+  const visible = await visibleSubscriptions(db, ctx, lines.map((line) => line.id));
   const results: BulkResult[] = [];
   const recordAlone = (result: BulkResult) => transact(db, (tx) => steps.record(tx, result.id, result));
-  for (const id of new Set(ids)) {
+  for (const { id, years } of lines) {
     const done = steps.done.get(id);
     if (done) {
       results.push(done);
       continue;
     }
     let result: BulkResult;
-    if (!visible.has(id)) {
+    const names = visible.get(id);
+    if (!names) {
       result = { id, status: 404, message: `Subscription ${id} not found`, code: 'not_found' };
       await recordAlone(result);
       results.push(result);
@@ -81,8 +94,8 @@ export async function renewEach(
     }
     try {
       result = await transact(db, async (tx) => {
-        const { remaining_after, end_date } = await renewSubscription(tx, ctx, id, { years });
-        const renewed: BulkResult = { id, status: 201, remaining_after, end_date };
+        const { remaining_after, term } = await renewSubscription(tx, ctx, id, { years });
+        const renewed: BulkResult = { id, status: 201, ...names, remaining_after, end_date: term.end_date };
         await steps.record(tx, id, renewed);
         return renewed;
       });
@@ -91,10 +104,10 @@ export async function renewEach(
       if (error instanceof IdempotencyInProgressError) throw error;
       if (error instanceof AppError) {
         const { message, code, details } = error.toBody();
-        result = { id, status: error.status, message, ...(code ? { code } : {}), ...(details ? { details } : {}) };
+        result = { id, status: error.status, ...names, message, ...(code ? { code } : {}), ...(details ? { details } : {}) };
       } else {
         onUnexpectedError(id, error);
-        result = { id, status: 500, message: 'Unexpected error: this subscription was not renewed', code: 'internal_error' };
+        result = { id, status: 500, ...names, message: 'Unexpected error: this subscription was not renewed', code: 'internal_error' };
       }
       await recordAlone(result);
     }

@@ -1,6 +1,6 @@
 import type { Updateable } from 'kysely';
 import { findPool } from '../data/pools.ts';
-import { findSubscription, insertTerm, liveTermsOf, lockClient, markRenewed, type Subscription } from '../data/subscriptions.ts';
+import { findSubscription, insertTerm, productName, liveTermsOf, lockClient, markRenewed, type Subscription } from '../data/subscriptions.ts';
 import type { Tx } from '../data/transact.ts';
 import type { SubscriptionsTable, TermOrigin } from '../db/schema.ts';
 import { manages, type Scope } from './access.ts';
@@ -37,8 +37,13 @@ export interface RenewalQuote extends RenewalPlan {
   balance: number;
   manager_name: string;
   client_name: string;
+  product_name: string;
   seats: number;
   years: number;
+  /** The latest live term is a renewal (manual, bulk or automatic) that has not started yet: renewing again charges twice. */
+  already_renewed: boolean;
+  /** End of the latest live term ("Déjà renouvelé jusqu'au …"); null without any term. */
+  latest_end_date: string | null;
 }
 
 /**
@@ -61,14 +66,36 @@ export async function quoteRenewal(
   const seats = input.seats ?? sub.next_seats ?? latest?.seats ?? 1;
   const years = input.years ?? sub.next_years ?? latest?.years ?? 1;
   const plan = planRenewal({ latestEnd: latest?.end_date ?? null, today, years, seats, balance });
-  return { pool_id: pool?.id ?? null, balance, manager_name: manager.name, client_name: sub.client_name, seats, years, ...plan, manager, subscription: sub };
+  return {
+    pool_id: pool?.id ?? null,
+    balance,
+    manager_name: manager.name,
+    client_name: sub.client_name,
+    product_name: await productName(tx, sub.product_id),
+    seats,
+    years,
+    already_renewed: latest !== null && latest.origin !== 'creation' && latest.start_date > today,
+    latest_end_date: latest?.end_date ?? null,
+    ...plan,
+    manager,
+    subscription: sub,
+  };
+}
+
+/** The term a renewal added, as its answer shows it. */
+export interface NewTermSummary {
+  id: number;
+  start_date: string;
+  end_date: string;
+  years: number;
+  seats: number;
 }
 
 /**
  * Renews a subscription (DESIGN §2): one transaction that debits the manager's pool if it can
  * pay (409 otherwise), records the ledger row, appends the term, clears `cancelled` and any
  * scheduled change, and opens the undo window. A subscription out of the caller's scope is unknown (404).
- * Resolves to the pool's remaining balance, the new term and the subscription as renewed.
+ * Resolves to the pool's remaining balance and the new term.
  */
 export async function renewSubscription(
   tx: Tx,
@@ -76,7 +103,7 @@ export async function renewSubscription(
   id: number,
   input: { years?: number; seats?: number },
   origin: Exclude<TermOrigin, 'creation'> = 'renewal',
-): Promise<{ remaining_after: number; termId: number; end_date: string; renewed: Subscription }> {
+): Promise<{ remaining_after: number; term: NewTermSummary }> {
   const quote = await quoteRenewal(tx, ctx, id, input, true);
   const sub = quote.subscription;
   const termId = await insertTerm(tx, {
@@ -90,7 +117,6 @@ export async function renewSubscription(
   });
   await markRenewed(tx, sub, undoDeadline(ctx.now, settings.undoWindowDays));
   await refreshSubscriptions(tx, [id], ctx.today, { clientsLocked: true });
-  const renewed = await loadSubscription(tx, id, ctx.scope);
   // The debit comes last: from it to the commit the pool's row is locked (on PostgreSQL), and every
   // renewal paid from that pool, at any server, waits for it. A short pool still rolls everything back.
   const { remaining } = await move(tx, ctx, {
@@ -103,7 +129,10 @@ export async function renewSubscription(
     clientId: sub.client_id,
     termId,
   });
-  return { remaining_after: remaining!, termId, end_date: quote.end_date, renewed };
+  return {
+    remaining_after: remaining!,
+    term: { id: termId, start_date: quote.start_date, end_date: quote.end_date, years: quote.years, seats: quote.seats },
+  };
 }
 
 /** The current term and what adding seats to it would cost now (DESIGN §2 prorata). Reads only. */

@@ -133,20 +133,6 @@ export async function getRecord(db: Db, spec: ResourceSpec, id: number, scope: S
   return toRecord(spec, row);
 }
 
-/**
- * The record of a full table row already in hand (a write just read it back), for resources whose
- * fields are all plain columns of that table: what getRecord would answer, without a query.
- */
-export function recordOfRow(spec: ResourceSpec, row: Record<string, unknown>) {
-  const picked: Record<string, unknown> = {};
-  for (const [name, field] of Object.entries(spec.fields)) {
-    if (field.filterOnly) continue;
-    if (typeof field.column !== 'string') throw new Error(`${spec.name}.${name} is not a plain column`);
-    picked[name] = row[field.column.slice(field.column.indexOf('.') + 1)];
-  }
-  return toRecord(spec, picked);
-}
-
 /** A list answer ready to send: its Content-Range, its JSON text and that text gzipped. */
 interface ListAnswer {
   contentRange: string;

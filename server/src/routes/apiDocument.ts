@@ -67,16 +67,22 @@ const RenewalQuote = z.object({
   pool_id: z.number().int().nullable(),
   manager_name: z.string(),
   client_name: z.string(),
-  seats: z.number().int(),
-  years: z.number().int(),
+  product_name: z.string(),
+  seats: z.number().int().meta({ description: 'The seats quoted (default: the latest term’s, or those scheduled for the next renewal)' }),
+  years: z.number().int().meta({ description: 'The years quoted (default: the latest term’s, or those scheduled for the next renewal)' }),
+  already_renewed: z.boolean().meta({ description: 'The latest term is a renewal that has not started yet: renewing again charges a second time' }),
+  latest_end_date: z.string().nullable().meta({ description: 'End of the latest term' }),
 });
+const NewTerm = z.object({ id: z.number().int(), start_date: z.string(), end_date: z.string(), years: z.number().int(), seats: z.number().int() });
 const BulkLine = z.object({
   id: z.number().int(),
   status: z.number().int().meta({ description: 'This line’s own HTTP-like status: 201 renewed, 404, 409, 500…' }),
   message: z.string().optional(),
   code: z.string().optional(),
+  client_name: z.string().optional().meta({ description: 'Absent for a subscription the caller cannot see' }),
+  product_name: z.string().optional(),
   remaining_after: z.number().int().optional(),
-  end_date: z.string().optional(),
+  end_date: z.string().optional().meta({ description: 'End of the new term' }),
 });
 const withPools = z.object({ pools: z.array(z.object({ id: z.number().int(), balance: z.number().int() })) });
 
@@ -199,7 +205,7 @@ function describeApi(registry: OpenAPIRegistry) {
   route({
     method: 'post', path: '/api/subscriptions/:id/renew', tag: 'Subscriptions', body: subscriptionSchemas.RenewInput, idempotent: true, errors: [409],
     summary: 'Renew a subscription: a new term paid from its manager’s pool',
-    success: { status: 201, description: 'Renewed', schema: record.subscription.extend({ remaining_after: z.number().int() }) },
+    success: { status: 201, description: 'Renewed', schema: record.subscription.extend({ remaining_after: z.number().int(), term: NewTerm.meta({ description: 'The new term' }) }) },
   });
   route({
     method: 'get', path: '/api/subscriptions/:id/seats-quote', tag: 'Subscriptions', query: subscriptionSchemas.SeatsQuery,
@@ -222,11 +228,11 @@ function describeApi(registry: OpenAPIRegistry) {
   route({
     method: 'get', path: '/api/subscriptions/bulk-renewal-quote', tag: 'Subscriptions', query: subscriptionSchemas.BulkQuoteInput,
     summary: 'What renewing several subscriptions would cost, pool by pool (reads only)',
-    description: '`ids` is a comma-separated list of subscription ids (1 to 500).',
+    description: '`lines` is a comma-separated list of id:years pairs (1 to 500); or `ids`, comma-separated subscription ids, each at `years` (default: its latest term’s).',
     success: {
       description: 'Each subscription’s quote and each pool’s total',
       schema: z.object({
-        subscriptions: z.array(RenewalQuote.pick({ cost: true, start_date: true, end_date: true, pool_id: true, client_name: true, seats: true, years: true }).extend({ id: z.number().int() })),
+        subscriptions: z.array(RenewalQuote.pick({ cost: true, start_date: true, end_date: true, pool_id: true, client_name: true, product_name: true, seats: true, years: true }).extend({ id: z.number().int() })),
         pools: z.array(z.object({ ...licenseFigures, pool_id: z.number().int().nullable(), manager_name: z.string(), product_id: z.number().int() })),
         not_found: z.array(z.number().int()),
       }),
@@ -235,7 +241,7 @@ function describeApi(registry: OpenAPIRegistry) {
   route({
     method: 'post', path: '/api/subscriptions/bulk-renew', tag: 'Subscriptions', body: subscriptionSchemas.BulkInput, idempotent: true, errors: [409],
     summary: 'Renew several subscriptions, each in its own transaction',
-    description: 'A refusal or failure is that line’s result; the others go on. Retried with its Idempotency-Key, no subscription is renewed twice.',
+    description: '`subscriptions: [{id, years}]` gives each line its years; `{ids, years}` renews every id for the same years. A refusal or failure is that line’s result; the others go on. Retried with its Idempotency-Key, no subscription is renewed twice.',
     success: { description: 'One result per subscription', schema: z.object({ results: z.array(BulkLine) }) },
   });
 
