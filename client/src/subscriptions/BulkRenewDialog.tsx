@@ -42,15 +42,20 @@ import { YEARS } from '../../../shared/contract';
 import { bulkFailureReason, isRenewed } from './bulkRenewal';
 import { parseWhole } from './renewPreview';
 import { usePatchSubscriptionRows } from './renewedRows';
+import { useShortProductName } from './useShortProductName';
 
 export interface BulkRenewDialogProps {
     ids: Identifier[];
     onClose: (done: boolean) => void;
 }
 
-/** "TBox — Librairie Blanc". */
-const lineName = (line: { product_name?: string; client_name?: string }) =>
-    [line.product_name, line.client_name].filter(Boolean).join(' — ');
+type Named = { product_name?: string; client_name?: string };
+
+/** "TBox — Librairie Blanc": a line of the quote or of the results, with the short product name. */
+const useLineName = () => {
+    const shortName = useShortProductName();
+    return (line: Named) => [shortName(line.product_name), line.client_name].filter(Boolean).join(' — ');
+};
 
 /** A comparable text of lines' years, whatever their order: "12:2,15:1". */
 const linesKey = (lines: { id: Identifier; years: number }[]) =>
@@ -108,6 +113,7 @@ export const BulkRenewDialog = ({ ids, onClose }: BulkRenewDialogProps) => {
     const [locale] = useLocaleState();
     const dataProvider = useDataProvider<CascadeDataProvider>();
     const patchRows = usePatchSubscriptionRows();
+    const lineName = useLineName();
     const fullScreen = useMediaQuery<Theme>(theme => theme.breakpoints.down('sm'));
     // the typed years of each line, filled from the first quote
     const [input, setInput] = useState<{ id: Identifier; years: string }[] | null>(null);
@@ -299,6 +305,7 @@ export const BulkRenewDialog = ({ ids, onClose }: BulkRenewDialogProps) => {
 const BulkResults = ({ results }: { results: BulkRenewResult[] }) => {
     const translate = useTranslate();
     const [locale] = useLocaleState();
+    const lineName = useLineName();
     const ok = results.filter(isRenewed).length;
     return (
         <Stack spacing={1} sx={{ pt: 1 }}>

@@ -24,6 +24,7 @@ import { QUOTE_DEBOUNCE_MS, useDebounced } from '../misc/useDebounced';
 import { YEARS } from '../../../shared/contract';
 import { renewPreview } from './renewPreview';
 import { usePatchSubscriptionRows } from './renewedRows';
+import { useShortProductName } from './useShortProductName';
 
 export interface RenewDialogProps {
     subscription: Subscription;
@@ -69,6 +70,7 @@ export const RenewDialog = ({ subscription, onClose }: RenewDialogProps) => {
     const [locale] = useLocaleState();
     const dataProvider = useDataProvider<CascadeDataProvider>();
     const patchRows = usePatchSubscriptionRows();
+    const shortName = useShortProductName();
     const fullScreen = useMediaQuery<Theme>(theme => theme.breakpoints.down('sm'));
     const [input, setInput] = useState<{ years: string; seats: string } | null>(null);
     const [confirmed, setConfirmed] = useState(false);
@@ -102,10 +104,11 @@ export const RenewDialog = ({ subscription, onClose }: RenewDialogProps) => {
     const remaining = current?.remaining_after ?? preview.remaining;
     const manager = data?.manager_name ?? '…';
     const client = data?.client_name ?? subscription.client_name ?? '';
-    const product = data?.product_name ?? '';
+    const product = shortName(data?.product_name);
     const short = remaining !== null && remaining < 0;
-    const reason =
-        preview.blocker === 'years'
+    const reason = !input
+        ? null
+        : preview.blocker === 'years'
             ? translate('cascade.renew.reason_years')
             : preview.blocker === 'seats'
               ? translate('cascade.renew.reason_seats')
