@@ -54,7 +54,7 @@ export const en: Messages = {
             years: 'Years',
             seats: 'User licenses',
             remaining: 'Left after renewal: %{remaining}',
-            cost: 'Cost: %{seats} × %{years} = %{cost} licenses',
+            cost: 'Cost: %{seats} × %{years} = %{smart_count} license |||| Cost: %{seats} × %{years} = %{smart_count} licenses',
             ok: 'OK',
             cancel: 'Cancel',
             loading_quote: 'Loading the license pool…',

@@ -54,7 +54,7 @@ export const fr = {
             years: "Nombre d'années",
             seats: 'Licences utilisateurs',
             remaining: 'Restantes après renouvellement : %{remaining}',
-            cost: 'Coût : %{seats} × %{years} = %{cost} licences',
+            cost: 'Coût : %{seats} × %{years} = %{smart_count} licence |||| Coût : %{seats} × %{years} = %{smart_count} licences',
             ok: 'OK',
             cancel: 'Annuler',
             loading_quote: 'Chargement du stock de licences…',

@@ -1,5 +1,5 @@
 import type { MouseEvent, ReactNode } from 'react';
-import { Button, Stack } from '@mui/material';
+import { Button, IconButton, Stack, Tooltip } from '@mui/material';
 import UndoIcon from '@mui/icons-material/Undo';
 import { Confirm, useTranslate } from 'react-admin';
 import type { LicenseAction } from './useLicenseAction';
@@ -7,7 +7,8 @@ import { ServerErrorAlert } from './ServerErrorAlert';
 
 /**
  * An undo button and its confirmation; a refusal stays in the confirmation, said once. Clicks do
- * not reach a row under it.
+ * not reach a row under it. `compact`: an icon with its label as tooltip and accessible name, so a
+ * table row's width does not change when it appears.
  */
 export const UndoConfirm = ({
     label,
@@ -16,6 +17,7 @@ export const UndoConfirm = ({
     undo,
     open,
     setOpen,
+    compact = false,
 }: {
     label: string;
     title: string;
@@ -23,6 +25,7 @@ export const UndoConfirm = ({
     undo: LicenseAction<unknown, void>;
     open: boolean;
     setOpen: (open: boolean) => void;
+    compact?: boolean;
 }) => {
     const translate = useTranslate();
     const close = () => {
@@ -31,9 +34,17 @@ export const UndoConfirm = ({
     };
     return (
         <span onClick={(event: MouseEvent) => event.stopPropagation()}>
-            <Button size="small" color="warning" startIcon={<UndoIcon />} onClick={() => setOpen(true)}>
-                {translate(label)}
-            </Button>
+            {compact ? (
+                <Tooltip title={translate(label)}>
+                    <IconButton size="small" color="warning" aria-label={translate(label)} onClick={() => setOpen(true)}>
+                        <UndoIcon fontSize="small" />
+                    </IconButton>
+                </Tooltip>
+            ) : (
+                <Button size="small" color="warning" startIcon={<UndoIcon />} onClick={() => setOpen(true)}>
+                    {translate(label)}
+                </Button>
+            )}
             <Confirm
                 isOpen={open}
                 loading={undo.pending}

@@ -195,7 +195,7 @@ export const RenewDialog = ({ subscription, onClose }: RenewDialogProps) => {
                                 </Typography>
                                 {cost !== null ? (
                                     <Typography variant="body2" data-testid="renew-cost">
-                                        {translate('cascade.renew.cost', { seats: typed?.seats, years: typed?.years, cost })}
+                                        {translate('cascade.renew.cost', { seats: typed?.seats, years: typed?.years, smart_count: cost })}
                                     </Typography>
                                 ) : null}
                                 {remaining !== null ? (

@@ -87,18 +87,16 @@ const Empty = ({ view }: { view: View }) => {
 };
 
 /**
- * Fixed column widths: nothing moves when a row's undo button appears after a renewal. The actions
- * column holds undo + renew + menu.
+ * Fixed column widths: nothing moves when a row's undo button appears after a renewal. The client
+ * and reseller share what is left.
  */
 const fixedColumns = {
     tableLayout: 'fixed',
-    '& .column-client_name': { width: '24%' },
-    '& .column-product_id': { width: '9%' },
-    '& .column-reseller_id': { width: '16%' },
-    '& .column-status': { width: '14%' },
-    '& .column-end_date': { width: '11%' },
-    '& .column-seats': { width: '9%' },
-    '& .column-actions': { width: 330 },
+    '& .column-product_id': { width: 80 },
+    '& .column-status': { width: 150 },
+    '& .column-end_date': { width: 112 },
+    '& .column-seats': { width: 112 },
+    '& .column-actions': { width: 200 },
     '& td': { overflow: 'hidden', textOverflow: 'ellipsis' },
 };
 
@@ -172,10 +170,10 @@ const ToRenewCards = ({ view }: { view: View }) => {
                             <RecordContextProvider value={shownInToRenew(record)}>
                                 <StatusField />
                             </RecordContextProvider>
+                            <Box sx={{ ml: 'auto' }}>
+                                <SubscriptionActions />
+                            </Box>
                         </Stack>
-                        <Box sx={{ mt: 0.5, display: 'flex', justifyContent: 'flex-end' }}>
-                            <SubscriptionActions />
-                        </Box>
                     </Box>
                 </RecordContextProvider>
             ))}

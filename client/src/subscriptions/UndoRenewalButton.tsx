@@ -41,6 +41,7 @@ export const UndoRenewalButton = ({ clientName }: { clientName?: string }) => {
             undo={undo}
             open={open}
             setOpen={setOpen}
+            compact
         />
     );
 };
