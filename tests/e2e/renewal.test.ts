@@ -60,6 +60,8 @@ describe.runIf(enabled)('renewing from "Clients à renouveler" in Chromium (demo
     await openToRenew(page);
     const row = await rowOf(page, target.client_name, code);
     await shot(page, 'to-renew-1280');
+    const columnWidths = () => page.locator('thead th').evaluateAll((cells) => cells.map((cell) => cell.getBoundingClientRect().width));
+    const widthsBefore = await columnWidths();
     await row.getByRole('button', { name: 'Renouveler', exact: true }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByRole('heading', { name: `Renouveler ${code} — ${target.client_name}` }).waitFor();
@@ -75,6 +77,7 @@ describe.runIf(enabled)('renewing from "Clients à renouveler" in Chromium (demo
     // not reloaded: the same row, now with its green check and its undo button
     await row.getByTestId('renewed-check').waitFor();
     await row.getByRole('button', { name: 'Annuler le renouvellement' }).waitFor();
+    expect(await columnWidths()).toEqual(widthsBefore); // nothing jumped
     expect((await admin.get(`/subscriptions/${target.id}`)).end_date).toBe(target.end_date); // still the current term shown
 
     // Renouveler again: "Déjà renouvelé jusqu'au …" and an explicit confirmation before OK
