@@ -58,8 +58,9 @@ describe.runIf(enabled)('renewing from "Clients à renouveler" in Chromium (demo
     const [{ row: target, quote }] = await renewable({ status: 'expiring' }, 1);
     const code = await codeOf(target.product_id);
     await openToRenew(page);
-    const row = await rowOf(page, target.client_name, code);
+    await page.locator('tbody tr').first().waitFor();
     await shot(page, 'to-renew-1280');
+    const row = await rowOf(page, target.client_name, code);
     const columnWidths = () => page.locator('thead th').evaluateAll((cells) => cells.map((cell) => cell.getBoundingClientRect().width));
     const widthsBefore = await columnWidths();
     await row.getByRole('button', { name: 'Renouveler', exact: true }).click();
