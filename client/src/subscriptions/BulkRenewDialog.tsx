@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import {
     Alert,
     Button,
@@ -103,6 +103,41 @@ const useBulkQuote = (ids: Identifier[], lines: BulkLine[] | null) => {
 };
 
 /**
+ * A table of the quote: `columns` are `cascade.bulk_renew.<name>` headers, ':right' aligned right.
+ * The previous quote stays, dimmed and busy, while the one for the typed years loads.
+ */
+const QuoteTable = ({
+    testId,
+    busy,
+    columns,
+    children,
+}: {
+    testId: string;
+    busy: boolean;
+    columns: string[];
+    children: ReactNode;
+}) => {
+    const translate = useTranslate();
+    return (
+        <Table size="small" data-testid={testId} aria-busy={busy} sx={{ opacity: busy ? 0.6 : 1, transition: 'opacity 150ms' }}>
+            <TableHead>
+                <TableRow>
+                    {columns.map(column => {
+                        const [name, align] = column.split(':');
+                        return (
+                            <TableCell key={name} align={align === 'right' ? 'right' : undefined}>
+                                {translate(`cascade.bulk_renew.${name}`)}
+                            </TableCell>
+                        );
+                    })}
+                </TableRow>
+            </TableHead>
+            <TableBody>{children}</TableBody>
+        </Table>
+    );
+};
+
+/**
  * Bulk renewal from "Clients à renouveler": each line starts from its own subscription's years and
  * can be changed; the cost against each pool (balance, cost, remaining; short pools in red); then
  * each renewal's result, named "product — client", a failure with its reason. Each renewal is its
@@ -170,23 +205,11 @@ export const BulkRenewDialog = ({ ids, onClose }: BulkRenewDialogProps) => {
                             </Typography>
                         ) : null}
                         {quote.data && input ? (
-                            // the previous quote stays, dimmed, while the one for the typed years loads
-                            <Table
-                                size="small"
-                                data-testid="bulk-lines"
-                                aria-busy={!current}
-                                sx={{ opacity: current ? 1 : 0.6, transition: 'opacity 150ms' }}
+                            <QuoteTable
+                                testId="bulk-lines"
+                                busy={!current}
+                                columns={['subscription', 'seats:right', 'years:right', 'cost:right', 'until']}
                             >
-                                <TableHead>
-                                    <TableRow>
-                                        <TableCell>{translate('cascade.bulk_renew.subscription')}</TableCell>
-                                        <TableCell align="right">{translate('cascade.bulk_renew.seats')}</TableCell>
-                                        <TableCell align="right">{translate('cascade.bulk_renew.years')}</TableCell>
-                                        <TableCell align="right">{translate('cascade.bulk_renew.cost')}</TableCell>
-                                        <TableCell>{translate('cascade.bulk_renew.until')}</TableCell>
-                                    </TableRow>
-                                </TableHead>
-                                <TableBody>
                                     {quote.data.subscriptions.map(line => {
                                         const typed = input.find(typedLine => typedLine.id === line.id)?.years;
                                         return (
@@ -223,28 +246,17 @@ export const BulkRenewDialog = ({ ids, onClose }: BulkRenewDialogProps) => {
                                             </TableRow>
                                         );
                                     })}
-                                </TableBody>
-                            </Table>
+                            </QuoteTable>
                         ) : null}
                         {valid === null && input ? (
                             <Alert severity="warning">{translate('cascade.renew.reason_years')}</Alert>
                         ) : null}
                         {quote.data ? (
-                            <Table
-                                size="small"
-                                data-testid="bulk-pools"
-                                aria-busy={!current}
-                                sx={{ opacity: current ? 1 : 0.6, transition: 'opacity 150ms' }}
+                            <QuoteTable
+                                testId="bulk-pools"
+                                busy={!current}
+                                columns={['pool', 'balance:right', 'cost:right', 'remaining:right']}
                             >
-                                <TableHead>
-                                    <TableRow>
-                                        <TableCell>{translate('cascade.bulk_renew.pool')}</TableCell>
-                                        <TableCell align="right">{translate('cascade.bulk_renew.balance')}</TableCell>
-                                        <TableCell align="right">{translate('cascade.bulk_renew.cost')}</TableCell>
-                                        <TableCell align="right">{translate('cascade.bulk_renew.remaining')}</TableCell>
-                                    </TableRow>
-                                </TableHead>
-                                <TableBody>
                                     {quote.data.pools.map(pool => (
                                         <TableRow key={`${pool.pool_id}-${pool.manager_name}-${pool.product_id}`}>
                                             <TableCell>
@@ -264,8 +276,7 @@ export const BulkRenewDialog = ({ ids, onClose }: BulkRenewDialogProps) => {
                                             </TableCell>
                                         </TableRow>
                                     ))}
-                                </TableBody>
-                            </Table>
+                            </QuoteTable>
                         ) : null}
                         {shortPools.map(pool => (
                             <Alert severity="warning" key={`short-${pool.pool_id}-${pool.manager_name}`} data-testid="bulk-short">

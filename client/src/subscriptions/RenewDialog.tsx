@@ -21,7 +21,7 @@ import { DialogSubmitActions } from '../misc/DialogSubmitActions';
 import { ServerErrorAlert } from '../misc/ServerErrorAlert';
 import { LICENCE_QUERIES, useLicenseAction } from '../misc/useLicenseAction';
 import { QUOTE_DEBOUNCE_MS, useDebounced } from '../misc/useDebounced';
-import { YEARS } from '../../../shared/contract';
+import { SEATS, YEARS } from '../../../shared/contract';
 import { renewPreview } from './renewPreview';
 import { usePatchSubscriptionRows } from './renewedRows';
 import { useShortProductName } from './useShortProductName';
@@ -30,6 +30,8 @@ export interface RenewDialogProps {
     subscription: Subscription;
     onClose: () => void;
 }
+
+const BOUNDS = { years: YEARS, seats: SEATS } as const;
 
 const sameParams = (a: RenewParams | null, b: RenewParams | null) =>
     !!a && !!b && a.years === b.years && a.seats === b.seats;
@@ -152,31 +154,22 @@ export const RenewDialog = ({ subscription, onClose }: RenewDialogProps) => {
                         ) : null}
                         {input ? (
                             <Stack direction="row" spacing={2}>
-                                <TextField
-                                    label={translate('cascade.renew.years')}
-                                    value={input.years}
-                                    onChange={event => {
-                                        renewal.reset();
-                                        setInput({ ...input, years: event.target.value });
-                                    }}
-                                    type="number"
-                                    autoFocus
-                                    error={preview.blocker === 'years'}
-                                    slotProps={{ htmlInput: { min: YEARS.min, max: YEARS.max, step: 1, inputMode: 'numeric' } }}
-                                    fullWidth
-                                />
-                                <TextField
-                                    label={translate('cascade.renew.seats')}
-                                    value={input.seats}
-                                    onChange={event => {
-                                        renewal.reset();
-                                        setInput({ ...input, seats: event.target.value });
-                                    }}
-                                    type="number"
-                                    error={preview.blocker === 'seats'}
-                                    slotProps={{ htmlInput: { min: 1, step: 1, inputMode: 'numeric' } }}
-                                    fullWidth
-                                />
+                                {(['years', 'seats'] as const).map(name => (
+                                    <TextField
+                                        key={name}
+                                        label={translate(`cascade.renew.${name}`)}
+                                        value={input[name]}
+                                        onChange={event => {
+                                            renewal.reset();
+                                            setInput({ ...input, [name]: event.target.value });
+                                        }}
+                                        type="number"
+                                        autoFocus={name === 'years'}
+                                        error={preview.blocker === name}
+                                        slotProps={{ htmlInput: { ...BOUNDS[name], step: 1, inputMode: 'numeric' } }}
+                                        fullWidth
+                                    />
+                                ))}
                             </Stack>
                         ) : (
                             <Typography variant="body2" color="text.secondary">
