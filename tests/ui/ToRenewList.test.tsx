@@ -2,7 +2,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { ToRenewList } from '../../client/src/subscriptions/ToRenewList';
-import { fakeDataProvider, renderWithAdmin, smallScreen, getManyFrom } from './renderWithAdmin';
+import { fireEvent } from '@testing-library/react';
+import { fakeAuthProvider, fakeDataProvider, renderWithAdmin, smallScreen, getManyFrom } from './renderWithAdmin';
 
 const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString();
 const rows = [
@@ -37,8 +38,9 @@ const listOf = (subscriptions: object[]) =>
 const subscriptionCalls = (getList: ReturnType<typeof listOf>) =>
     getList.mock.calls.filter(([resource]) => resource === 'subscriptions') as unknown as [string, { filter: object }][];
 
-const render = (methods: Record<string, unknown>) =>
+const render = (methods: Record<string, unknown>, role: 'admin' | 'partner' | 'reseller' = 'partner') =>
     renderWithAdmin(<ToRenewList />, {
+        authProvider: fakeAuthProvider(role),
         dataProvider: fakeDataProvider({
             getMany: getManyFrom(refs),
             serverToday: vi.fn().mockResolvedValue('2026-12-03'),
@@ -116,6 +118,37 @@ describe('<ToRenewList>', () => {
         await waitFor(() =>
             expect(subscriptionCalls(getList).at(-1)?.[1].filter).toMatchObject({ status: 'expired', product_id: 2 }),
         );
+    });
+
+    it('filters by a period of end dates, and by reseller for a partner', async () => {
+        const getList = listOf(rows);
+        render({ getList });
+        const user = userEvent.setup();
+        await screen.findByText('Garage Durand');
+        await user.click(screen.getByRole('button', { name: 'Ajouter un filtre' }));
+        expect(await screen.findByRole('menuitemcheckbox', { name: 'Revendeur' })).toBeInTheDocument();
+        await user.click(screen.getByRole('menuitemcheckbox', { name: 'Fin à partir du' }));
+        fireEvent.change(await screen.findByLabelText('Fin à partir du'), { target: { value: '2026-01-01' } });
+        await user.click(screen.getByRole('button', { name: 'Ajouter un filtre' }));
+        await user.click(await screen.findByRole('menuitemcheckbox', { name: 'Fin jusqu’au' }));
+        fireEvent.change(await screen.findByLabelText('Fin jusqu’au'), { target: { value: '2026-03-31' } });
+        await waitFor(() =>
+            expect(subscriptionCalls(getList).at(-1)?.[1].filter).toMatchObject({
+                to_renew: true,
+                end_date_gte: '2026-01-01',
+                end_date_lte: '2026-03-31',
+            }),
+        );
+    });
+
+    it('shows a reseller neither the reseller column nor its filter', async () => {
+        render({ getList: listOf(rows) }, 'reseller');
+        const user = userEvent.setup();
+        await screen.findByText('Garage Durand');
+        expect(screen.queryByRole('columnheader', { name: 'Nom revendeur' })).toBeNull();
+        await user.click(screen.getByRole('button', { name: 'Ajouter un filtre' }));
+        await screen.findByRole('menuitemcheckbox', { name: 'Fin à partir du' });
+        expect(screen.queryByRole('menuitemcheckbox', { name: 'Revendeur' })).toBeNull();
     });
 
     it('on a phone, each row shows client, product, end date, status and Renouveler', async () => {

@@ -50,11 +50,24 @@ const filtersOf = (view: View, showReseller: boolean) =>
                 choices={TO_RENEW_STATUSES.map(status => ({ id: status, name: `cascade.status.${status}` }))}
             />
         ) : null,
-        <ReferenceInput key="product_id" source="product_id" reference="products" sort={{ field: 'code', order: 'ASC' }} alwaysOn>
+        <ReferenceInput
+            key="product_id"
+            source="product_id"
+            reference="products"
+            sort={{ field: 'code', order: 'ASC' }}
+            label="cascade.to_renew.product"
+            alwaysOn
+        >
             <SelectInput optionText="code" label="cascade.to_renew.product" />
         </ReferenceInput>,
         showReseller ? (
-            <ReferenceInput key="reseller_id" source="reseller_id" reference="resellers" sort={{ field: 'name', order: 'ASC' }}>
+            <ReferenceInput
+                key="reseller_id"
+                source="reseller_id"
+                reference="resellers"
+                sort={{ field: 'name', order: 'ASC' }}
+                label="cascade.to_renew.reseller"
+            >
                 <SelectInput optionText="name" label="cascade.to_renew.reseller" />
             </ReferenceInput>
         ) : null,
