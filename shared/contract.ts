@@ -18,3 +18,8 @@ export const SEATS = { min: 1, max: 1_000_000 } as const;
 
 /** The shortest password a login may have. */
 export const MIN_PASSWORD_LENGTH = 10;
+
+/** The console's languages, French first: a login's `locale`, and the language of server-made text. */
+export const LOCALES = ['fr', 'en'] as const;
+export type Locale = (typeof LOCALES)[number];
+export const DEFAULT_LOCALE: Locale = 'fr';

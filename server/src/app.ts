@@ -25,6 +25,7 @@ import { accountRoutes, loginRoutes } from './routes/auth.ts';
 import { partnerRoutes, productRoutes, resellerRoutes } from './routes/catalog.ts';
 import { clientRoutes } from './routes/clients.ts';
 import { dashboardRoutes } from './routes/dashboard.ts';
+import { exportRoutes } from './routes/exports.ts';
 import { healthRoutes } from './routes/health.ts';
 import { allocationRoutes, grantRoutes } from './routes/ledger.ts';
 import { ledgerHealthRoutes } from './routes/ledgerHealth.ts';
@@ -46,10 +47,12 @@ export interface AppDeps {
   changedElsewhere?: () => boolean;
   /** Whether the server is shutting down (readiness then answers 503). */
   stopping?: () => boolean;
+  /** The publisher's time zone (TIME_ZONE), in which exports show times. */
+  timeZone?: string;
 }
 
 /** Builds the HTTP application from its dependencies (tests pass a fresh database and a pinned clock). */
-export function createApp({ db, clock, logger, staticDir, trustProxy = false, readCache = createReadCache(clock.instant), changedElsewhere = () => false, stopping = () => false }: AppDeps) {
+export function createApp({ db, clock, logger, staticDir, trustProxy = false, readCache = createReadCache(clock.instant), changedElsewhere = () => false, stopping = () => false, timeZone = 'Europe/Paris' }: AppDeps) {
   const app = express();
   app.disable('x-powered-by');
   // First of all, so every answer (errors of the middleware below included) has its id and its line.
@@ -126,6 +129,7 @@ export function createApp({ db, clock, logger, staticDir, trustProxy = false, re
   api.use('/renewal_attempts', readRoutes(db, renewalAttemptsSpec));
   api.use('/access_log', readRoutes(db, accessLogSpec));
   api.use('/changes', readRoutes(db, changesSpec));
+  api.use('/exports', exportRoutes(db, timeZone));
   api.use('/health/ledger', ledgerHealthRoutes(db, clock));
   api.use(notFoundRoute);
   app.use('/api', api);

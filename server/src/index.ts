@@ -45,6 +45,7 @@ const app = createApp({
   readCache,
   changedElsewhere: connection.changedElsewhere,
   stopping: () => stopping,
+  timeZone: config.TIME_ZONE,
 });
 const mailer = config.SMTP_URL ? createMailer(connection.db, { smtpUrl: config.SMTP_URL, from: config.MAIL_FROM, logger, now: clock.now }) : null;
 const stopScheduler =

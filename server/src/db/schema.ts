@@ -1,5 +1,5 @@
 import type { Generated, Insertable, Selectable } from 'kysely';
-import type { Status } from '../../../shared/contract.ts';
+import type { Locale, Status } from '../../../shared/contract.ts';
 
 /** Kysely's view of db/migrations (sqlite/ and postgres/ alike). Booleans are 0/1 integers in both. */
 export type { Status };
@@ -31,6 +31,9 @@ export interface ClientsTable {
   to_renew: Generated<number>;
   archived: Generated<number>;
   undo_until: string | null;
+  reference: string | null;
+  /** The folded reference prefixed with its manager: unique among live clients (migration 0012). */
+  reference_key: string | null;
 }
 
 export interface SubscriptionsTable {
@@ -73,6 +76,19 @@ export interface TermsTable {
 }
 
 export type TermOrigin = 'creation' | 'renewal' | 'auto_renewal';
+
+/** A seat change during a term (migration 0014): its own entry in the subscription's history. */
+export interface SeatChangesTable {
+  id: Generated<number>;
+  subscription_id: number;
+  term_id: number;
+  seats_from: number;
+  seats_to: number;
+  /** Licences it consumed (0 for a reduction: no refund). */
+  cost: number;
+  actor: string;
+  created_at: string;
+}
 
 export interface MovementsTable {
   id: Generated<number>;
@@ -118,6 +134,7 @@ export interface UsersTable {
   totp_enabled: Generated<number>;
   search_name: string;
   created_at: string;
+  locale: Generated<Locale>;
 }
 
 export interface SessionsTable {
@@ -220,6 +237,7 @@ export interface Database {
   clients: ClientsTable;
   subscriptions: SubscriptionsTable;
   terms: TermsTable;
+  seat_changes: SeatChangesTable;
   movements: MovementsTable;
   idempotency_keys: IdempotencyKeysTable;
   meta: MetaTable;

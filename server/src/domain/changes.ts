@@ -2,11 +2,35 @@ import type { ActionContext } from './context.ts';
 import type { Tx } from '../data/transact.ts';
 import type { Organisation } from './access.ts';
 
+/**
+ * What a change did, field by field: `{name: {from: 'Librairie Blanc', to: 'Librairie Blanche'}}`,
+ * so that the trail shows each field's label and its old → new value (a creation's `from` and a
+ * deletion's `to` are null).
+ */
+export type FieldChanges = Record<string, { from: unknown; to: unknown }>;
+
+const valuesAs = (values: object, side: 'from' | 'to'): FieldChanges =>
+  Object.fromEntries(
+    Object.entries(values)
+      .filter(([, value]) => value !== undefined)
+      .map(([field, value]) => [field, side === 'to' ? { from: null, to: value } : { from: value, to: null }]),
+  );
+export const created = (values: object) => valuesAs(values, 'to');
+export const deleted = (values: object) => valuesAs(values, 'from');
+
+/** The fields of `changed` (see changedValues) with their value in `current` before; stored 0/1 flags read as booleans. */
+export function fieldChanges(current: object, changed: object): FieldChanges {
+  const before = current as Record<string, unknown>;
+  return Object.fromEntries(
+    Object.entries(changed).map(([field, to]) => [field, { from: typeof to === 'boolean' ? before[field] === 1 || before[field] === true : (before[field] ?? null), to }]),
+  );
+}
+
 /** Records who changed what (the ledger records license moves itself). */
 export async function recordChange(
   tx: Tx,
   ctx: ActionContext,
-  change: { action: 'create' | 'update' | 'delete' | string; resource: string; recordId: number; organisation?: Organisation | null; data?: unknown },
+  change: { action: 'create' | 'update' | 'delete' | string; resource: string; recordId: number; organisation?: Organisation | null; data?: FieldChanges },
 ): Promise<void> {
   await tx
     .insertInto('changes')
@@ -43,7 +67,7 @@ export function recordChangeOf(
   resource: 'subscriptions' | 'clients',
   row: { id: number; partner_id: number; reseller_id: number | null },
   action: string,
-  data: unknown,
+  data: FieldChanges,
 ): Promise<void> {
   return recordChange(tx, ctx, {
     action,

@@ -1,3 +1,4 @@
+import type { Locale } from '../../../shared/contract.ts';
 import type { Scope } from './access.ts';
 
 /** What a domain operation needs to know about its caller and the day it runs on. */
@@ -8,4 +9,6 @@ export interface ActionContext {
   scope: Scope;
   today: string;
   now: string;
+  /** The reader's language, for text made for it; absent (jobs, command line): French. */
+  locale?: Locale;
 }

@@ -4,7 +4,7 @@ import { findSubscription, insertTerm, productName, liveTermsOf, lockClient, mar
 import type { Tx } from '../data/transact.ts';
 import type { SubscriptionsTable, TermOrigin } from '../db/schema.ts';
 import { manages, type Scope } from './access.ts';
-import { changedValues, recordChangeOf } from './changes.ts';
+import { changedValues, fieldChanges, recordChangeOf } from './changes.ts';
 import type { ActionContext } from './context.ts';
 import { refreshSubscriptions } from './derived.ts';
 import { NotFoundError, ValidationError } from './errors.ts';
@@ -185,9 +185,13 @@ export async function changeSeats(
     }));
   }
   await tx.updateTable('terms').set({ seats }).where('id', '=', current.id).execute();
+  if (seats !== current.seats) await tx
+    .insertInto('seat_changes')
+    .values({ subscription_id: id, term_id: current.id, seats_from: current.seats, seats_to: seats, cost, actor: ctx.actor, created_at: ctx.now })
+    .execute();
   await tx.updateTable('subscriptions').set({ next_seats: null, next_years: null }).where('id', '=', id).execute();
   await refreshSubscriptions(tx, [id], ctx.today);
-  await recordChangeOf(tx, ctx, 'subscriptions', sub, 'change_seats', { from: current.seats, to: seats, cost });
+  await recordChangeOf(tx, ctx, 'subscriptions', sub, 'change_seats', { seats: { from: current.seats, to: seats } });
   return { cost, remaining_after: remaining };
 }
 
@@ -217,5 +221,5 @@ export async function updateSubscriptionSettings(tx: Tx, ctx: ActionContext, id:
   if (changed.next_years !== undefined) set.next_years = changed.next_years;
   await tx.updateTable('subscriptions').set(set).where('id', '=', id).execute();
   await refreshSubscriptions(tx, [id], ctx.today);
-  await recordChangeOf(tx, ctx, 'subscriptions', sub, 'update', changed);
+  await recordChangeOf(tx, ctx, 'subscriptions', sub, 'update', fieldChanges(sub, changed));
 }

@@ -55,14 +55,17 @@ async function giveBack(tx: Tx, ctx: ActionContext, termIds: number[], reason: s
 export async function undoRenewal(tx: Tx, ctx: ActionContext, subscriptionId: number): Promise<{ returned: number }> {
   await lockClient(tx, { subscriptionId });
   const sub = await loadSubscription(tx, subscriptionId, ctx.scope);
-  const latest = latestOf(await liveTermsOf(tx, subscriptionId));
+  const terms = await liveTermsOf(tx, subscriptionId);
+  const latest = latestOf(terms);
   if (!latest || latest.origin === 'creation' || !stillUndoable(sub.undo_until, ctx.now)) {
     throw new UndoRefusedError('This subscription has no renewal that can still be undone');
   }
   const returned = await giveBack(tx, ctx, [latest.id], `Annulation du renouvellement (période ${latest.start_date} → ${latest.end_date})`);
   await tx.updateTable('subscriptions').set({ undo_until: null }).where('id', '=', subscriptionId).execute();
   await refreshSubscriptions(tx, [subscriptionId], ctx.today);
-  await recordChangeOf(tx, ctx, 'subscriptions', sub, 'undo_renewal', { term_id: latest.id, returned });
+  // The undo takes the subscription's last day back to the previous term's.
+  const endBefore = latestOf(terms.filter((t) => t.id !== latest.id))?.end_date ?? null;
+  await recordChangeOf(tx, ctx, 'subscriptions', sub, 'undo_renewal', { latest_end: { from: latest.end_date, to: endBefore } });
   return { returned };
 }
 
@@ -83,6 +86,6 @@ export async function undoClientCreation(tx: Tx, ctx: ActionContext, clientId: n
   const returned = await giveBack(tx, ctx, terms.map((t) => t.term_id), `Annulation de la création du client ${client.name}`);
   await tx.updateTable('clients').set({ archived: 1, undo_until: null, to_renew: 0 }).where('id', '=', clientId).execute();
   await tx.updateTable('subscriptions').set({ archived: 1, undo_until: null, to_renew: 0 }).where('client_id', '=', clientId).execute();
-  await recordChangeOf(tx, ctx, 'clients', client, 'undo_creation', { returned });
+  await recordChangeOf(tx, ctx, 'clients', client, 'undo_creation', { archived: { from: false, to: true } });
   return { returned };
 }

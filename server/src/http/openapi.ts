@@ -85,7 +85,14 @@ export interface RouteDescription {
   body?: z.ZodType;
   /** License-moving actions take an Idempotency-Key: the same key answers the first result again. */
   idempotent?: boolean;
-  success: { status?: number; description: string; schema?: z.ZodType; headers?: Record<string, { description: string; schema: { type: 'string' } }> };
+  success: {
+    status?: number;
+    description: string;
+    schema?: z.ZodType;
+    /** What the answer is (default JSON). */
+    contentType?: string;
+    headers?: Record<string, { description: string; schema: { type: 'string' } }>;
+  };
   /** Error statuses besides those the route's shape implies (400 for input, 401/403 for a session, 404 for an id…). */
   errors?: number[];
 }
@@ -119,7 +126,7 @@ export function describeRoute(registry: OpenAPIRegistry, route: RouteDescription
     [route.success.status ?? 200]: {
       description: route.success.description,
       headers: { ...requestIdHeader, ...route.success.headers },
-      ...(route.success.schema ? { content: { 'application/json': { schema: route.success.schema } } } : {}),
+      ...(route.success.schema ? { content: { [route.success.contentType ?? 'application/json']: { schema: route.success.schema } } } : {}),
     },
   };
   for (const status of [...statuses].sort()) responses[status] = ref('responses', `Error${status}`);

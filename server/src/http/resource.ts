@@ -95,6 +95,21 @@ export function pageQuery(db: Db, spec: ResourceSpec, query: ListQuery, scope: S
     .offset(query.range.offset);
 }
 
+/**
+ * The records matching a list query, a page at a time in id order (keyset: every page costs the
+ * same however far the export has gone), for exports that have no size limit.
+ */
+export async function* recordPages(db: Db, spec: ResourceSpec, query: ListQuery, scope: Scope, pageSize: number) {
+  const id = sqlOf(spec.fields.id);
+  let after = 0;
+  for (;;) {
+    const rows = await filteredQuery(db, spec, query, scope).select(selection(spec)).where(id, '>', after).orderBy(id).limit(pageSize).execute();
+    if (rows.length > 0) yield rows.map((r) => toRecord(spec, r));
+    if (rows.length < pageSize) return;
+    after = rows[rows.length - 1].id as number;
+  }
+}
+
 export const parseResourceQuery = (spec: ResourceSpec, rawQuery: unknown) =>
   parseListQuery(rawQuery, spec.fields, { searchable: !!spec.search, defaultSort: spec.defaultSort });
 

@@ -61,7 +61,7 @@ async function sessionLogin(db: Db, token: string, now: number) {
   if (!session) return null;
   const user = await db
     .selectFrom('users')
-    .select(['id', 'email', 'name', 'role', 'partner_id', 'reseller_id', 'active', 'totp_enabled'])
+    .select(['id', 'email', 'name', 'role', 'partner_id', 'reseller_id', 'active', 'totp_enabled', 'locale'])
     .where('id', '=', session.userId)
     .where('active', '=', 1)
     .executeTakeFirst();
@@ -83,7 +83,7 @@ export function requireSession(db: Db, clock: Clock, cache: ReadCache): RequestH
     const { user, organisation } = login;
     res.locals.user = { ...user, totpRequired: organisation.requireTotp && user.totp_enabled !== 1 } satisfies SessionUser;
     res.locals.organisation = organisation;
-    res.locals.ctx = { actor: user.email, scope: scopeOf(user), today: clock.today(), now: clock.now() };
+    res.locals.ctx = { actor: user.email, scope: scopeOf(user), today: clock.today(), now: clock.now(), locale: user.locale };
     next();
   };
 

@@ -1,7 +1,7 @@
 import { isForeignKeyViolation, isUniqueViolation } from '../data/constraints.ts';
 import { transact, type Db } from '../data/transact.ts';
 import type { Organisation } from '../domain/access.ts';
-import { recordChange } from '../domain/changes.ts';
+import { created, deleted, fieldChanges, recordChange } from '../domain/changes.ts';
 import type { ActionContext } from '../domain/context.ts';
 import { ConflictError } from '../domain/errors.ts';
 import { getRecord, type ResourceSpec } from '../http/resource.ts';
@@ -32,50 +32,50 @@ function alreadyExists(error: unknown, { spec }: CatalogResource) {
 const toRow = (values: Record<string, unknown>) =>
   Object.fromEntries(Object.entries(values).map(([k, v]) => [k, typeof v === 'boolean' ? (v ? 1 : 0) : v]));
 
-/** Inserts the row, logs `input` as the change, and answers the new record as the caller sees it. */
-export async function createCatalogRow(db: Db, ctx: ActionContext, resource: CatalogResource, values: Record<string, unknown>, input: unknown) {
+/** Inserts the row, logs `input` as the created fields, and answers the new record as the caller sees it. */
+export async function createCatalogRow(db: Db, ctx: ActionContext, resource: CatalogResource, values: Record<string, unknown>, input: object) {
   const { spec, table } = resource;
   try {
     return await transact(db, async (tx) => {
       const { id } = await tx.insertInto(table).values(toRow(values) as never).returning('id').executeTakeFirstOrThrow();
-      const created = await getRecord(tx, spec, id, ctx.scope);
-      await recordChange(tx, ctx, { action: 'create', resource: spec.name, recordId: id, organisation: resource.organisation(created), data: input });
-      return created;
+      const record = await getRecord(tx, spec, id, ctx.scope);
+      await recordChange(tx, ctx, { action: 'create', resource: spec.name, recordId: id, organisation: resource.organisation(record), data: created(input) });
+      return record;
     });
   } catch (error) {
     throw alreadyExists(error, resource);
   }
 }
 
-/** Updates the row of `existing` (its record) and logs `changed`. */
+/** Updates the row of `existing` (its record) and logs `changed` with each field's value before. */
 export async function updateCatalogRow(
   db: Db,
   ctx: ActionContext,
   resource: CatalogResource,
   existing: Record<string, unknown>,
   values: Record<string, unknown>,
-  changed: unknown,
+  changed: object,
 ) {
   const { spec, table } = resource;
   const id = existing.id as number;
   try {
     await transact(db, async (tx) => {
       await tx.updateTable(table).set(toRow(values) as never).where('id', '=', id).execute();
-      await recordChange(tx, ctx, { action: 'update', resource: spec.name, recordId: id, organisation: resource.organisation(existing), data: changed });
+      await recordChange(tx, ctx, { action: 'update', resource: spec.name, recordId: id, organisation: resource.organisation(existing), data: fieldChanges(existing, changed) });
     });
   } catch (error) {
     throw alreadyExists(error, resource);
   }
 }
 
-/** Deletes the row of `record` (its record, logged as the change); refused while anything refers to it. */
+/** Deletes the row of `record` (its record, logged as the deleted fields); refused while anything refers to it. */
 export async function deleteCatalogRow(db: Db, ctx: ActionContext, resource: CatalogResource, record: Record<string, unknown>) {
   const { spec, table } = resource;
   const id = record.id as number;
   try {
     await transact(db, async (tx) => {
       await tx.deleteFrom(table).where('id', '=', id).execute();
-      await recordChange(tx, ctx, { action: 'delete', resource: spec.name, recordId: id, organisation: resource.organisation(record), data: record });
+      await recordChange(tx, ctx, { action: 'delete', resource: spec.name, recordId: id, organisation: resource.organisation(record), data: deleted(record) });
     });
   } catch (error) {
     if (isForeignKeyViolation(error)) {

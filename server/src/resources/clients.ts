@@ -11,6 +11,7 @@ export const clientsSpec: ResourceSpec = {
   fields: {
     id: { column: 'clients.id', type: 'int' },
     name: { column: 'clients.name', type: 'text' },
+    reference: { column: 'clients.reference', type: 'text' },
     partner_id: { column: 'clients.partner_id', type: 'int' },
     reseller_id: { column: 'clients.reseller_id', type: 'int' },
     status: { column: 'clients.status', type: 'enum', values: STATUSES },

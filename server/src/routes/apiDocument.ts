@@ -21,6 +21,9 @@ import { catalogSchemas } from './catalog.ts';
 import { clientSchemas } from './clients.ts';
 import { ledgerSchemas } from './ledger.ts';
 import { subscriptionSchemas } from './subscriptions.ts';
+import { exportSchemas } from './exports.ts';
+import { EXPORTS } from '../resources/exports.ts';
+import { LOCALES } from '../../../shared/contract.ts';
 import { userSchemas } from './users.ts';
 
 /**
@@ -53,6 +56,7 @@ const Account = z
     role: z.enum(['admin', 'partner', 'reseller']),
     partner_id: z.number().int().nullable(),
     reseller_id: z.number().int().nullable(),
+    locale: z.enum(LOCALES).meta({ description: 'The login’s language: the console’s, and that of the text the server makes for it' }),
     organisation: z.object({ type: z.enum(['publisher', 'partner', 'reseller']), id: z.number().int().nullable(), name: z.string() }),
     totp_enabled: z.boolean(),
     organisation_requires_totp: z.boolean(),
@@ -129,6 +133,11 @@ function describeApi(registry: OpenAPIRegistry) {
     success: { description: 'Changed', schema: Ok },
   });
   route({
+    method: 'put', path: '/api/auth/locale', tag: 'Authentication', body: authSchemas.LocaleInput,
+    summary: 'Set one’s own language (fr or en): exports, notifications and e-mails follow it',
+    success: { description: 'Set', schema: authSchemas.LocaleInput },
+  });
+  route({
     method: 'post', path: '/api/auth/totp/setup', tag: 'Authentication', errors: [409],
     summary: 'Start two-factor set-up: a new secret and its QR code',
     success: { description: 'The secret to enter in an authenticator app', schema: z.object({ secret: z.string(), otpauth_url: z.string(), qr_code: z.string().meta({ description: 'A data: URL of a PNG' }) }) },
@@ -181,8 +190,16 @@ function describeApi(registry: OpenAPIRegistry) {
   });
   route({
     method: 'put', path: '/api/clients/:id', tag: 'Clients', body: clientSchemas.ClientChanges,
-    summary: 'Rename a client or move it to another reseller',
+    summary: 'Rename a client, set its reference, or move it to another reseller of its partner (not by a reseller login)',
+    description: 'A reference is unique per manager whatever its case (409 naming `reference`); null or an empty text clears it.',
+    errors: [403, 409],
     success: { description: 'The client after the change', schema: record.client },
+  });
+  route({
+    method: 'post', path: '/api/clients/:id/subscriptions', tag: 'Clients', body: clientSchemas.NewSubscriptionInput, idempotent: true, errors: [409],
+    summary: 'Add a product to a client: a new subscription whose first term is paid from the client’s manager’s pool',
+    description: 'A product the client already has is a 400 naming `product_id`.',
+    success: { status: 201, description: 'The new subscription', schema: record.subscription.extend({ remaining_after: z.number().int() }) },
   });
   route({
     method: 'post', path: '/api/clients/:id/undo', tag: 'Clients', idempotent: true, errors: [409],
@@ -206,6 +223,28 @@ function describeApi(registry: OpenAPIRegistry) {
     method: 'post', path: '/api/subscriptions/:id/renew', tag: 'Subscriptions', body: subscriptionSchemas.RenewInput, idempotent: true, errors: [409],
     summary: 'Renew a subscription: a new term paid from its manager’s pool',
     success: { status: 201, description: 'Renewed', schema: record.subscription.extend({ remaining_after: z.number().int(), term: NewTerm.meta({ description: 'The new term' }) }) },
+  });
+  route({
+    method: 'get', path: '/api/subscriptions/:id/history', tag: 'Subscriptions',
+    summary: 'The subscription’s history, newest first: creation, renewals, seat changes and undos',
+    success: {
+      description: 'The entries; `actor` is a display name, in the reader’s language for the server’s own actors',
+      schema: z.array(
+        z.object({
+          id: z.string(),
+          kind: z.enum(['creation', 'renewal', 'auto_renewal', 'seat_change', 'undo']),
+          at: z.string().meta({ description: 'ISO 8601 UTC instant' }),
+          actor: z.string(),
+          start_date: z.string(),
+          end_date: z.string(),
+          years: z.number().int(),
+          seats: z.number().int().meta({ description: 'The seats the term was paid for (a seat change: the seats after it)' }),
+          seats_from: z.number().int().nullable(),
+          seats_to: z.number().int().nullable(),
+          cost: z.number().int().meta({ description: 'Licences consumed; negative when an undo gave them back' }),
+        }),
+      ),
+    },
   });
   route({
     method: 'get', path: '/api/subscriptions/:id/seats-quote', tag: 'Subscriptions', query: subscriptionSchemas.SeatsQuery,
@@ -288,6 +327,23 @@ function describeApi(registry: OpenAPIRegistry) {
     summary: 'Mark one notification read',
     success: { description: 'The notification', schema: record.notification },
   });
+
+  // Exports
+  for (const name of Object.keys(EXPORTS)) {
+    route({
+      method: 'get', path: `/api/exports/${name}`, tag: 'Exports', query: exportSchemas.ExportQuery,
+      summary: `Every ${name === 'movements' ? 'ledger movement' : name.slice(0, -1)} the same filter lists, as a CSV file for a spreadsheet`,
+      description:
+        '`filter` is the list’s (e.g. {"to_renew":true}); no page limit, the file is streamed. `locale` (default: the login’s) chooses the headers, labels and formats: ' +
+        'fr: UTF-8 BOM, `;`, dates dd/MM/yyyy, times dd/MM/yyyy HH:mm in the publisher’s time zone; en: `,`, yyyy-MM-dd. Names stand for ids; a cell starting with = + - @ is prefixed with \'.',
+      success: {
+        description: 'The CSV file (Content-Disposition: attachment)',
+        contentType: 'text/csv; charset=utf-8',
+        schema: z.string(),
+        headers: { 'Content-Disposition': { description: 'attachment; filename="<export>-<today>.csv"', schema: { type: 'string' } } },
+      },
+    });
+  }
 
   // Audit trails
   describeReadRoutes(registry, accessLogSpec, { tag: 'Audit', record: record.accessLog, plural: 'access log entries' });

@@ -6,8 +6,8 @@ import type { Clock } from '../clock.ts';
 import type { Db } from '../data/transact.ts';
 import { DatabaseRateLimitStore } from '../db/rateLimits.ts';
 import { login, logAccess, TooManyAttemptsError } from '../domain/auth/login.ts';
-import { changePassword, disableTotp, enableTotp, loginRow, startTotpSetup } from '../domain/auth/account.ts';
-import { MIN_PASSWORD_LENGTH } from '../../../shared/contract.ts';
+import { changePassword, disableTotp, enableTotp, loginRow, setLocale, startTotpSetup } from '../domain/auth/account.ts';
+import { LOCALES, MIN_PASSWORD_LENGTH, type Locale } from '../../../shared/contract.ts';
 import { closeSession } from '../domain/auth/sessions.ts';
 import { organisationOf, type Organisation } from '../domain/auth/users.ts';
 import { settings } from '../domain/settings.ts';
@@ -23,9 +23,10 @@ const newPassword = z.string({ error: 'Required' }).min(MIN_PASSWORD_LENGTH, `At
 const PasswordChange = z.object({ current_password: z.string({ error: 'Required' }).min(1, 'Required').max(1000), new_password: newPassword });
 const CodeInput = z.object({ code: z.string({ error: 'Required' }).trim().min(1, 'Required').max(20) });
 const PasswordInput = z.object({ password: z.string({ error: 'Required' }).min(1, 'Required').max(1000) });
+const LocaleInput = z.object({ locale: z.enum(LOCALES, { error: `Expected ${LOCALES.join(' or ')}` }) });
 
 /** The schemas that validate this router's requests, for the OpenAPI document. */
-export const authSchemas = { LoginInput, PasswordChange, CodeInput, PasswordInput };
+export const authSchemas = { LoginInput, PasswordChange, CodeInput, PasswordInput, LocaleInput };
 
 /** POST /api/auth/login: public, rate-limited per IP (and per account inside `login`). */
 export function loginRoutes(db: Db, clock: Clock) {
@@ -56,7 +57,7 @@ async function me(db: Db, userId: number) {
 }
 
 function account(
-  user: { id: number; email: string; name: string; role: string; partner_id: number | null; reseller_id: number | null; totp_enabled: number },
+  user: { id: number; email: string; name: string; role: string; partner_id: number | null; reseller_id: number | null; totp_enabled: number; locale: Locale },
   organisation: Organisation,
   requireTotp: boolean,
 ) {
@@ -67,6 +68,7 @@ function account(
     role: user.role,
     partner_id: user.partner_id,
     reseller_id: user.reseller_id,
+    locale: user.locale,
     organisation,
     totp_enabled: user.totp_enabled === 1,
     // The organisation requires 2FA (it cannot then be turned off) / and this login has none yet.
@@ -85,6 +87,13 @@ export function accountRoutes(db: Db, clock: Clock) {
   router.get('/me', (_req, res) => {
     const { requireTotp, ...organisation } = res.locals.organisation;
     res.json(account(current(res), organisation, requireTotp));
+  });
+
+  // The console's language switch: it stays with the login, and server-made text follows it.
+  router.put('/locale', async (req, res) => {
+    const { locale } = parseBody(LocaleInput, req.body);
+    await setLocale(db, current(res).id, locale);
+    res.json({ locale });
   });
 
   router.post('/logout', async (req, res) => {

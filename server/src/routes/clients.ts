@@ -1,27 +1,28 @@
 import { z } from 'zod';
 import { transact, type Db } from '../data/transact.ts';
-import { createClient, updateClient } from '../domain/clients.ts';
+import { addProductToClient, createClient, updateClient } from '../domain/clients.ts';
 import { undoClientCreation } from '../domain/undo.ts';
 import { getRecord, parseId, readRoutes } from '../http/resource.ts';
 import { answerIdempotent } from '../http/idempotent.ts';
-import { actionContext, fields, parseBody } from '../http/validate.ts';
+import { actionContext, fields, parseBody, text } from '../http/validate.ts';
 import { clientsSpec } from '../resources/clients.ts';
+import { subscriptionsSpec } from '../resources/subscriptions.ts';
 
+const NewSubscriptionInput = z.object({ product_id: fields.id, start_date: fields.date, years: fields.years, seats: fields.seats });
+// Optional: '' or null means none.
+const reference = text(64).nullish();
 const NewClientInput = z.object({
   name: fields.name,
+  reference,
   partner_id: fields.id.nullish(),
   reseller_id: fields.id.nullish(),
-  subscriptions: z
-    .array(z.object({ product_id: fields.id, start_date: fields.date, years: fields.years, seats: fields.seats }), {
-      error: 'Expected a list of subscriptions',
-    })
-    .min(1, 'At least one subscription'),
+  subscriptions: z.array(NewSubscriptionInput, { error: 'Expected a list of subscriptions' }).min(1, 'At least one subscription'),
 });
 
-const ClientChanges = z.object({ name: fields.name.optional(), reseller_id: fields.id.nullish() });
+const ClientChanges = z.object({ name: fields.name.optional(), reference, reseller_id: fields.id.nullish() });
 
 /** The schemas that validate this router's requests, for the OpenAPI document. */
-export const clientSchemas = { NewClientInput, ClientChanges };
+export const clientSchemas = { NewClientInput, ClientChanges, NewSubscriptionInput };
 
 export function clientRoutes(db: Db) {
   const router = readRoutes(db, clientsSpec);
@@ -42,6 +43,16 @@ export function clientRoutes(db: Db) {
       const client = await getRecord(tx, clientsSpec, id, ctx.scope);
       const { returned } = await undoClientCreation(tx, ctx, id);
       return { status: 200, body: { ...client, returned } };
+    });
+  });
+
+  router.post('/:id/subscriptions', async (req, res) => {
+    const id = parseId(req.params.id);
+    const input = parseBody(NewSubscriptionInput, req.body);
+    await answerIdempotent(db, req, res, async (tx) => {
+      const ctx = actionContext(res);
+      const { subscriptionId, remaining_after } = await addProductToClient(tx, ctx, id, input);
+      return { status: 201, body: { ...(await getRecord(tx, subscriptionsSpec, subscriptionId, ctx.scope)), remaining_after } };
     });
   });
 

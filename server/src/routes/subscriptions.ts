@@ -4,6 +4,7 @@ import { YEARS } from '../../../shared/contract.ts';
 import { transact, type Db } from '../data/transact.ts';
 import { bulkRenewalQuote, renewEach, type BulkLine, type BulkResult } from '../domain/bulkRenewal.ts';
 import { changeSeats, quoteRenewal, quoteSeatChange, renewSubscription, updateSubscriptionSettings } from '../domain/subscriptions.ts';
+import { subscriptionHistory } from '../domain/history.ts';
 import { undoRenewal } from '../domain/undo.ts';
 import { getRecord, parseId, readRoutes } from '../http/resource.ts';
 import { answerIdempotent, answerIdempotentSteps } from '../http/idempotent.ts';
@@ -140,6 +141,11 @@ export function subscriptionRoutes(db: Db) {
       const { remaining_after, term } = await renewSubscription(tx, ctx, id, input);
       return { status: 201, body: { ...(await getRecord(tx, subscriptionsSpec, id, ctx.scope)), remaining_after, term } };
     });
+  });
+
+  router.get('/:id/history', async (req, res) => {
+    const id = parseId(req.params.id);
+    res.json(await transact(db, (tx) => subscriptionHistory(tx, actionContext(res), id)));
   });
 
   router.get('/:id/seats-quote', async (req, res) => {

@@ -1,3 +1,4 @@
+import type { Locale } from '../../../../shared/contract.ts';
 import { transact, type Db } from '../../data/transact.ts';
 import { ConflictError, ForbiddenError, UnauthorizedError, ValidationError } from '../errors.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
@@ -8,6 +9,10 @@ import { checkTotp, hashRecoveryCode, newRecoveryCodes, newTotpSecret, totpUri }
 
 /** The whole row of a login (its password hash and TOTP secret too). */
 export const loginRow = (tx: Db, userId: number) => tx.selectFrom('users').selectAll().where('id', '=', userId).executeTakeFirstOrThrow();
+
+export async function setLocale(db: Db, userId: number, locale: Locale): Promise<void> {
+  await db.updateTable('users').set({ locale }).where('id', '=', userId).execute();
+}
 
 /** The current password must be right; the login's other sessions are closed, `keepToken`'s stays. */
 export async function changePassword(

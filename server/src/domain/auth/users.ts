@@ -1,6 +1,7 @@
+import type { Locale } from '../../../../shared/contract.ts';
 import type { Role } from '../../db/schema.ts';
 import { manages, requireRole, type Scope } from '../access.ts';
-import { changedValues, recordChange } from '../changes.ts';
+import { changedValues, created, deleted, fieldChanges, recordChange } from '../changes.ts';
 import type { ActionContext } from '../context.ts';
 import type { Db, Tx } from '../../data/transact.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors.ts';
@@ -22,6 +23,7 @@ export interface UserRow {
   reseller_id: number | null;
   active: number;
   totp_enabled: number;
+  locale: Locale;
 }
 
 export const scopeOf = (user: Pick<UserRow, 'id' | 'role' | 'partner_id' | 'reseller_id'>): Scope => ({
@@ -119,7 +121,7 @@ export async function createUser(tx: Tx, ctx: ActionContext, input: UserInput): 
       resource: 'users',
       recordId: id,
       organisation: place.partner_id ? { partnerId: place.partner_id, resellerId: place.reseller_id } : null,
-      data: { email: input.email, name: input.name, role: input.role, active: input.active !== false },
+      data: created({ email: input.email, name: input.name, role: input.role, active: input.active !== false }),
     });
     return id;
   } catch (error) {
@@ -168,7 +170,8 @@ export async function updateUser(tx: Tx, ctx: ActionContext, id: number, input: 
     resource: 'users',
     recordId: id,
     organisation: place.partner_id ? { partnerId: place.partner_id, resellerId: place.reseller_id } : null,
-    data: { email: input.email, name: input.name, role: input.role, active: input.active, password_changed: !!input.passwordHash },
+    // A new password shows as changed, never as a value.
+    data: { ...fieldChanges(existing, changed), ...(input.passwordHash ? { password: { from: '********', to: '********' } } : {}) },
   });
 }
 
@@ -183,6 +186,6 @@ export async function deleteUser(tx: Tx, ctx: ActionContext, id: number): Promis
     resource: 'users',
     recordId: id,
     organisation: user.partner_id ? { partnerId: user.partner_id, resellerId: user.reseller_id } : null,
-    data: { email: user.email },
+    data: deleted({ email: user.email, name: user.name, role: user.role }),
   });
 }

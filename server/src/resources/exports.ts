@@ -1,0 +1,118 @@
+import { TZDate } from '@date-fns/tz';
+import { format } from 'date-fns';
+import type { Locale, Status } from '../../../shared/contract.ts';
+import type { Names } from '../data/names.ts';
+import type { MovementKind } from '../db/schema.ts';
+import { textsFor, type Texts } from '../domain/texts.ts';
+import type { Cell } from '../http/csv.ts';
+import type { ResourceSpec } from '../http/resource.ts';
+import { clientsSpec } from './clients.ts';
+import { movementsSpec } from './movements.ts';
+import { subscriptionsSpec } from './subscriptions.ts';
+
+/**
+ * The CSV exports: for people, not programs. Names instead of ids, labelled statuses, dates as
+ * the console shows them in the reader's language (fr: 03/12/2026 and 03/12/2026 14:05 in the
+ * publisher's time zone; en: 2026-12-03 and 2026-12-03 14:05).
+ */
+
+export type ExportName = 'clients' | 'subscriptions' | 'movements';
+type ExportRecord = Record<string, unknown>;
+
+/** What a cell needs besides its record: the reader's texts and formats, and the names of ids. */
+export interface CellContext {
+  texts: Texts;
+  date(value: unknown): Cell;
+  timestamp(value: unknown): Cell;
+  yesNo(value: unknown): Cell;
+  names: Names;
+}
+
+type Columns<Name extends ExportName> = { [Column in keyof Texts['exportHeaders'][Name]]: (record: ExportRecord, c: CellContext) => Cell };
+
+export interface ExportDefinition<Name extends ExportName = ExportName> {
+  spec: ResourceSpec;
+  columns: Columns<Name>;
+}
+
+const text = (value: unknown): Cell => (value === null || value === undefined ? null : String(value));
+const nameOf = (map: Map<number, string>, id: unknown): Cell => (typeof id === 'number' ? (map.get(id) ?? null) : null);
+const statusOf = (record: ExportRecord, c: CellContext) => c.texts.status[record.status as Status];
+
+const clients: ExportDefinition<'clients'> = {
+  spec: clientsSpec,
+  columns: {
+    name: (r) => text(r.name),
+    reference: (r) => text(r.reference),
+    partner: (r, c) => nameOf(c.names.partners, r.partner_id),
+    reseller: (r, c) => nameOf(c.names.resellers, r.reseller_id),
+    status: statusOf,
+    end_date: (r, c) => c.date(r.end_date),
+    to_renew: (r, c) => c.yesNo(r.to_renew),
+    created_at: (r, c) => c.timestamp(r.created_at),
+  },
+};
+
+const subscriptions: ExportDefinition<'subscriptions'> = {
+  spec: subscriptionsSpec,
+  columns: {
+    client: (r) => text(r.client_name),
+    product: (r) => text(r.product_name),
+    partner: (r, c) => nameOf(c.names.partners, r.partner_id),
+    reseller: (r) => text(r.reseller_name),
+    status: statusOf,
+    start_date: (r, c) => c.date(r.start_date),
+    end_date: (r, c) => c.date(r.end_date),
+    years: (r) => r.years as Cell,
+    seats: (r) => r.seats as Cell,
+    auto_renew: (r, c) => c.yesNo(r.auto_renew),
+    cancelled: (r, c) => c.yesNo(r.cancelled),
+  },
+};
+
+const movements: ExportDefinition<'movements'> = {
+  spec: movementsSpec,
+  columns: {
+    created_at: (r, c) => c.timestamp(r.created_at),
+    kind: (r, c) => c.texts.movementKind[r.kind as MovementKind],
+    product: (r, c) => nameOf(c.names.products, r.product_id),
+    quantity: (r) => r.quantity as Cell,
+    from: (r, c) => nameOf(c.names.pools, r.from_pool_id),
+    to: (r, c) => nameOf(c.names.pools, r.to_pool_id),
+    client: (r, c) => nameOf(c.names.clients, r.client_id),
+    actor: (r) => text(r.actor),
+    reason: (r) => text(r.reason),
+  },
+};
+
+export const EXPORTS: { [Name in ExportName]: ExportDefinition<Name> } = { clients, subscriptions, movements };
+
+const DATE_FORMATS: Record<Locale, string> = { fr: 'dd/MM/yyyy', en: 'yyyy-MM-dd' };
+
+/** The cell context of one export: the reader's language and the publisher's time zone. */
+export function cellContext(locale: Locale, timeZone: string, names: Names): CellContext {
+  const texts = textsFor(locale);
+  const dateFormat = DATE_FORMATS[locale];
+  return {
+    texts,
+    names,
+    // Calendar dates are written as they are: they belong to no time zone.
+    date: (value) => (typeof value === 'string' ? format(new Date(`${value}T00:00:00`), dateFormat) : null),
+    timestamp: (value) => (typeof value === 'string' && !Number.isNaN(Date.parse(value)) ? format(new TZDate(Date.parse(value), timeZone), `${dateFormat} HH:mm`) : text(value)),
+    yesNo: (value) => (value === null || value === undefined ? null : value ? texts.yes : texts.no),
+  };
+}
+
+type Column = [key: string, cell: (record: ExportRecord, c: CellContext) => Cell];
+const columnsOf = (name: ExportName): Column[] => Object.entries(EXPORTS[name].columns);
+
+/** The header line's cells, in the reader's language. */
+export function headersOf(name: ExportName, texts: Texts): string[] {
+  const headers: Record<string, string> = texts.exportHeaders[name];
+  return columnsOf(name).map(([key]) => headers[key]);
+}
+
+/** One record as its row of cells, in the order of the headers. */
+export function rowOf(name: ExportName, record: ExportRecord, c: CellContext): Cell[] {
+  return columnsOf(name).map(([, cell]) => cell(record, c));
+}
