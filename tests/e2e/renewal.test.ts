@@ -212,6 +212,36 @@ describe.runIf(enabled)('renewing from "Clients à renouveler" in Chromium (demo
     await kept.getByRole('button', { name: 'Annuler le renouvellement' }).waitFor();
   });
 
+  it('a seat change is its own entry of the renewal history, in French', async () => {
+    const [{ row: target }] = await renewable({ status: 'expiring' }, 1);
+    const code = await codeOf(target.product_id);
+    await openToRenew(page);
+    const row = await rowOf(page, target.client_name, code);
+    await row.getByRole('button', { name: 'Autres actions' }).click();
+    await page.getByRole('menuitem', { name: 'Modifier les licences' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Nouveau nombre de licences utilisateurs').fill(String(target.seats + 1));
+    await expect.poll(() => dialog.getByRole('button', { name: 'OK' }).isDisabled()).toBe(false);
+    await dialog.getByRole('button', { name: 'OK' }).click();
+    await dialog.waitFor({ state: 'detached' });
+
+    await row.getByRole('button', { name: 'Autres actions' }).click();
+    await page.getByRole('menuitem', { name: 'Historique des renouvellements' }).click();
+    const history = page.getByRole('dialog').getByTestId('renewal-history');
+    const change = history.locator('tr[data-kind="seat_change"]');
+    await change.waitFor();
+    expect(await change.textContent()).toContain('Changement de licences');
+    expect(await change.textContent()).toContain(`${target.seats} → ${target.seats + 1}`);
+    expect(await change.textContent()).toContain('Camille Admin');
+    // the term before it keeps the seats it was paid for
+    const creation = history.locator('tr[data-kind="creation"]').last();
+    expect(await creation.textContent()).toContain(String(target.seats));
+    expect(await history.textContent()).not.toMatch(/seat_change|seats|seed|auto-renewal/);
+    await shot(page, 'renewal-history', false);
+    expect(await seriousViolations(page, '[role="dialog"]')).toEqual([]);
+    await page.getByRole('dialog').getByRole('button', { name: 'Fermer' }).click();
+  });
+
   it('renews on a 390 px phone', async () => {
     const phoneContext = await page.context().browser()!.newContext({ viewport: { width: 390, height: 844 }, locale: 'fr-FR' });
     const phone = await phoneContext.newPage();
