@@ -8,17 +8,17 @@ import { fakeAuthProvider, fakeDataProvider, renderWithAdmin, smallScreen, getMa
 const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString();
 const rows = [
     {
-        id: 7, client_id: 3, client_name: 'Boulangerie Martin', product_id: 1, reseller_id: 5, partner_id: 1,
+        id: 7, client_id: 3, client_name: 'Boulangerie Martin', product_id: 1, reseller_id: 5, reseller_name: 'Revendeur Alpha', partner_id: 1,
         status: 'expiring', start_date: '2025-03-01', end_date: '2026-02-28', years: 1, seats: 12,
         auto_renew: false, cancelled: false, renewed: false, undo_until: null,
     },
     {
-        id: 8, client_id: 4, client_name: 'Garage Durand', product_id: 2, reseller_id: null, partner_id: 1,
+        id: 8, client_id: 4, client_name: 'Garage Durand', product_id: 2, reseller_id: null, reseller_name: null, partner_id: 1,
         status: 'expired', start_date: '2024-01-01', end_date: '2025-12-31', years: 2, seats: 3,
         auto_renew: false, cancelled: false, renewed: false, undo_until: null,
     },
     {
-        id: 9, client_id: 5, client_name: 'Pharmacie Leroy', product_id: 1, reseller_id: 5, partner_id: 1,
+        id: 9, client_id: 5, client_name: 'Pharmacie Leroy', product_id: 1, reseller_id: 5, reseller_name: 'Revendeur Alpha', partner_id: 1,
         status: 'expiring', start_date: '2025-04-01', end_date: '2026-03-31', years: 1, seats: 4,
         auto_renew: false, cancelled: false, renewed: false, undo_until: null,
     },
@@ -72,9 +72,15 @@ describe('<ToRenewList>', () => {
         const row = (await screen.findByText('Garage Durand')).closest('tr') as HTMLElement;
         expect(subscriptionCalls(getList)[0][1].filter).toMatchObject({ to_renew: true });
         const headers = screen.getAllByRole('columnheader').map(cell => cell.textContent?.trim());
-        for (const label of ['Nom client', 'Produit', 'Nom revendeur', 'Statut', 'Date de fin']) expect(headers).toContain(label);
+        // DESIGN §5's columns
+        for (const label of ['Nom client', 'Abonnement', 'Nom revendeur', 'Date de début', 'Date de fin', 'Durée (années)', 'À renouveler']) {
+            expect(headers).toContain(label);
+        }
         await waitFor(() => expect(row).toHaveTextContent('TSend'));
-        expect(row).toHaveTextContent('Expiré');
+        expect(row).toHaveTextContent('01/01/2024');
+        expect(row).toHaveTextContent('31/12/2025');
+        expect(within(row).getByText('—')).toBeInTheDocument(); // a direct client: no reseller
+        expect((await screen.findByText('Boulangerie Martin')).closest('tr')).toHaveTextContent('Revendeur Alpha');
         expect(within(row).queryByTestId('renewed-check')).toBeNull();
         const before = names();
 
@@ -141,11 +147,10 @@ describe('<ToRenewList>', () => {
         );
     });
 
-    it('shows a reseller neither the reseller column nor its filter', async () => {
+    it('offers a reseller no reseller filter', async () => {
         render({ getList: listOf(rows) }, 'reseller');
         const user = userEvent.setup();
         await screen.findByText('Garage Durand');
-        expect(screen.queryByRole('columnheader', { name: 'Nom revendeur' })).toBeNull();
         await user.click(screen.getByRole('button', { name: 'Ajouter un filtre' }));
         await screen.findByRole('menuitemcheckbox', { name: 'Fin à partir du' });
         expect(screen.queryByRole('menuitemcheckbox', { name: 'Revendeur' })).toBeNull();

@@ -57,6 +57,7 @@ export interface Subscription extends RaRecord {
     product_id: Identifier;
     partner_id?: Identifier;
     reseller_id?: Identifier | null;
+    reseller_name?: string | null;
     status: Status;
     start_date: string;
     end_date: string;

@@ -31,13 +31,13 @@ import { TO_RENEW_STATUSES } from '../../../shared/contract';
 import { BulkRenewButton, BulkRenewHost } from './BulkRenewButton';
 import { SeatsWithSchedule } from './ScheduledChange';
 import { SubscriptionActions } from './SubscriptionActions';
-import { ShownInToRenew, shownInToRenew, toRenewRowSx } from './renewedHere';
+import { ShownInToRenew, toRenewRowSx } from './renewedHere';
 
 type View = 'to_renew' | 'renewed';
 
 const STORE_KEY = 'subscriptions.toRenew';
 
-/** The filters of both views; the status one only where statuses differ (to renew). */
+/** The filters of both views; the status one only where statuses differ (to renew), the reseller one for the channel. */
 const filtersOf = (view: View, showReseller: boolean) =>
     [
         <SearchInput key="q" source="q" alwaysOn />,
@@ -105,15 +105,16 @@ const Empty = ({ view }: { view: View }) => {
  */
 const fixedColumns = {
     tableLayout: 'fixed',
-    '& .column-product_id': { width: 80 },
-    '& .column-status': { width: 150 },
-    '& .column-end_date': { width: 112 },
-    '& .column-seats': { width: 112 },
+    '& .column-product_id': { width: 96 },
+    '& .column-start_date, & .column-end_date': { width: 104 },
+    '& .column-years': { width: 84 },
+    '& .column-seats': { width: 100 },
     '& .column-actions': { width: 200 },
     '& td': { overflow: 'hidden', textOverflow: 'ellipsis' },
 };
 
-const ToRenewTable = ({ view, showReseller }: { view: View; showReseller: boolean }) => (
+/** DESIGN §5's columns; the status is the row's colour (see the legend) and its check once renewed. */
+const ToRenewTable = ({ view }: { view: View }) => (
     <DataTable<Subscription>
         rowSx={toRenewRowSx}
         rowClick={clientLink}
@@ -127,20 +128,16 @@ const ToRenewTable = ({ view, showReseller }: { view: View; showReseller: boolea
                 <NameWithCheck source="client_name" />
             </ShownInToRenew>
         </DataTable.Col>
-        <DataTable.Col source="product_id" label="cascade.to_renew.product" disableSort>
+        <DataTable.Col source="product_id" disableSort>
             <ProductCode />
         </DataTable.Col>
-        {showReseller ? (
-            <DataTable.Col source="reseller_id" disableSort>
-                <ReferenceField source="reseller_id" reference="resellers" link={false} emptyText="—" />
-            </DataTable.Col>
-        ) : null}
-        <DataTable.Col source="status" disableSort>
-            <ShownInToRenew>
-                <StatusField />
-            </ShownInToRenew>
+        {/* the record's name: a reseller login may not read the resellers */}
+        <DataTable.Col source="reseller_name" label="resources.subscriptions.fields.reseller_id" disableSort>
+            <TextField source="reseller_name" emptyText="—" />
         </DataTable.Col>
+        <DataTable.Col source="start_date" field={DateOnlyField} />
         <DataTable.Col source="end_date" field={DateOnlyField} />
+        <DataTable.NumberCol source="years" />
         <DataTable.Col source="seats" align="right">
             <SeatsWithSchedule />
         </DataTable.Col>
@@ -180,9 +177,9 @@ const ToRenewCards = ({ view }: { view: View }) => {
                             <Typography variant="body2" component="span">
                                 {formatDate(record.end_date, locale)}
                             </Typography>
-                            <RecordContextProvider value={shownInToRenew(record)}>
+                            <ShownInToRenew>
                                 <StatusField />
-                            </RecordContextProvider>
+                            </ShownInToRenew>
                             <Box sx={{ ml: 'auto' }}>
                                 <SubscriptionActions />
                             </Box>
@@ -228,7 +225,7 @@ export const ToRenewList = () => {
                     empty={false}
                 >
                     <StatusLegend statuses={['expiring', 'expired', 'renewed']} />
-                    {isSmall ? <ToRenewCards view={view} /> : <ToRenewTable view={view} showReseller={showReseller} />}
+                    {isSmall ? <ToRenewCards view={view} /> : <ToRenewTable view={view} />}
                 </List>
             ) : null}
         </BulkRenewHost>
