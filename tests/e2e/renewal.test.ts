@@ -99,6 +99,7 @@ describe.runIf(enabled)('renewing from "Clients à renouveler" in Chromium (demo
     await row.getByTestId('renewed-check').waitFor();
     await row.getByRole('button', { name: 'Annuler le renouvellement' }).waitFor();
     expect(await columnWidths()).toEqual(widthsBefore); // nothing jumped
+    await shot(page, 'to-renew-renewed-row', false);
     expect((await admin.get(`/subscriptions/${target.id}`)).end_date).toBe(target.end_date); // still the current term shown
 
     // Renouveler again: "Déjà renouvelé jusqu'au …" and an explicit confirmation before OK

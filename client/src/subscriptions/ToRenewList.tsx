@@ -105,10 +105,11 @@ const Empty = ({ view }: { view: View }) => {
  */
 const fixedColumns = {
     tableLayout: 'fixed',
-    '& .column-product_id': { width: 96 },
-    '& .column-start_date, & .column-end_date': { width: 104 },
-    '& .column-years': { width: 84 },
-    '& .column-seats': { width: 100 },
+    '& td:not(.MuiTableCell-paddingCheckbox), & th:not(.MuiTableCell-paddingCheckbox)': { px: 1 },
+    '& .column-product_id': { width: 100 },
+    '& .column-start_date, & .column-end_date': { width: 92 },
+    '& .column-years': { width: 100 },
+    '& .column-seats': { width: 108 },
     '& .column-actions': { width: 200 },
     '& td': { overflow: 'hidden', textOverflow: 'ellipsis' },
 };
