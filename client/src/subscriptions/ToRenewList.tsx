@@ -37,6 +37,32 @@ type View = 'to_renew' | 'renewed';
 
 const STORE_KEY = 'subscriptions.toRenew';
 
+/** A filter choosing one record of `reference`, listed and sorted by `optionText`. */
+const choiceFilter = ({
+    source,
+    reference,
+    optionText,
+    label,
+    alwaysOn = false,
+}: {
+    source: string;
+    reference: string;
+    optionText: string;
+    label: string;
+    alwaysOn?: boolean;
+}) => (
+    <ReferenceInput
+        key={source}
+        source={source}
+        reference={reference}
+        sort={{ field: optionText, order: 'ASC' }}
+        label={`cascade.to_renew.${label}`}
+        alwaysOn={alwaysOn}
+    >
+        <SelectInput optionText={optionText} label={`cascade.to_renew.${label}`} />
+    </ReferenceInput>
+);
+
 /** The filters of both views; the status one only where statuses differ (to renew), the reseller one for the channel. */
 const filtersOf = (view: View, showReseller: boolean) =>
     [
@@ -50,27 +76,8 @@ const filtersOf = (view: View, showReseller: boolean) =>
                 choices={TO_RENEW_STATUSES.map(status => ({ id: status, name: `cascade.status.${status}` }))}
             />
         ) : null,
-        <ReferenceInput
-            key="product_id"
-            source="product_id"
-            reference="products"
-            sort={{ field: 'code', order: 'ASC' }}
-            label="cascade.to_renew.product"
-            alwaysOn
-        >
-            <SelectInput optionText="code" label="cascade.to_renew.product" />
-        </ReferenceInput>,
-        showReseller ? (
-            <ReferenceInput
-                key="reseller_id"
-                source="reseller_id"
-                reference="resellers"
-                sort={{ field: 'name', order: 'ASC' }}
-                label="cascade.to_renew.reseller"
-            >
-                <SelectInput optionText="name" label="cascade.to_renew.reseller" />
-            </ReferenceInput>
-        ) : null,
+        choiceFilter({ source: 'product_id', reference: 'products', optionText: 'code', label: 'product', alwaysOn: true }),
+        showReseller ? choiceFilter({ source: 'reseller_id', reference: 'resellers', optionText: 'name', label: 'reseller' }) : null,
         <DateInput key="end_date_gte" source="end_date_gte" label="cascade.to_renew.end_from" />,
         <DateInput key="end_date_lte" source="end_date_lte" label="cascade.to_renew.end_to" />,
     ].filter(filter => filter !== null);
