@@ -139,11 +139,9 @@ export const en: Messages = {
             remaining: 'Licenses left after the change',
             no_refund: 'No refund: removed seats do not go back to the pool.',
             reason_seats: 'The number of licenses must be a whole number of at least 1',
-            reason_same: 'Type a number other than the current one',
             reason_short:
                 'Not enough licenses: %{manager} is %{smart_count} license short |||| Not enough licenses: %{manager} is %{smart_count} licenses short',
             quote_error: 'Could not compute the cost: %{message}',
-            no_current_term: 'No current term: change the seats at the next renewal.',
             success: 'Seats changed: %{seats}. Cost: %{cost}. Licenses left: %{remaining}',
             ok: 'OK',
             cancel: 'Cancel',

@@ -141,11 +141,9 @@ export const fr = {
             remaining: 'Licences restantes après modification',
             no_refund: 'Aucun remboursement : les licences retirées ne reviennent pas au stock.',
             reason_seats: 'Le nombre de licences doit être un entier supérieur ou égal à 1',
-            reason_same: 'Saisissez un nombre différent du nombre actuel',
             reason_short:
                 'Stock insuffisant : il manque %{smart_count} licence à %{manager} |||| Stock insuffisant : il manque %{smart_count} licences à %{manager}',
             quote_error: 'Impossible de calculer le coût : %{message}',
-            no_current_term: 'Aucune période en cours : modifiez les licences au prochain renouvellement.',
             success: 'Licences modifiées : %{seats}. Coût : %{cost}. Licences restantes : %{remaining}',
             ok: 'OK',
             cancel: 'Annuler',
