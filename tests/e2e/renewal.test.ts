@@ -241,6 +241,7 @@ describe.runIf(enabled)('renewing from "Clients à renouveler" in Chromium (demo
     const creation = history.locator('tr[data-kind="creation"]').last();
     expect(await creation.textContent()).toContain(String(target.seats));
     expect(await history.textContent()).not.toMatch(/seat_change|seats|seed|auto-renewal/);
+    await page.getByRole('menu').waitFor({ state: 'hidden' }); // the ⋮ menu has faded out
     await shot(page, 'renewal-history', false);
     expect(await seriousViolations(page, '[role="dialog"]')).toEqual([]);
     await page.getByRole('dialog').getByRole('button', { name: 'Fermer' }).click();
