@@ -19,7 +19,8 @@ export const StatusField = ({ source = 'status' }: { source?: string; label?: st
             label={translate(`cascade.status.${status}`)}
             sx={{
                 borderColor: style.main ?? 'divider',
-                color: style.main && !style.check ? style.main : undefined,
+                // the solid colour is too light for text on a light theme's tinted row
+                color: theme => (style.check ? undefined : theme.palette.mode === 'dark' ? style.main : style.text) ?? undefined,
                 fontWeight: 500,
             }}
         />
