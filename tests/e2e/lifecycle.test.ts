@@ -40,7 +40,8 @@ describe.runIf(enabled)('subscription lifecycle in Chromium (demo data)', () => 
     await dialog.getByText('Renouveler 2 abonnements').waitFor();
     await dialog.getByTestId('bulk-pools').waitFor();
     await expect.poll(() => dialog.getByTestId('bulk-pools').getAttribute('aria-busy')).toBe('false');
-    const quote = await admin.get(`/subscriptions/bulk-renewal-quote?ids=${listed.map((s) => s.id).join(',')}&years=1`);
+    // each line at its own subscription's years
+    const quote = await admin.get(`/subscriptions/bulk-renewal-quote?ids=${listed.map((s) => s.id).join(',')}`);
     for (const pool of quote.pools) {
       await expect.poll(() => dialog.getByTestId('bulk-pools').textContent()).toContain(pool.manager_name);
     }
@@ -69,8 +70,9 @@ describe.runIf(enabled)('subscription lifecycle in Chromium (demo data)', () => 
     expect(renewedIds.length).toBeGreaterThan(0);
     await dialog.getByRole('button', { name: 'Fermer' }).click();
     await dialog.waitFor({ state: 'detached' });
-    // The list refreshed: the renewed subscription has left it.
+    // Until the list is reloaded, the renewed subscription keeps its row, checked; a reload takes it away.
     const gone = listed.find((s) => s.id === renewedIds[0])!;
+    await rows.nth(listed.indexOf(gone)).getByTestId('renewed-check').waitFor();
     const { total: left } = await admin.list(
       `/subscriptions?filter=${encodeURIComponent(JSON.stringify({ to_renew: true, client_id: gone.client_id }))}&range=[0,0]`,
     );
@@ -95,7 +97,7 @@ describe.runIf(enabled)('subscription lifecycle in Chromium (demo data)', () => 
     const confirm = page.getByRole('dialog');
     await confirm.getByText('Annuler le dernier renouvellement ?').waitFor();
     await confirm.getByRole('button', { name: 'Confirmer' }).click();
-    const returned = before.seats * 1;
+    const returned = before.seats * quote.subscriptions.find((line: { id: number }) => line.id === gone.id).years;
     await page.getByText(new RegExp(`Renouvellement annulé : ${returned} licences? rendues? au stock`)).waitFor();
     await shot('undo-renewal');
     const undone = await admin.get(`/subscriptions/${gone.id}`);

@@ -77,7 +77,7 @@ describe.runIf(enabled)('a reseller in Chromium: its own clients only, a renewal
   it('renews one of its clients and sees its own pool decrease by the cost', async () => {
     const [target] = (await reseller.list(`/subscriptions?filter=${encodeURIComponent('{"status":"expiring"}')}&sort=${encodeURIComponent('["seats","ASC"]')}&range=[0,0]`)).rows;
     expect(target.reseller_id).toBe(resellerId);
-    const quote = await reseller.get(`/subscriptions/${target.id}/renewal-quote?years=1&seats=${target.seats}`);
+    const quote = await reseller.get(`/subscriptions/${target.id}/renewal-quote`); // the dialog's defaults
     const pool = await reseller.get(`/pools/${quote.pool_id}`);
     expect(pool).toMatchObject({ holder_type: 'reseller', holder_id: resellerId });
     const product = await reseller.get(`/products/${target.product_id}`);
@@ -94,18 +94,16 @@ describe.runIf(enabled)('a reseller in Chromium: its own clients only, a renewal
     expect(await row.textContent()).toContain(RESELLER);
     await row.getByRole('button', { name: 'Renouveler' }).first().click();
     const dialog = page.getByRole('dialog');
-    await dialog.getByText(`Licences restantes à attribuer par ${RESELLER}`).first().waitFor();
-    await expect.poll(() => dialog.getByTestId('renew-balance').inputValue()).toBe(String(quote.balance));
-    await dialog.getByLabel("Nombre d'années de renouvellement").fill('1');
-    await expect.poll(() => dialog.getByTestId('renew-remaining').inputValue()).toBe(String(quote.balance - target.seats));
+    await expect.poll(() => dialog.getByTestId('renew-balance').textContent()).toBe(`Stock de ${RESELLER} : ${quote.balance} licences`);
+    await expect.poll(() => dialog.getByTestId('renew-remaining').textContent()).toContain(String(quote.remaining_after));
     await dialog.getByRole('button', { name: 'OK' }).click();
     await page.getByText(/Abonnement renouvelé jusqu’au/).waitFor();
     await row.getByTestId('renewed-check').waitFor();
 
-    expect((await reseller.get(`/pools/${quote.pool_id}`)).balance).toBe(quote.balance - target.seats);
+    expect((await reseller.get(`/pools/${quote.pool_id}`)).balance).toBe(quote.remaining_after);
     await page.goto(server.url);
     await page.getByText('Licences restantes par produit').waitFor();
-    await expect.poll(() => dashboardBalance(page, product.code)).toBe(quote.balance - target.seats);
+    await expect.poll(() => dashboardBalance(page, product.code)).toBe(quote.remaining_after);
   });
 
   it('logs out from the user menu: back on the login page, and the session is closed', async () => {

@@ -3,9 +3,10 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { HttpError, RecordContextProvider } from 'react-admin';
 import { RenewButton } from '../../client/src/subscriptions/RenewButton';
-import type { Subscription } from '../../client/src/providers/dataProvider';
+import type { RenewalQuote, Subscription } from '../../client/src/providers/dataProvider';
 import { fakeDataProvider, renderWithAdmin } from './renderWithAdmin';
 
+// The row shows the current term (1 × 5); the latest term, quoted by the server, is 2 years × 8 seats.
 const subscription: Subscription = {
     id: 7,
     client_id: 3,
@@ -21,19 +22,33 @@ const subscription: Subscription = {
     renewed: false,
 };
 
-const quote = (balance: number) => ({
-    pool_id: 11,
-    manager_name: 'Revendeur Alpha',
-    client_name: 'Boulangerie Martin',
-    balance,
-    cost: 5,
-    remaining_after: balance - 5,
-    start_date: '2026-03-01',
-    end_date: '2027-02-28',
-});
+/** The server's quote: cost = years × seats from the given balance; the new term starts 2026-03-01. */
+const quoteFor = (balance: number, extra: Partial<RenewalQuote> = {}) =>
+    vi.fn(async (_id: unknown, params: { years?: number; seats?: number }): Promise<RenewalQuote> => {
+        const years = params.years ?? 2;
+        const seats = params.seats ?? 8;
+        return {
+            pool_id: 11,
+            manager_name: 'Revendeur Alpha',
+            client_name: 'Boulangerie Martin',
+            product_name: 'TBox — stockage et partage de fichiers',
+            years,
+            seats,
+            already_renewed: false,
+            latest_end_date: '2026-02-28',
+            balance,
+            cost: years * seats,
+            remaining_after: balance - years * seats,
+            start_date: '2026-03-01',
+            end_date: `${2026 + years}-02-28`,
+            ...extra,
+        };
+    });
+
+const products = { data: [{ id: 1, code: 'TBox', name: 'TBox — stockage et partage de fichiers' }], total: 1 };
 
 const setup = (methods: Record<string, unknown>) => {
-    const dataProvider = fakeDataProvider(methods);
+    const dataProvider = fakeDataProvider({ getList: vi.fn().mockResolvedValue(products), ...methods });
     renderWithAdmin(
         <RecordContextProvider value={subscription}>
             <RenewButton />
@@ -46,14 +61,14 @@ const setup = (methods: Record<string, unknown>) => {
 const open = async (user: ReturnType<typeof userEvent.setup>) => {
     await user.click(screen.getByRole('button', { name: 'Renouveler' }));
     const dialog = await screen.findByRole('dialog');
-    // the balance field is filled once the quote has arrived
-    await waitFor(() => expect(within(dialog).getByTestId('renew-balance')).not.toHaveValue(''));
+    // the inputs appear once the first quote has given the defaults
+    await within(dialog).findByLabelText("Nombre d'années");
     return dialog;
 };
 
 const fill = async (user: ReturnType<typeof userEvent.setup>, dialog: HTMLElement, years: string, seats: string) => {
-    const yearsInput = within(dialog).getByLabelText("Nombre d'années de renouvellement");
-    const seatsInput = within(dialog).getByLabelText('Licences utilisateurs affectées à Boulangerie Martin');
+    const yearsInput = within(dialog).getByLabelText("Nombre d'années");
+    const seatsInput = within(dialog).getByLabelText('Licences utilisateurs');
     await user.clear(yearsInput);
     if (years) await user.type(yearsInput, years);
     await user.clear(seatsInput);
@@ -63,26 +78,71 @@ const fill = async (user: ReturnType<typeof userEvent.setup>, dialog: HTMLElemen
 const okButton = (dialog: HTMLElement) => within(dialog).getByRole('button', { name: 'OK' });
 
 describe('<RenewDialog>', () => {
-    it('shows the four fields of DESIGN §5 and computes the remaining balance live', async () => {
-        const renewalQuote = vi.fn().mockResolvedValue(quote(50));
+    it("opens with the server quote's defaults (latest term) and names product and client", async () => {
+        const renewalQuote = quoteFor(50);
         const user = setup({ renewalQuote });
         const dialog = await open(user);
-        expect(within(dialog).getByLabelText('Licences restantes à attribuer par Revendeur Alpha')).toHaveValue('50');
-        await fill(user, dialog, '2', '12');
-        expect(within(dialog).getByLabelText('Licences restantes après réabonnement')).toHaveValue('26');
+        expect(renewalQuote).toHaveBeenCalledWith(7, {});
+        expect(within(dialog).getByLabelText("Nombre d'années")).toHaveValue(2);
+        expect(within(dialog).getByLabelText('Licences utilisateurs')).toHaveValue(8);
+        await waitFor(() =>
+            expect(within(dialog).getByRole('heading')).toHaveTextContent('Renouveler TBox — Boulangerie Martin'),
+        );
+        expect(within(dialog).getByTestId('renew-balance')).toHaveTextContent('Stock de Revendeur Alpha : 50 licences');
+        expect(within(dialog).getByTestId('renew-cost')).toHaveTextContent('Coût : 8 × 2 = 16 licences');
+        expect(within(dialog).getByTestId('renew-remaining')).toHaveTextContent('Restantes après renouvellement : 34');
+        expect(within(dialog).getByTestId('renew-period')).toHaveTextContent('Nouvelle période : du 01/03/2026 au 28/02/2028');
+        expect(within(dialog).queryByTestId('renew-already')).toBeNull();
         expect(okButton(dialog)).toBeEnabled();
-        expect(within(dialog).queryByTestId('renew-reason')).toBeNull();
-        // one more seat: 50 − 13 × 2 = 24, live
-        await fill(user, dialog, '2', '13');
-        expect(within(dialog).getByTestId('renew-remaining')).toHaveValue('24');
-        expect(renewalQuote).toHaveBeenCalledWith(7, { years: 1, seats: 5 });
+    });
+
+    it('shows the quote\'s figures for the typed values once it answers, the local preview meanwhile', async () => {
+        // the server's cost differs from seats × years: what it says is shown
+        const renewalQuote = quoteFor(50);
+        let answer: (value: RenewalQuote) => void = () => {};
+        const user = setup({ renewalQuote });
+        const dialog = await open(user);
+        renewalQuote.mockImplementationOnce(() => new Promise(resolve => (answer = resolve)));
+        await fill(user, dialog, '3', '10');
+        await waitFor(() => expect(renewalQuote).toHaveBeenLastCalledWith(7, { years: 3, seats: 10 }));
+        // while it loads: 50 − 30, computed here, marked busy
+        expect(within(dialog).getByTestId('renew-remaining')).toHaveTextContent('20');
+        expect(within(dialog).getByTestId('renew-remaining').parentElement).toHaveAttribute('aria-busy', 'true');
+        answer({ ...(await quoteFor(50)(7, { years: 3, seats: 10 })), cost: 29, remaining_after: 21, end_date: '2029-02-28' });
+        await waitFor(() => expect(within(dialog).getByTestId('renew-remaining')).toHaveTextContent('21'));
+        expect(within(dialog).getByTestId('renew-cost')).toHaveTextContent('= 29 licences');
+        expect(within(dialog).getByTestId('renew-period')).toHaveTextContent('au 28/02/2029');
+        // debounced: nothing asked for the keystrokes in between
+        expect(renewalQuote).not.toHaveBeenCalledWith(7, { years: 3, seats: 1 });
+    });
+
+    it('warns "Déjà renouvelé jusqu\'au …" and asks for an explicit confirmation before OK', async () => {
+        const renew = vi.fn().mockResolvedValue({
+            ...subscription, status: 'renewed', remaining_after: 18,
+            term: { id: 31, start_date: '2028-03-01', end_date: '2030-02-28', years: 2, seats: 8 },
+        });
+        const user = setup({
+            renewalQuote: quoteFor(50, { already_renewed: true, latest_end_date: '2028-02-29', start_date: '2028-03-01', end_date: '2030-02-28' }),
+            renew,
+        });
+        const dialog = await open(user);
+        const warning = await within(dialog).findByTestId('renew-already');
+        expect(warning).toHaveTextContent('Déjà renouvelé jusqu’au 29/02/2028');
+        expect(okButton(dialog)).toBeDisabled();
+        await user.click(within(warning).getByRole('checkbox', { name: 'Je confirme ce nouveau renouvellement' }));
+        expect(okButton(dialog)).toBeEnabled();
+        await user.click(okButton(dialog));
+        await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+        expect(renew).toHaveBeenCalledWith(7, { years: 2, seats: 8 }, expect.any(String));
+        // the NEW term's end, not the shown one
+        expect(await screen.findByText('Abonnement renouvelé jusqu’au 28/02/2030. Licences restantes : 18')).toBeInTheDocument();
     });
 
     it('disables OK with the reason when the pool would go negative', async () => {
-        const user = setup({ renewalQuote: vi.fn().mockResolvedValue(quote(50)) });
+        const user = setup({ renewalQuote: quoteFor(50) });
         const dialog = await open(user);
         await fill(user, dialog, '2', '30');
-        expect(within(dialog).getByTestId('renew-remaining')).toHaveValue('-10');
+        await waitFor(() => expect(within(dialog).getByTestId('renew-remaining')).toHaveTextContent('-10'));
         expect(okButton(dialog)).toBeDisabled();
         expect(within(dialog).getByTestId('renew-reason')).toHaveTextContent(
             'Stock insuffisant : il manque 10 licences à Revendeur Alpha',
@@ -90,7 +150,7 @@ describe('<RenewDialog>', () => {
     });
 
     it('disables OK with the reason on invalid years or seats', async () => {
-        const user = setup({ renewalQuote: vi.fn().mockResolvedValue(quote(50)) });
+        const user = setup({ renewalQuote: quoteFor(50) });
         const dialog = await open(user);
         await fill(user, dialog, '11', '2');
         expect(okButton(dialog)).toBeDisabled();
@@ -100,54 +160,34 @@ describe('<RenewDialog>', () => {
         await fill(user, dialog, '2', '0');
         expect(okButton(dialog)).toBeDisabled();
         expect(within(dialog).getByTestId('renew-reason')).toHaveTextContent('supérieur ou égal à 1');
-        await fill(user, dialog, '2', '');
-        expect(okButton(dialog)).toBeDisabled();
-        expect(within(dialog).getByTestId('renew-remaining')).toHaveValue('');
         await fill(user, dialog, '2', '3');
-        expect(okButton(dialog)).toBeEnabled();
+        await waitFor(() => expect(okButton(dialog)).toBeEnabled());
     });
 
-    it('on 409 says the refusal in French and re-fetches the pool balance', async () => {
+    it('says a refusal once, in French, and shows the refreshed pool', async () => {
         let balance = 50;
-        const renewalQuote = vi.fn(async () => quote(balance));
+        const renewalQuote = vi.fn(async (id: unknown, params: { years?: number; seats?: number }) => quoteFor(balance)(id, params));
         const renew = vi.fn(async () => {
-            balance = 20; // someone else used the pool meanwhile
-            throw new HttpError('Insufficient licenses: 24 needed, 20 remaining in the pool', 409, {
-                message: 'Insufficient licenses: 24 needed, 20 remaining in the pool',
-                errors: { seats: '24 licenses needed, 20 remaining' },
+            balance = 10; // someone else used the pool meanwhile
+            throw new HttpError('Insufficient licenses: 16 needed, 10 remaining in the pool', 409, {
+                message: 'Insufficient licenses: 16 needed, 10 remaining in the pool',
+                errors: { seats: '16 licenses needed, 10 remaining' },
                 code: 'insufficient_licenses',
-                details: { needed: 24, balance: 20 },
+                details: { needed: 16, balance: 10 },
             });
         });
         const user = setup({ renewalQuote, renew });
         const dialog = await open(user);
-        await fill(user, dialog, '2', '12');
+        await waitFor(() => expect(okButton(dialog)).toBeEnabled());
         await user.click(okButton(dialog));
         const alert = await within(dialog).findByTestId('renew-error');
-        expect(alert).toHaveTextContent('Licences insuffisantes : 24 nécessaires, 20 restantes.');
-        expect(alert).toHaveTextContent('Le stock de licences a été actualisé.');
+        expect(alert).toHaveTextContent('Licences insuffisantes : 16 nécessaires, 10 restantes.');
         expect(dialog).not.toHaveTextContent(/Insufficient|needed|remaining/);
-        // the new balance (20) drives the preview: 20 − 24 < 0, OK disabled
-        await waitFor(() => expect(within(dialog).getByTestId('renew-balance')).toHaveValue('20'));
-        expect(within(dialog).getByTestId('renew-remaining')).toHaveValue('-4');
+        await waitFor(() => expect(within(dialog).getByTestId('renew-balance')).toHaveTextContent(': 10 licences'));
+        // said once: no second warning, no field error
+        expect(within(dialog).queryByTestId('renew-reason')).toBeNull();
+        expect(within(dialog).getAllByText(/insuffisant/i)).toHaveLength(1);
         expect(okButton(dialog)).toBeDisabled();
-        expect(screen.getByRole('dialog')).toBeInTheDocument();
-    });
-
-    it("shows a refusal without a known code as the server's message", async () => {
-        const renew = vi.fn().mockRejectedValue(
-            new HttpError('Licences insuffisantes chez Revendeur Alpha', 409, {
-                message: 'Licences insuffisantes chez Revendeur Alpha',
-                code: 'some_future_code',
-                details: { needed: 1 },
-            }),
-        );
-        const user = setup({ renewalQuote: vi.fn().mockResolvedValue(quote(50)), renew });
-        const dialog = await open(user);
-        await user.click(okButton(dialog));
-        expect(await within(dialog).findByTestId('renew-error')).toHaveTextContent(
-            'Licences insuffisantes chez Revendeur Alpha',
-        );
     });
 
     it('says a reused Idempotency-Key (422) in French', async () => {
@@ -157,95 +197,52 @@ describe('<RenewDialog>', () => {
                 code: 'idempotency_key_reused',
             }),
         );
-        const user = setup({ renewalQuote: vi.fn().mockResolvedValue(quote(50)), renew });
+        const user = setup({ renewalQuote: quoteFor(50), renew });
         const dialog = await open(user);
+        await waitFor(() => expect(okButton(dialog)).toBeEnabled());
         await user.click(okButton(dialog));
         const alert = await within(dialog).findByTestId('renew-error');
         expect(alert).toHaveTextContent('Cette demande a déjà été envoyée avec d’autres valeurs.');
         expect(alert).not.toHaveTextContent('Idempotency-Key');
     });
 
-    it("shows the new term's period and asks the quote again once the years settle", async () => {
-        // The server's term: starts 2026-03-01, ends Y years later minus one day.
-        const renewalQuote = vi.fn(async (_id: unknown, { years, seats }: { years: number; seats: number }) => ({
-            ...quote(50),
-            cost: years * seats,
-            remaining_after: 50 - years * seats,
-            end_date: `${2026 + years}-02-28`,
-        }));
-        const user = setup({ renewalQuote });
-        const dialog = await open(user);
-        expect(within(dialog).getByTestId('renew-period')).toHaveTextContent(
-            'Nouvelle période : du 01/03/2026 au 28/02/2027',
-        );
-        await fill(user, dialog, '3', '12');
-        await waitFor(() =>
-            expect(within(dialog).getByTestId('renew-period')).toHaveTextContent(
-                'Nouvelle période : du 01/03/2026 au 28/02/2029',
-            ),
-        );
-        expect(renewalQuote).toHaveBeenLastCalledWith(7, { years: 3, seats: 12 });
-        // debounced: nothing asked for the keystrokes in between (seats 1, years '')
-        expect(renewalQuote).not.toHaveBeenCalledWith(7, { years: 3, seats: 1 });
-        expect(renewalQuote).toHaveBeenCalledTimes(2);
-    });
-
-    it('keeps the fields and OK usable while a newer quote loads', async () => {
-        const renewalQuote = vi
-            .fn()
-            .mockResolvedValueOnce(quote(50))
-            .mockImplementation(() => new Promise(() => {})); // the next quotes never answer
-        const renew = vi.fn(() => new Promise(() => {}));
-        const user = setup({ renewalQuote, renew });
-        const dialog = await open(user);
-        await fill(user, dialog, '2', '12');
-        await waitFor(() => expect(renewalQuote).toHaveBeenCalledTimes(2));
-        // the previous quote stays (no flicker), the preview stays local
-        expect(within(dialog).getByTestId('renew-balance')).toHaveValue('50');
-        expect(within(dialog).getByTestId('renew-remaining')).toHaveValue('26');
-        // its period is for 1 year: dimmed and marked busy until the quote for 2 years arrives
-        expect(within(dialog).getByTestId('renew-period')).toHaveAttribute('aria-busy', 'true');
-        expect(okButton(dialog)).toBeEnabled();
-        await user.click(okButton(dialog));
-        expect(renew).toHaveBeenCalledWith(7, { years: 2, seats: 12 }, expect.any(String));
-        expect(okButton(dialog)).toBeDisabled(); // while the renewal runs
-    });
-
-    it('sends one Idempotency-Key per opened dialog, and a double click renews once', async () => {
+    it('a double click renews once; a retry after a network failure reuses the key, a new intent gets a new one', async () => {
         let resolveRenew: (value: unknown) => void = () => {};
-        const renew = vi.fn(
-            () =>
-                new Promise(resolve => {
-                    resolveRenew = resolve;
-                }),
-        );
-        const user = setup({ renewalQuote: vi.fn().mockResolvedValue(quote(50)), renew });
+        const renew = vi
+            .fn()
+            .mockRejectedValueOnce(new TypeError('Failed to fetch'))
+            .mockImplementation(() => new Promise(resolve => (resolveRenew = resolve)));
+        const user = setup({ renewalQuote: quoteFor(50), renew });
         let dialog = await open(user);
-        await fill(user, dialog, '2', '12');
+        await waitFor(() => expect(okButton(dialog)).toBeEnabled());
+        await user.click(okButton(dialog)); // no answer: the network failed
+        await within(dialog).findByTestId('renew-error');
         await user.dblClick(okButton(dialog));
         fireEvent.click(okButton(dialog)); // a third, impatient click while the request is pending
-        expect(renew).toHaveBeenCalledTimes(1);
-        const [id, params, firstKey] = renew.mock.calls[0] as unknown as [number, object, string];
-        expect(id).toBe(7);
-        expect(params).toEqual({ years: 2, seats: 12 });
-        expect(firstKey).toMatch(/^[0-9a-f-]{36}$/);
-        resolveRenew({ ...subscription, status: 'renewed', end_date: '2028-02-29', remaining_after: 26 });
-        await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
-        expect(await screen.findByText(/Abonnement renouvelé jusqu’au 29\/02\/2028/)).toBeInTheDocument();
-
-        // a new dialog gets a new key
-        dialog = await open(user);
-        await user.click(okButton(dialog));
         expect(renew).toHaveBeenCalledTimes(2);
-        const secondKey = (renew.mock.calls[1] as unknown as [number, object, string])[2];
-        expect(secondKey).toMatch(/^[0-9a-f-]{36}$/);
-        expect(secondKey).not.toBe(firstKey);
+        const [[, , firstKey], [id, params, retryKey]] = renew.mock.calls as [number, object, string][];
+        expect(firstKey).toMatch(/^[0-9a-f-]{36}$/);
+        expect(retryKey).toBe(firstKey); // the same intent: the server applies it once
+        expect(id).toBe(7);
+        expect(params).toEqual({ years: 2, seats: 8 });
+        resolveRenew({
+            ...subscription, status: 'renewed', remaining_after: 34,
+            term: { id: 30, start_date: '2026-03-01', end_date: '2028-02-29', years: 2, seats: 8 },
+        });
+        await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+
+        // a new dialog is a new intent
+        dialog = await open(user);
+        await waitFor(() => expect(okButton(dialog)).toBeEnabled());
+        await user.click(okButton(dialog));
+        expect(renew).toHaveBeenCalledTimes(3);
+        expect(renew.mock.calls[2][2]).not.toBe(firstKey);
     });
 
     it('sends the Idempotency-Key header on the wire', async () => {
         const { dataProvider } = await import('../../client/src/providers/dataProvider');
         const fetchMock = vi.fn().mockResolvedValue(
-            new Response(JSON.stringify({ ...subscription, remaining_after: 1 }), {
+            new Response(JSON.stringify({ ...subscription, remaining_after: 1, term: {} }), {
                 status: 201,
                 headers: { 'Content-Type': 'application/json' },
             }),

@@ -87,14 +87,16 @@ describe('subscription lifecycle on the client page', () => {
         await screen.findByText('Renouvellement automatique activé');
     });
 
-    it('shows an exhausted auto-renewal and a scheduled change; the renew dialog opens with it', async () => {
+    it("shows an exhausted auto-renewal and a scheduled change; the renew dialog opens with the server's defaults", async () => {
+        // the server's quote without years/seats: the scheduled change (8 × 2) applied to the latest term
         const renewalQuote = vi.fn().mockResolvedValue({
-            pool_id: 1, manager_name: 'Revendeur Alpha', client_name: 'Boulangerie Martin', balance: 50, cost: 16,
-            remaining_after: 34, start_date: '2027-02-01', end_date: '2029-01-31',
+            pool_id: 1, manager_name: 'Revendeur Alpha', client_name: 'Boulangerie Martin', product_name: 'TBox',
+            years: 2, seats: 8, already_renewed: false, latest_end_date: '2027-01-31',
+            balance: 50, cost: 16, remaining_after: 34, start_date: '2027-02-01', end_date: '2029-01-31',
         });
         renderSubscriptions(
             [subscription(7, 1, { auto_renew: true, auto_renew_exhausted: true, next_seats: 8, next_years: 2 })],
-            { renewalQuote },
+            { renewalQuote, getList: vi.fn().mockResolvedValue({ data: refs.products, total: 2 }) },
         );
         const row = await rowOf('TBox');
         expect(within(row).getByTestId('auto-renew-problem')).toHaveTextContent('Abandonné');
@@ -102,9 +104,10 @@ describe('subscription lifecycle on the client page', () => {
         const user = userEvent.setup();
         await user.click(within(row).getByRole('button', { name: 'Renouveler' }));
         const dialog = await screen.findByRole('dialog');
-        expect(within(dialog).getByLabelText("Nombre d'années de renouvellement")).toHaveValue(2);
-        expect(within(dialog).getByLabelText('Licences utilisateurs affectées à Boulangerie Martin')).toHaveValue(8);
-        await waitFor(() => expect(renewalQuote).toHaveBeenCalledWith(7, { years: 2, seats: 8 }));
+        expect(await within(dialog).findByLabelText("Nombre d'années")).toHaveValue(2);
+        expect(within(dialog).getByLabelText('Licences utilisateurs')).toHaveValue(8);
+        expect(renewalQuote).toHaveBeenCalledWith(7, {});
+        expect(within(dialog).getByRole('heading')).toHaveTextContent('Renouveler TBox — Boulangerie Martin');
     });
 
     it('"Ne pas renouveler" asks for a confirm, then sends {cancelled: true}', async () => {

@@ -1,12 +1,10 @@
-import { useState } from 'react';
 import { Alert, Dialog, DialogContent, DialogTitle, Stack } from '@mui/material';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Form, useDataProvider, useGetList, useNotify, useTranslate, type HttpError, type RaRecord } from 'react-admin';
+import { Form, useDataProvider, useGetList, useTranslate, type RaRecord } from 'react-admin';
 import { useWatch } from 'react-hook-form';
 import type { AddSubscriptionParams, AddSubscriptionResult, CascadeDataProvider } from '../providers/dataProvider';
 import { DialogSubmitActions } from '../misc/DialogSubmitActions';
 import { ServerErrorAlert } from '../misc/ServerErrorAlert';
-import { invalidateAfterLicenseMove } from '../subscriptions/licenseQueries';
+import { useLicenseAction } from '../misc/useLicenseAction';
 import { newSubscriptionLine, SubscriptionLineInputs } from './ClientInputs';
 import { lineConsumption, managerPoolFilter } from './consumption';
 
@@ -43,26 +41,19 @@ const AddProductCost = ({ client }: { client: RaRecord }) => {
 /** "Ajouter un produit" to the client: one new subscription, paid from its manager's pool. Mounted when opened. */
 export const AddProductDialog = ({ client, onClose }: { client: RaRecord; onClose: () => void }) => {
     const translate = useTranslate();
-    const notify = useNotify();
     const dataProvider = useDataProvider<CascadeDataProvider>();
-    const queryClient = useQueryClient();
-    // One key per attempt: a double click adds the product once; after a refusal a new try gets a new key.
-    const [key, setKey] = useState(() => crypto.randomUUID());
-    const mutation = useMutation<AddSubscriptionResult, HttpError, AddSubscriptionParams>({
-        mutationFn: params => dataProvider.addSubscription(client.id, params, key),
-        onSuccess: result => {
-            invalidateAfterLicenseMove(queryClient);
-            notify('cascade.add_product.success', { type: 'success', messageArgs: { remaining: result.remaining_after } });
-            onClose();
-        },
-        onError: () => setKey(crypto.randomUUID()),
+    const adding = useLicenseAction<AddSubscriptionResult, AddSubscriptionParams>({
+        action: (key, params) => dataProvider.addSubscription(client.id, params, key),
+        refresh: 'licences',
+        success: result => translate('cascade.add_product.success', { remaining: result.remaining_after }),
+        onDone: onClose,
     });
     return (
-        <Dialog open onClose={mutation.isPending ? undefined : onClose} fullWidth maxWidth="sm">
+        <Dialog open onClose={adding.pending ? undefined : onClose} fullWidth maxWidth="sm">
             <Form
                 defaultValues={newSubscriptionLine()}
                 onSubmit={(values: Partial<AddSubscriptionParams>) =>
-                    mutation.mutate({
+                    adding.run({
                         product_id: values.product_id!,
                         start_date: values.start_date!,
                         years: Number(values.years),
@@ -75,13 +66,13 @@ export const AddProductDialog = ({ client, onClose }: { client: RaRecord; onClos
                     <Stack sx={{ pt: 1 }}>
                         <SubscriptionLineInputs />
                         <AddProductCost client={client} />
-                        <ServerErrorAlert error={mutation.error} testId="add-product-error" />
+                        <ServerErrorAlert error={adding.error} testId="add-product-error" />
                     </Stack>
                 </DialogContent>
                 <DialogSubmitActions
                     onCancel={onClose}
-                    pending={mutation.isPending}
-                    canSubmit={!mutation.isPending}
+                    pending={adding.pending}
+                    canSubmit={!adding.pending}
                     cancelLabel="cascade.add_product.cancel"
                     okLabel="cascade.add_product.ok"
                 />

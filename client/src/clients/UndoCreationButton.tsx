@@ -1,9 +1,9 @@
-import { Button } from '@mui/material';
-import UndoIcon from '@mui/icons-material/Undo';
-import { Confirm, useDataProvider, useLocaleState, useRecordContext, useRedirect, useTranslate, type RaRecord } from 'react-admin';
-import type { CascadeDataProvider } from '../providers/dataProvider';
+import { useState } from 'react';
+import { useDataProvider, useLocaleState, useRecordContext, useRedirect, useTranslate, type RaRecord } from 'react-admin';
+import type { CascadeDataProvider, UndoResult } from '../providers/dataProvider';
 import { formatDateTime } from '../misc/dates';
-import { useUndo } from '../misc/useUndo';
+import { UndoConfirm } from '../misc/UndoConfirm';
+import { LICENCE_QUERIES, useLicenseAction } from '../misc/useLicenseAction';
 import { useUndoWindow } from '../misc/undoWindow';
 
 /**
@@ -17,26 +17,23 @@ export const UndoCreationButton = () => {
     const [locale] = useLocaleState();
     const dataProvider = useDataProvider<CascadeDataProvider>();
     const undoable = useUndoWindow(record?.undo_until);
-    const { open, setOpen, mutation } = useUndo({
-        run: key => dataProvider.undoClientCreation(record!.id, key),
-        doneMessage: 'cascade.undo.creation_done',
+    const [open, setOpen] = useState(false);
+    const undo = useLicenseAction<UndoResult, void>({
+        action: key => dataProvider.undoClientCreation(record!.id, key),
+        // the client's rows leave every list
+        refresh: [['subscriptions'], ...LICENCE_QUERIES],
+        success: result => translate('cascade.undo.creation_done', { smart_count: result.returned }),
         onDone: () => redirect('list', 'clients'),
     });
     if (!record || !undoable) return null;
     return (
-        <>
-            <Button size="small" color="warning" startIcon={<UndoIcon />} onClick={() => setOpen(true)}>
-                {translate('cascade.undo.creation')}
-            </Button>
-            <Confirm
-                isOpen={open}
-                loading={mutation.isPending}
-                title={translate('cascade.undo.creation_title', { client: record.name ?? '' })}
-                content={translate('cascade.undo.creation_content', { until: formatDateTime(record.undo_until, locale) })}
-                confirmColor="warning"
-                onConfirm={() => mutation.mutate()}
-                onClose={() => setOpen(false)}
-            />
-        </>
+        <UndoConfirm
+            label="cascade.undo.creation"
+            title={translate('cascade.undo.creation_title', { client: record.name ?? '' })}
+            content={translate('cascade.undo.creation_content', { until: formatDateTime(record.undo_until, locale) })}
+            undo={undo}
+            open={open}
+            setOpen={setOpen}
+        />
     );
 };

@@ -26,5 +26,3 @@ export const useUndoWindow = (undoUntil: string | null | undefined): boolean => 
     return open;
 };
 
-/** A fresh Idempotency-Key: one per opened dialog, renewed after a final refusal. */
-export const newIdempotencyKey = () => crypto.randomUUID();

@@ -36,6 +36,14 @@ export interface RenewalQuote {
     pool_id: Identifier;
     manager_name: string;
     client_name: string;
+    product_name: string;
+    /** The years and seats quoted: by default those of the latest term. */
+    years: number;
+    seats: number;
+    /** The latest live term is a renewal that starts after today: renewing again charges twice. */
+    already_renewed: boolean;
+    /** End of the latest live term ("Déjà renouvelé jusqu'au …"). */
+    latest_end_date: string;
     balance: number;
     cost: number;
     remaining_after: number;
@@ -49,6 +57,7 @@ export interface Subscription extends RaRecord {
     product_id: Identifier;
     partner_id?: Identifier;
     reseller_id?: Identifier | null;
+    reseller_name?: string | null;
     status: Status;
     start_date: string;
     end_date: string;
@@ -68,7 +77,16 @@ export interface Subscription extends RaRecord {
     undo_until?: string | null;
 }
 
-export type RenewResult = Subscription & { remaining_after: number };
+export interface NewTerm {
+    id: Identifier;
+    start_date: string;
+    end_date: string;
+    years: number;
+    seats: number;
+}
+
+/** The renewed subscription, the pool's balance after it and the NEW term (its end is the message's). */
+export type RenewResult = Subscription & { remaining_after: number; term: NewTerm };
 
 /** What a seat change during the current term would cost (DESIGN §2 "Seat change"). */
 export interface SeatsQuote {
@@ -87,9 +105,16 @@ export type SeatsResult = Subscription & { cost: number; remaining_after: number
 /** The answer of an undo: the record after it, and how many licenses went back to the pool. */
 export type UndoResult<T extends RaRecord = RaRecord> = T & { returned: number };
 
+/** One subscription of a bulk renewal and its own duration. */
+export interface BulkLine {
+    id: Identifier;
+    years: number;
+}
+
 export interface BulkQuoteLine {
     id: Identifier;
     client_name: string;
+    product_name: string;
     seats: number;
     years: number;
     cost: number;
@@ -117,10 +142,30 @@ export interface BulkRenewResult {
     id: Identifier;
     /** 201 renewed; 409, 404, 400 refused. */
     status: number;
+    product_name?: string;
+    client_name?: string;
     message?: string;
     code?: string;
     remaining_after?: number;
     end_date?: string;
+}
+
+/** One entry of GET /subscriptions/:id/history, newest first. */
+export interface HistoryEntry {
+    id: string | number;
+    kind: 'creation' | 'renewal' | 'auto_renewal' | 'seat_change' | 'undo';
+    /** ISO UTC timestamp. */
+    at: string;
+    /** Display name; system actors already in the reader's language. */
+    actor: string;
+    start_date: string | null;
+    end_date: string | null;
+    years: number | null;
+    seats: number | null;
+    seats_from?: number | null;
+    seats_to?: number | null;
+    /** Licences consumed; negative when an undo gave them back. */
+    cost: number;
 }
 
 export interface Notification extends RaRecord {
@@ -175,42 +220,47 @@ const post = async <T>(path: string, body: unknown, idempotencyKey?: string): Pr
     return json as T;
 };
 
+const getJson = async <T>(path: string): Promise<T> => (await httpClient(`${API_URL}${path}`)).json as T;
+
 const base = simpleRestProvider(API_URL, httpClient);
 
 /** ra-data-simple-rest on /api plus Cascade's actions (DESIGN §3). Errors are HttpError. */
 export const dataProvider = {
     ...base,
-    dashboard: async (): Promise<DashboardData> => {
-        const { json } = await httpClient(`${API_URL}/dashboard`);
-        return json as DashboardData;
+    dashboard: (): Promise<DashboardData> => getJson('/dashboard'),
+    /** The quote for these years/seats; without them, for the latest term's (the dialog's defaults). */
+    renewalQuote: async (id: Identifier, params: Partial<RenewParams> = {}): Promise<RenewalQuote> => {
+        const query = new URLSearchParams();
+        if (params.years !== undefined) query.set('years', String(params.years));
+        if (params.seats !== undefined) query.set('seats', String(params.seats));
+        return getJson(`/subscriptions/${encodeURIComponent(String(id))}/renewal-quote?${query}`);
     },
-    renewalQuote: async (id: Identifier, { years, seats }: RenewParams): Promise<RenewalQuote> => {
-        const query = new URLSearchParams({ years: String(years), seats: String(seats) });
-        const { json } = await httpClient(
-            `${API_URL}/subscriptions/${encodeURIComponent(String(id))}/renewal-quote?${query}`,
-        );
-        return json as RenewalQuote;
-    },
+    renewalHistory: (id: Identifier): Promise<HistoryEntry[]> =>
+        getJson(`/subscriptions/${encodeURIComponent(String(id))}/history`),
     renew: (id: Identifier, params: RenewParams, idempotencyKey: string): Promise<RenewResult> =>
         post(`/subscriptions/${encodeURIComponent(String(id))}/renew`, params, idempotencyKey),
     changeSeats: (id: Identifier, params: { seats: number }, idempotencyKey?: string): Promise<SeatsResult> =>
         post(`/subscriptions/${encodeURIComponent(String(id))}/seats`, params, idempotencyKey),
-    seatsQuote: async (id: Identifier, seats: number): Promise<SeatsQuote> => {
+    seatsQuote: (id: Identifier, seats: number): Promise<SeatsQuote> => {
         const query = new URLSearchParams({ seats: String(seats) });
-        const { json } = await httpClient(`${API_URL}/subscriptions/${encodeURIComponent(String(id))}/seats-quote?${query}`);
-        return json as SeatsQuote;
+        return getJson<SeatsQuote>(`/subscriptions/${encodeURIComponent(String(id))}/seats-quote?${query}`);
     },
     undoRenewal: (id: Identifier, idempotencyKey: string): Promise<UndoResult<Subscription>> =>
         post(`/subscriptions/${encodeURIComponent(String(id))}/undo-renewal`, {}, idempotencyKey),
     undoClientCreation: (id: Identifier, idempotencyKey: string): Promise<UndoResult> =>
         post(`/clients/${encodeURIComponent(String(id))}/undo`, {}, idempotencyKey),
-    bulkRenewalQuote: async (ids: Identifier[], years: number): Promise<BulkRenewalQuote> => {
-        const query = new URLSearchParams({ ids: ids.join(','), years: String(years) });
-        const { json } = await httpClient(`${API_URL}/subscriptions/bulk-renewal-quote?${query}`);
-        return json as BulkRenewalQuote;
+    /** `{ids}` quotes each line at its latest term's years; `{lines}` at the years given per line. */
+    bulkRenewalQuote: (request: { ids: Identifier[] } | { lines: BulkLine[] }): Promise<BulkRenewalQuote> => {
+        const query =
+            'ids' in request
+                ? new URLSearchParams({ ids: request.ids.join(',') })
+                : new URLSearchParams({ lines: request.lines.map(line => `${line.id}:${line.years}`).join(',') });
+        return getJson(`/subscriptions/bulk-renewal-quote?${query}`);
     },
-    bulkRenew: (ids: Identifier[], years: number): Promise<{ results: BulkRenewResult[] }> =>
-        post('/subscriptions/bulk-renew', { ids, years }),
+    bulkRenew: (subscriptions: BulkLine[], idempotencyKey: string): Promise<{ results: BulkRenewResult[] }> =>
+        post('/subscriptions/bulk-renew', { subscriptions }, idempotencyKey),
+    /** The server's "today" (its clock, pinned in tests), as YYYY-MM-DD. */
+    serverToday: async (): Promise<string> => (await getJson<{ today: string }>('/health')).today,
     markNotificationRead: (id: Identifier): Promise<Notification> =>
         post(`/notifications/${encodeURIComponent(String(id))}/read`, {}),
     markAllNotificationsRead: (): Promise<{ read: number }> => post('/notifications/read-all', {}),
@@ -221,10 +271,7 @@ export const dataProvider = {
     addSubscription: (clientId: Identifier, params: AddSubscriptionParams, idempotencyKey: string): Promise<AddSubscriptionResult> =>
         post(`/clients/${encodeURIComponent(String(clientId))}/subscriptions`, params, idempotencyKey),
     /** The OpenAPI 3.1 document of the API (the API reference page). */
-    openApiDocument: async (): Promise<OpenApiDocument> => {
-        const { json } = await httpClient(`${API_URL}/openapi.json`);
-        return json as OpenApiDocument;
-    },
+    openApiDocument: (): Promise<OpenApiDocument> => getJson('/openapi.json'),
 } satisfies DataProvider;
 
 export type CascadeDataProvider = typeof dataProvider;

@@ -9,24 +9,21 @@ import {
     TextField,
     Typography,
 } from '@mui/material';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import {
     useDataProvider,
     useGetList,
-    useNotify,
     useTranslate,
-    type HttpError,
     type Identifier,
     type RaRecord,
 } from 'react-admin';
 import type { AllocateParams, CascadeDataProvider } from '../providers/dataProvider';
-import { errorFields } from '../misc/errorMessage';
+import { useLicenseAction } from '../misc/useLicenseAction';
 import { checkAllocation } from './allocation';
 import { DialogSubmitActions } from '../misc/DialogSubmitActions';
 import { ServerErrorAlert } from '../misc/ServerErrorAlert';
 
 const usePoolBalance = (holderType: 'partner' | 'reseller', holderId: Identifier | undefined, productId: Identifier | '') => {
-    const { data, refetch } = useGetList(
+    const { data } = useGetList(
         'pools',
         {
             filter: { holder_type: holderType, holder_id: holderId, product_id: productId },
@@ -35,16 +32,13 @@ const usePoolBalance = (holderType: 'partner' | 'reseller', holderId: Identifier
         },
         { enabled: holderId != null && productId !== '' },
     );
-    return { balance: productId === '' || !data ? undefined : (data[0]?.balance ?? 0), refetch };
+    return productId === '' || !data ? undefined : ((data[0]?.balance as number | undefined) ?? 0);
 };
 
 /** Partner → reseller allocation (negative = reclaim). Mounted when opened. */
 export const AllocateDialog = ({ reseller, onClose }: { reseller: RaRecord; onClose: () => void }) => {
     const translate = useTranslate();
-    const notify = useNotify();
     const dataProvider = useDataProvider<CascadeDataProvider>();
-    const queryClient = useQueryClient();
-    const [key, setKey] = useState(() => crypto.randomUUID());
     const { data: products } = useGetList('products', {
         pagination: { page: 1, perPage: 100 },
         sort: { field: 'code', order: 'ASC' },
@@ -53,44 +47,39 @@ export const AllocateDialog = ({ reseller, onClose }: { reseller: RaRecord; onCl
     const [quantityInput, setQuantityInput] = useState('');
     const partnerPool = usePoolBalance('partner', reseller.partner_id, productId);
     const resellerPool = usePoolBalance('reseller', reseller.id, productId);
-    const check = checkAllocation(quantityInput, partnerPool.balance, resellerPool.balance);
+    const check = checkAllocation(quantityInput, partnerPool, resellerPool);
 
-    const mutation = useMutation<unknown, HttpError, AllocateParams>({
-        mutationFn: params => dataProvider.allocate(params, key),
-        onSuccess: (_data, params) => {
-            for (const resource of ['pools', 'movements', 'dashboard']) {
-                queryClient.invalidateQueries({ queryKey: [resource] });
-            }
-            notify('cascade.allocate.success', { type: 'success', messageArgs: { quantity: params.quantity } });
-            onClose();
-        },
-        onError: () => {
-            setKey(crypto.randomUUID());
-            partnerPool.refetch();
-            resellerPool.refetch();
-        },
+    // the pools' balances are refetched too, after a refusal as after a success
+    const allocation = useLicenseAction<unknown, AllocateParams>({
+        action: (key, params) => dataProvider.allocate(params, key),
+        refresh: [['pools'], ['movements'], ['dashboard']],
+        success: (_result, params) =>
+            translate(params.quantity < 0 ? 'cascade.allocate.reclaimed' : 'cascade.allocate.success', {
+                smart_count: Math.abs(params.quantity),
+            }),
+        onDone: onClose,
     });
-    const fieldErrors = mutation.error ? errorFields(mutation.error, translate) : {};
     const reason =
-        productId === '' || quantityInput === ''
+        productId === '' || quantityInput === '' || allocation.error // a refusal says it itself
+
             ? null
             : check.blocker === 'quantity'
               ? translate('cascade.allocate.invalid_quantity')
               : check.blocker === 'short_partner'
-                ? translate('cascade.allocate.short_partner', { balance: partnerPool.balance })
+                ? translate('cascade.allocate.short_partner', { balance: partnerPool })
                 : check.blocker === 'short_reseller'
-                  ? translate('cascade.allocate.short_reseller', { balance: resellerPool.balance })
+                  ? translate('cascade.allocate.short_reseller', { balance: resellerPool })
                   : null;
-    const canSubmit = productId !== '' && check.blocker === null && check.quantity !== null && !mutation.isPending;
+    const canSubmit = productId !== '' && check.blocker === null && check.quantity !== null && !allocation.pending;
 
     return (
-        <Dialog open onClose={mutation.isPending ? undefined : onClose} fullWidth maxWidth="xs">
+        <Dialog open onClose={allocation.pending ? undefined : onClose} fullWidth maxWidth="xs">
             <form
                 noValidate
                 onSubmit={event => {
                     event.preventDefault();
                     if (canSubmit && check.quantity !== null) {
-                        mutation.mutate({ product_id: productId, reseller_id: reseller.id, quantity: check.quantity });
+                        allocation.run({ product_id: productId, reseller_id: reseller.id, quantity: check.quantity });
                     }
                 }}
             >
@@ -101,9 +90,10 @@ export const AllocateDialog = ({ reseller, onClose }: { reseller: RaRecord; onCl
                             select
                             label={translate('cascade.allocate.product')}
                             value={productId}
-                            onChange={event => setProductId(event.target.value)}
-                            error={!!fieldErrors.product_id}
-                            helperText={fieldErrors.product_id}
+                            onChange={event => {
+                                allocation.reset();
+                                setProductId(event.target.value);
+                            }}
                             variant="outlined"
                         >
                             {(products ?? []).map(product => (
@@ -114,28 +104,30 @@ export const AllocateDialog = ({ reseller, onClose }: { reseller: RaRecord; onCl
                         </TextField>
                         {productId !== '' ? (
                             <Typography variant="body2" color="text.secondary">
-                                {translate('cascade.allocate.partner_balance', { balance: partnerPool.balance ?? '…' })}
+                                {translate('cascade.allocate.partner_balance', { balance: partnerPool ?? '…' })}
                                 <br />
-                                {translate('cascade.allocate.reseller_balance', { balance: resellerPool.balance ?? '…' })}
+                                {translate('cascade.allocate.reseller_balance', { balance: resellerPool ?? '…' })}
                             </Typography>
                         ) : null}
                         <TextField
                             label={translate('cascade.allocate.quantity')}
                             value={quantityInput}
-                            onChange={event => setQuantityInput(event.target.value)}
+                            onChange={event => {
+                                allocation.reset();
+                                setQuantityInput(event.target.value);
+                            }}
                             type="number"
-                            error={!!reason || !!fieldErrors.quantity}
-                            helperText={fieldErrors.quantity}
+                            error={!!reason}
                             slotProps={{ htmlInput: { step: 1 } }}
                             variant="outlined"
                         />
                         {reason ? <Alert severity="warning">{reason}</Alert> : null}
-                        <ServerErrorAlert error={mutation.error} testId="allocate-error" />
+                        <ServerErrorAlert error={allocation.error} testId="allocate-error" />
                     </Stack>
                 </DialogContent>
                 <DialogSubmitActions
                     onCancel={onClose}
-                    pending={mutation.isPending}
+                    pending={allocation.pending}
                     canSubmit={canSubmit}
                     cancelLabel="cascade.allocate.cancel"
                     okLabel="cascade.allocate.ok"

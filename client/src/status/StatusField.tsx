@@ -1,4 +1,4 @@
-import { Chip, useTheme } from '@mui/material';
+import { Chip } from '@mui/material';
 import CheckCircleIcon from '@mui/icons-material/CheckCircle';
 import { useRecordContext, useTranslate } from 'react-admin';
 import { isStatus, statusStyles } from './statusStyle';
@@ -7,7 +7,6 @@ import { isStatus, statusStyles } from './statusStyle';
 export const StatusField = ({ source = 'status' }: { source?: string; label?: string }) => {
     const record = useRecordContext();
     const translate = useTranslate();
-    const theme = useTheme();
     const status = record?.[source];
     if (!isStatus(status)) return null;
     const style = statusStyles[status];
@@ -20,7 +19,8 @@ export const StatusField = ({ source = 'status' }: { source?: string; label?: st
             label={translate(`cascade.status.${status}`)}
             sx={{
                 borderColor: style.main ?? 'divider',
-                color: style.main && !style.check ? (theme.palette.mode === 'light' ? style.text : style.main) : undefined,
+                // the solid colour is too light for text on a light theme's tinted row
+                color: theme => (style.check ? undefined : theme.palette.mode === 'dark' ? style.main : style.text) ?? undefined,
                 fontWeight: 500,
             }}
         />

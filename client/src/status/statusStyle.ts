@@ -15,7 +15,7 @@ export interface StatusStyle {
     main: string | null;
     /** Translucent row background (works on light and dark themes). */
     tint: string | null;
-    /** Text in that colour on a light theme, dark enough to read on the tint (WCAG AA, 4.5:1). */
+    /** Text in the colour on a light theme, dark enough for WCAG AA (4.5:1) on the tinted row. */
     text: string | null;
     /** Renewed rows show a green check mark. */
     check: boolean;

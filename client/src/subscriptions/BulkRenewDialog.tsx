@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import {
     Alert,
     Button,
@@ -18,92 +18,182 @@ import {
     TableRow,
     TextField,
     Typography,
+    useMediaQuery,
+    type Theme,
 } from '@mui/material';
 import CheckCircleIcon from '@mui/icons-material/CheckCircle';
 import ErrorIcon from '@mui/icons-material/Error';
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import {
     ReferenceField,
+    TextField as RaTextField,
     useDataProvider,
     useLocaleState,
     useTranslate,
-    type HttpError,
     type Identifier,
 } from 'react-admin';
-import type { BulkRenewResult, CascadeDataProvider } from '../providers/dataProvider';
+import type { BulkLine, BulkRenewResult, CascadeDataProvider } from '../providers/dataProvider';
 import { formatDate } from '../misc/dates';
 import { errorMessage } from '../misc/errorMessage';
-import { useDebounced } from '../misc/useDebounced';
-import { bulkFailureReason, isRenewed } from './bulkRenewal';
-import { invalidateAfterLicenseMove } from './licenseQueries';
-import { parseWhole } from './renewPreview';
-import { QUOTE_DEBOUNCE_MS } from './useRenewal';
+import { ServerErrorAlert } from '../misc/ServerErrorAlert';
+import { QUOTE_DEBOUNCE_MS, useDebounced } from '../misc/useDebounced';
+import { useLicenseAction } from '../misc/useLicenseAction';
 import { YEARS } from '../../../shared/contract';
+import { bulkFailureReason, isRenewed } from './bulkRenewal';
+import { parseWhole } from './renewPreview';
+import { usePatchSubscriptionRows } from './renewedRows';
+import { useShortProductName } from './useShortProductName';
 
 export interface BulkRenewDialogProps {
     ids: Identifier[];
     onClose: (done: boolean) => void;
 }
 
+type Named = { product_name?: string; client_name?: string };
+
+/** "TBox — Librairie Blanc": a line of the quote or of the results, with the short product name. */
+const useLineName = () => {
+    const shortName = useShortProductName();
+    return (line: Named) => [shortName(line.product_name), line.client_name].filter(Boolean).join(' — ');
+};
+
+/** A comparable text of lines' years, whatever their order: "12:2,15:1". */
+const linesKey = (lines: { id: Identifier; years: number }[]) =>
+    lines
+        .map(line => `${line.id}:${line.years}`)
+        .sort()
+        .join(',');
+
+/** The lines of a linesKey, with the ids as the list gave them (numbers stay numbers). */
+const parseLinesKey = (key: string, ids: Identifier[]): BulkLine[] =>
+    key.split(',').map(pair => {
+        const [id, years] = pair.split(':');
+        return { id: ids.find(known => String(known) === id) ?? id, years: Number(years) };
+    });
+
+const validYears = (input: string | undefined) => {
+    const years = parseWhole(input);
+    return years !== null && years >= YEARS.min && years <= YEARS.max ? years : null;
+};
+
 /**
- * Bulk renewal from "Clients à renouveler": choose the years, see the cost against each pool
- * (balance, cost, remaining; short pools in red), confirm; then each renewal's result, a
- * failure with its reason. Each renewal is its own transaction on the server.
+ * The bulk quote for the typed years of each line, asked again once they settle. The first quote,
+ * for the ids alone, gives each line its own subscription's years (the defaults).
  */
-export const BulkRenewDialog = ({ ids, onClose }: BulkRenewDialogProps) => {
-    const translate = useTranslate();
-    const [locale] = useLocaleState();
+const useBulkQuote = (ids: Identifier[], lines: BulkLine[] | null) => {
     const dataProvider = useDataProvider<CascadeDataProvider>();
-    const queryClient = useQueryClient();
-    const [input, setInput] = useState('1');
-    const parsed = parseWhole(input);
-    const years = parsed !== null && parsed >= YEARS.min && parsed <= YEARS.max ? parsed : null;
-    const asked = useDebounced(years, QUOTE_DEBOUNCE_MS);
+    const [defaults, setDefaults] = useState<string | null>(null);
+    const typed = lines ? linesKey(lines) : null;
+    const settled = useDebounced(typed, QUOTE_DEBOUNCE_MS);
+    const asked = settled && defaults !== null && settled !== defaults ? settled : null;
     const quote = useQuery({
         queryKey: ['subscriptions', 'bulkRenewalQuote', ids, asked],
-        queryFn: async () => ({ ...(await dataProvider.bulkRenewalQuote(ids, asked as number)), years: asked }),
-        enabled: asked !== null,
+        queryFn: () => dataProvider.bulkRenewalQuote(asked ? { lines: parseLinesKey(asked, ids) } : { ids }),
         placeholderData: keepPreviousData,
         staleTime: 0,
         gcTime: 0,
         retry: false,
     });
-    const current = quote.data && quote.data.years === years ? quote.data : null;
-    const mutation = useMutation<{ results: BulkRenewResult[] }, HttpError, number>({
-        mutationFn: y => dataProvider.bulkRenew(ids, y),
-        onSuccess: () => invalidateAfterLicenseMove(queryClient),
+    const answered = quote.data ? linesKey(quote.data.subscriptions) : null;
+    useEffect(() => {
+        if (defaults === null && answered !== null) setDefaults(answered);
+    }, [defaults, answered]);
+    // the quote's figures count once they are for exactly the typed years
+    return { quote, current: quote.data && answered === typed ? quote.data : null };
+};
+
+/**
+ * A table of the quote: `columns` are `cascade.bulk_renew.<name>` headers, ':right' aligned right.
+ * The previous quote stays, dimmed and busy, while the one for the typed years loads.
+ */
+const QuoteTable = ({
+    testId,
+    busy,
+    columns,
+    children,
+}: {
+    testId: string;
+    busy: boolean;
+    columns: string[];
+    children: ReactNode;
+}) => {
+    const translate = useTranslate();
+    return (
+        <Table size="small" data-testid={testId} aria-busy={busy} sx={{ opacity: busy ? 0.6 : 1, transition: 'opacity 150ms' }}>
+            <TableHead>
+                <TableRow>
+                    {columns.map(column => {
+                        const [name, align] = column.split(':');
+                        return (
+                            <TableCell key={name} align={align === 'right' ? 'right' : undefined}>
+                                {translate(`cascade.bulk_renew.${name}`)}
+                            </TableCell>
+                        );
+                    })}
+                </TableRow>
+            </TableHead>
+            <TableBody>{children}</TableBody>
+        </Table>
+    );
+};
+
+/**
+ * Bulk renewal from "Clients à renouveler": each line starts from its own subscription's years and
+ * can be changed; the cost against each pool (balance, cost, remaining; short pools in red); then
+ * each renewal's result, named "product — client", a failure with its reason. Each renewal is its
+ * own transaction on the server; the whole batch goes with one Idempotency-Key.
+ */
+export const BulkRenewDialog = ({ ids, onClose }: BulkRenewDialogProps) => {
+    const translate = useTranslate();
+    const [locale] = useLocaleState();
+    const dataProvider = useDataProvider<CascadeDataProvider>();
+    const patchRows = usePatchSubscriptionRows();
+    const lineName = useLineName();
+    const fullScreen = useMediaQuery<Theme>(theme => theme.breakpoints.down('sm'));
+    // the typed years of each line, filled from the first quote
+    const [input, setInput] = useState<{ id: Identifier; years: string }[] | null>(null);
+    const lines = input ? input.map(line => ({ id: line.id, years: validYears(line.years) })) : null;
+    const valid = lines?.every(line => line.years !== null) ? (lines as BulkLine[]) : null;
+    const { quote, current } = useBulkQuote(ids, valid);
+    useEffect(() => {
+        if (!input && quote.data) {
+            setInput(quote.data.subscriptions.map(line => ({ id: line.id, years: String(line.years) })));
+        }
+    }, [input, quote.data]);
+
+    const renewal = useLicenseAction<{ results: BulkRenewResult[] }, BulkLine[]>({
+        action: (key, subscriptions) => dataProvider.bulkRenew(subscriptions, key),
+        refresh: 'licences',
+        success: () => null, // the results are the dialog's next page
+        onDone: ({ results }) => {
+            const renewed = results.filter(isRenewed).map(result => result.id);
+            // the renewed rows keep their place in the list, now with their check and undo button
+            if (renewed.length > 0) {
+                dataProvider
+                    .getMany('subscriptions', { ids: renewed })
+                    .then(({ data }) => patchRows(data))
+                    .catch(() => undefined); // they then show as they were until the list is reloaded
+            }
+        },
     });
-    const inFlight = useRef(false);
-    const canSubmit = current !== null && current.subscriptions.length > 0 && !mutation.isPending && !mutation.data;
-    const submit = () => {
-        if (inFlight.current || !canSubmit || years === null) return;
-        inFlight.current = true;
-        mutation.mutate(years, { onSettled: () => (inFlight.current = false) });
+    const [results, setResults] = useState<BulkRenewResult[] | null>(null);
+    const canSubmit = valid !== null && current !== null && current.subscriptions.length > 0 && !renewal.pending;
+    const submit = async () => {
+        if (!canSubmit || !valid) return;
+        const answer = await renewal.run(valid);
+        if (answer) setResults(answer.results);
     };
-    const names = new Map((quote.data?.subscriptions ?? []).map(line => [String(line.id), line.client_name]));
     const shortPools = (current?.pools ?? []).filter(pool => pool.remaining_after < 0);
-    const results = mutation.data?.results;
     const close = () => onClose(!!results);
 
     return (
-        <Dialog open onClose={mutation.isPending ? undefined : close} fullWidth maxWidth="md">
+        <Dialog open onClose={renewal.pending ? undefined : close} fullWidth maxWidth="md" fullScreen={fullScreen}>
             <DialogTitle>{translate('cascade.bulk_renew.title', { smart_count: ids.length })}</DialogTitle>
             <DialogContent>
                 {results ? (
-                    <BulkResults results={results} names={names} />
+                    <BulkResults results={results} />
                 ) : (
                     <Stack spacing={2} sx={{ pt: 1 }}>
-                        <TextField
-                            label={translate('cascade.bulk_renew.years')}
-                            value={input}
-                            onChange={event => setInput(event.target.value)}
-                            type="number"
-                            autoFocus
-                            error={years === null}
-                            helperText={years === null ? translate('cascade.renew.reason_years') : undefined}
-                            slotProps={{ htmlInput: { min: 1, max: 10, step: 1, inputMode: 'numeric' } }}
-                            sx={{ maxWidth: 320 }}
-                        />
                         {quote.isError ? (
                             <Alert severity="error">
                                 {translate('cascade.bulk_renew.quote_error', { message: errorMessage(quote.error, translate) })}
@@ -114,33 +204,66 @@ export const BulkRenewDialog = ({ ids, onClose }: BulkRenewDialogProps) => {
                                 {translate('cascade.bulk_renew.loading')}
                             </Typography>
                         ) : null}
-                        {quote.data ? (
-                            // the previous quote stays, dimmed, while the one for the typed years loads
-                            <Table
-                                size="small"
-                                data-testid="bulk-pools"
-                                aria-busy={!current}
-                                sx={{ opacity: current ? 1 : 0.5, transition: 'opacity 150ms' }}
+                        {quote.data && input ? (
+                            <QuoteTable
+                                testId="bulk-lines"
+                                busy={!current}
+                                columns={['subscription', 'seats:right', 'years:right', 'cost:right', 'until']}
                             >
-                                <TableHead>
-                                    <TableRow>
-                                        <TableCell>{translate('cascade.bulk_renew.pool')}</TableCell>
-                                        <TableCell align="right">{translate('cascade.bulk_renew.balance')}</TableCell>
-                                        <TableCell align="right">{translate('cascade.bulk_renew.cost')}</TableCell>
-                                        <TableCell align="right">{translate('cascade.bulk_renew.remaining')}</TableCell>
-                                    </TableRow>
-                                </TableHead>
-                                <TableBody>
+                                    {quote.data.subscriptions.map(line => {
+                                        const typed = input.find(typedLine => typedLine.id === line.id)?.years;
+                                        return (
+                                            <TableRow key={line.id} data-testid="bulk-line">
+                                                <TableCell>{lineName(line)}</TableCell>
+                                                <TableCell align="right">{line.seats}</TableCell>
+                                                <TableCell align="right">
+                                                    <TextField
+                                                        value={typed ?? ''}
+                                                        onChange={event => {
+                                                            renewal.reset();
+                                                            const years = event.target.value;
+                                                            setInput(input.map(typedLine => (typedLine.id === line.id ? { ...typedLine, years } : typedLine)));
+                                                        }}
+                                                        type="number"
+                                                        size="small"
+                                                        error={validYears(typed) === null}
+                                                        sx={{ width: 76 }}
+                                                        slotProps={{
+                                                            htmlInput: {
+                                                                min: YEARS.min,
+                                                                max: YEARS.max,
+                                                                step: 1,
+                                                                inputMode: 'numeric',
+                                                                'aria-label': translate('cascade.bulk_renew.years_of', {
+                                                                    line: lineName(line),
+                                                                }),
+                                                            },
+                                                        }}
+                                                    />
+                                                </TableCell>
+                                                <TableCell align="right">{line.cost}</TableCell>
+                                                <TableCell>{formatDate(line.end_date, locale)}</TableCell>
+                                            </TableRow>
+                                        );
+                                    })}
+                            </QuoteTable>
+                        ) : null}
+                        {valid === null && input ? (
+                            <Alert severity="warning">{translate('cascade.renew.reason_years')}</Alert>
+                        ) : null}
+                        {quote.data ? (
+                            <QuoteTable
+                                testId="bulk-pools"
+                                busy={!current}
+                                columns={['pool', 'balance:right', 'cost:right', 'remaining:right']}
+                            >
                                     {quote.data.pools.map(pool => (
                                         <TableRow key={`${pool.pool_id}-${pool.manager_name}-${pool.product_id}`}>
                                             <TableCell>
                                                 {pool.manager_name} ·{' '}
-                                                <ReferenceField
-                                                    record={pool}
-                                                    source="product_id"
-                                                    reference="products"
-                                                    link={false}
-                                                />
+                                                <ReferenceField record={pool} source="product_id" reference="products" link={false}>
+                                                    <RaTextField source="code" />
+                                                </ReferenceField>
                                             </TableCell>
                                             <TableCell align="right">{pool.balance}</TableCell>
                                             <TableCell align="right">{pool.cost}</TableCell>
@@ -153,8 +276,7 @@ export const BulkRenewDialog = ({ ids, onClose }: BulkRenewDialogProps) => {
                                             </TableCell>
                                         </TableRow>
                                     ))}
-                                </TableBody>
-                            </Table>
+                            </QuoteTable>
                         ) : null}
                         {shortPools.map(pool => (
                             <Alert severity="warning" key={`short-${pool.pool_id}-${pool.manager_name}`} data-testid="bulk-short">
@@ -166,27 +288,7 @@ export const BulkRenewDialog = ({ ids, onClose }: BulkRenewDialogProps) => {
                                 {translate('cascade.bulk_renew.not_found', { smart_count: current.not_found.length })}
                             </Alert>
                         ) : null}
-                        {current ? (
-                            <>
-                                <Typography variant="subtitle2">{translate('cascade.bulk_renew.subscriptions')}</Typography>
-                                <List dense disablePadding>
-                                    {current.subscriptions.map(line => (
-                                        <ListItem key={line.id} disableGutters>
-                                            <ListItemText
-                                                primary={line.client_name}
-                                                secondary={translate('cascade.bulk_renew.line', {
-                                                    seats: line.seats,
-                                                    years: line.years,
-                                                    cost: line.cost,
-                                                    end: formatDate(line.end_date, locale),
-                                                })}
-                                            />
-                                        </ListItem>
-                                    ))}
-                                </List>
-                            </>
-                        ) : null}
-                        {mutation.error ? <Alert severity="error">{errorMessage(mutation.error, translate)}</Alert> : null}
+                        <ServerErrorAlert error={renewal.error} testId="bulk-error" />
                     </Stack>
                 )}
             </DialogContent>
@@ -197,7 +299,7 @@ export const BulkRenewDialog = ({ ids, onClose }: BulkRenewDialogProps) => {
                     </Button>
                 ) : (
                     <>
-                        <Button onClick={close} disabled={mutation.isPending}>
+                        <Button onClick={close} disabled={renewal.pending}>
                             {translate('cascade.bulk_renew.cancel')}
                         </Button>
                         <Button variant="contained" onClick={submit} disabled={!canSubmit}>
@@ -210,10 +312,11 @@ export const BulkRenewDialog = ({ ids, onClose }: BulkRenewDialogProps) => {
     );
 };
 
-/** One line per renewal: renewed until its new end, or the reason of its failure. */
-const BulkResults = ({ results, names }: { results: BulkRenewResult[]; names: Map<string, string> }) => {
+/** One line per renewal, "product — client": renewed until its new end, or the reason of its failure. */
+const BulkResults = ({ results }: { results: BulkRenewResult[] }) => {
     const translate = useTranslate();
     const [locale] = useLocaleState();
+    const lineName = useLineName();
     const ok = results.filter(isRenewed).length;
     return (
         <Stack spacing={1} sx={{ pt: 1 }}>
@@ -231,7 +334,7 @@ const BulkResults = ({ results, names }: { results: BulkRenewResult[]; names: Ma
                             )}
                         </ListItemIcon>
                         <ListItemText
-                            primary={names.get(String(result.id)) ?? `#${result.id}`}
+                            primary={lineName(result) || `#${result.id}`}
                             secondary={
                                 isRenewed(result)
                                     ? translate('cascade.bulk_renew.renewed', { end: formatDate(result.end_date, locale) })

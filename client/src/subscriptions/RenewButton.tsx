@@ -9,7 +9,7 @@ import { RenewDialog } from './RenewDialog';
  * "Renouveler" for the subscription in the record context; owns the dialog's open state.
  * Also shown for a cancelled subscription: renewing it clears "ne pas renouveler" (server side).
  */
-export const RenewButton = ({ clientName }: { clientName?: string }) => {
+export const RenewButton = () => {
     const record = useRecordContext<Subscription>();
     const translate = useTranslate();
     const [open, setOpen] = useState(false);
@@ -25,11 +25,7 @@ export const RenewButton = ({ clientName }: { clientName?: string }) => {
             </Button>
             {open ? (
                 <span onClick={event => event.stopPropagation()}>
-                    <RenewDialog
-                        subscription={record}
-                        clientName={clientName ?? record.client_name ?? ''}
-                        onClose={() => setOpen(false)}
-                    />
+                    <RenewDialog subscription={record} onClose={() => setOpen(false)} />
                 </span>
             ) : null}
         </>

@@ -10,9 +10,20 @@ import {
     TableHead,
     TableRow,
     Typography,
+    useMediaQuery,
+    type Theme,
 } from '@mui/material';
-import { useGetList, useLocaleState, useTranslate, type Identifier, type RaRecord } from 'react-admin';
-import { formatDate } from '../misc/dates';
+import { useQuery } from '@tanstack/react-query';
+import {
+    useDataProvider,
+    useGetList,
+    useLocaleState,
+    useTranslate,
+    type Identifier,
+    type RaRecord,
+} from 'react-admin';
+import type { CascadeDataProvider, HistoryEntry } from '../providers/dataProvider';
+import { formatDate, formatDateTime } from '../misc/dates';
 
 interface Attempt extends RaRecord {
     run_date: string;
@@ -20,33 +31,33 @@ interface Attempt extends RaRecord {
     message: string | null;
 }
 
-interface Term extends RaRecord {
-    start_date: string;
-    end_date: string;
-    years: number;
-    seats: number;
-    origin?: 'creation' | 'renewal' | 'auto_renewal';
-}
+/** "13 → 18" for a seat change, else the term's seats. */
+const seatsOf = (entry: HistoryEntry) =>
+    entry.kind === 'seat_change' ? `${entry.seats_from ?? ''} → ${entry.seats_to ?? ''}` : (entry.seats ?? '');
 
 const outcomeColor = { renewed: 'success.main', failed: 'warning.main', exhausted: 'error.main' } as const;
 
-/** "Historique des renouvellements": every auto-renewal attempt, then the terms with their origin. */
+/**
+ * "Historique des renouvellements": every auto-renewal attempt, then the history of the terms (creation,
+ * renewals, seat changes as their own entries, undos), newest first, as the server tells it.
+ */
 export const RenewalHistoryDialog = ({ subscriptionId, onClose }: { subscriptionId: Identifier; onClose: () => void }) => {
     const translate = useTranslate();
     const [locale] = useLocaleState();
+    const fullScreen = useMediaQuery<Theme>(theme => theme.breakpoints.down('sm'));
     const attempts = useGetList<Attempt>('renewal_attempts', {
         filter: { subscription_id: subscriptionId },
         sort: { field: 'run_date', order: 'DESC' },
         pagination: { page: 1, perPage: 200 },
     });
-    const terms = useGetList<Term>('terms', {
-        filter: { subscription_id: subscriptionId },
-        sort: { field: 'start_date', order: 'DESC' },
-        pagination: { page: 1, perPage: 200 },
+    const dataProvider = useDataProvider<CascadeDataProvider>();
+    const history = useQuery({
+        queryKey: ['subscriptions', 'history', subscriptionId],
+        queryFn: () => dataProvider.renewalHistory(subscriptionId),
     });
     const field = (resource: string, name: string) => translate(`resources.${resource}.fields.${name}`);
     return (
-        <Dialog open onClose={onClose} fullWidth maxWidth="md">
+        <Dialog open onClose={onClose} fullWidth maxWidth="md" fullScreen={fullScreen}>
             <DialogTitle>{translate('cascade.history.title')}</DialogTitle>
             <DialogContent>
                 <Typography variant="subtitle2" sx={{ mt: 1 }}>
@@ -79,31 +90,41 @@ export const RenewalHistoryDialog = ({ subscriptionId, onClose }: { subscription
                     </Table>
                 )}
                 <Typography variant="subtitle2" sx={{ mt: 3 }}>
-                    {translate('cascade.history.terms')}
+                    {translate('cascade.history.entries')}
                 </Typography>
-                {terms.data && terms.data.length === 0 ? (
+                {history.data && history.data.length === 0 ? (
                     <Typography variant="body2" color="text.secondary">
-                        {translate('cascade.history.no_term')}
+                        {translate('cascade.history.no_entry')}
                     </Typography>
                 ) : (
-                    <Table size="small" data-testid="renewal-terms">
+                    <Table size="small" data-testid="renewal-history">
                         <TableHead>
                             <TableRow>
-                                <TableCell>{field('terms', 'start_date')}</TableCell>
-                                <TableCell>{field('terms', 'end_date')}</TableCell>
-                                <TableCell align="right">{field('terms', 'years')}</TableCell>
-                                <TableCell align="right">{field('terms', 'seats')}</TableCell>
-                                <TableCell>{field('terms', 'origin')}</TableCell>
+                                <TableCell>{translate('cascade.history.at')}</TableCell>
+                                <TableCell>{translate('cascade.history.kind_label')}</TableCell>
+                                <TableCell>{translate('cascade.history.period')}</TableCell>
+                                <TableCell align="right">{translate('cascade.history.seats')}</TableCell>
+                                <TableCell align="right">{translate('cascade.history.cost')}</TableCell>
+                                <TableCell>{translate('cascade.history.actor')}</TableCell>
                             </TableRow>
                         </TableHead>
                         <TableBody>
-                            {(terms.data ?? []).map(term => (
-                                <TableRow key={term.id}>
-                                    <TableCell>{formatDate(term.start_date, locale)}</TableCell>
-                                    <TableCell>{formatDate(term.end_date, locale)}</TableCell>
-                                    <TableCell align="right">{term.years}</TableCell>
-                                    <TableCell align="right">{term.seats}</TableCell>
-                                    <TableCell>{term.origin ? translate(`cascade.history.origin.${term.origin}`) : ''}</TableCell>
+                            {(history.data ?? []).map(entry => (
+                                <TableRow key={entry.id} data-kind={entry.kind}>
+                                    <TableCell>{formatDateTime(entry.at, locale)}</TableCell>
+                                    <TableCell>{translate(`cascade.history.origin.${entry.kind}`)}</TableCell>
+                                    <TableCell>
+                                        {entry.start_date && entry.end_date
+                                            ? translate('cascade.history.term', {
+                                                  start: formatDate(entry.start_date, locale),
+                                                  end: formatDate(entry.end_date, locale),
+                                                  smart_count: entry.years ?? 0,
+                                              })
+                                            : ''}
+                                    </TableCell>
+                                    <TableCell align="right">{seatsOf(entry)}</TableCell>
+                                    <TableCell align="right">{entry.cost}</TableCell>
+                                    <TableCell>{entry.actor}</TableCell>
                                 </TableRow>
                             ))}
                         </TableBody>

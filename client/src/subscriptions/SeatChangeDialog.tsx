@@ -1,15 +1,14 @@
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { Alert, Dialog, DialogContent, DialogTitle, Stack, TextField, Typography } from '@mui/material';
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useDataProvider, useLocaleState, useNotify, useTranslate, type HttpError } from 'react-admin';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useDataProvider, useLocaleState, useTranslate } from 'react-admin';
 import type { CascadeDataProvider, SeatsResult, Subscription } from '../providers/dataProvider';
 import { formatDate } from '../misc/dates';
 import { errorMessage } from '../misc/errorMessage';
-import { newIdempotencyKey } from '../misc/undoWindow';
-import { useDebounced } from '../misc/useDebounced';
-import { invalidateAfterLicenseMove } from './licenseQueries';
+import { QUOTE_DEBOUNCE_MS, useDebounced } from '../misc/useDebounced';
+import { LICENCE_QUERIES, useLicenseAction } from '../misc/useLicenseAction';
+import { usePatchSubscriptionRows } from './renewedRows';
 import { seatChangeState } from './seatChange';
-import { QUOTE_DEBOUNCE_MS } from './useRenewal';
 import { DialogSubmitActions } from '../misc/DialogSubmitActions';
 import { ServerErrorAlert } from '../misc/ServerErrorAlert';
 
@@ -25,12 +24,10 @@ export interface SeatChangeDialogProps {
  */
 export const SeatChangeDialog = ({ subscription, clientName, onClose }: SeatChangeDialogProps) => {
     const translate = useTranslate();
-    const notify = useNotify();
     const [locale] = useLocaleState();
     const dataProvider = useDataProvider<CascadeDataProvider>();
-    const queryClient = useQueryClient();
+    const patchRows = usePatchSubscriptionRows();
     const [input, setInput] = useState(String(subscription.seats));
-    const [idempotencyKey, setIdempotencyKey] = useState(newIdempotencyKey);
 
     const typed = seatChangeState(input, subscription.seats, undefined).seats;
     const asked = useDebounced(typed, QUOTE_DEBOUNCE_MS);
@@ -46,42 +43,31 @@ export const SeatChangeDialog = ({ subscription, clientName, onClose }: SeatChan
     const state = seatChangeState(input, subscription.seats, quote.data);
     const manager = quote.data?.manager_name ?? '…';
 
-    const mutation = useMutation<SeatsResult, HttpError, number>({
-        mutationFn: seats => dataProvider.changeSeats(subscription.id, { seats }, idempotencyKey),
-        onSuccess: result => {
-            invalidateAfterLicenseMove(queryClient);
-            notify('cascade.seats.success', {
-                type: 'success',
-                messageArgs: { seats: result.seats, cost: result.cost, remaining: result.remaining_after },
-            });
+    const change = useLicenseAction<SeatsResult, number>({
+        action: (key, seats) => dataProvider.changeSeats(subscription.id, { seats }, key),
+        refresh: [...LICENCE_QUERIES, ['subscriptions', 'seatsQuote', subscription.id]],
+        success: result =>
+            translate('cascade.seats.success', { seats: result.seats, cost: result.cost, remaining: result.remaining_after }),
+        onDone: ({ cost: _cost, remaining_after: _remaining, ...record }) => {
+            patchRows([record]);
             onClose();
         },
-        onError: () => {
-            setIdempotencyKey(newIdempotencyKey());
-            quote.refetch();
-        },
     });
-    const canSubmit = state.blocker === null && !mutation.isPending && !quote.isFetching;
-    const inFlight = useRef(false);
-    const submit = () => {
-        if (inFlight.current || !canSubmit || state.seats === null) return;
-        inFlight.current = true;
-        mutation.mutate(state.seats, { onSettled: () => (inFlight.current = false) });
-    };
+    const canSubmit = state.blocker === null && !change.pending && !quote.isFetching;
 
     const reason =
         state.blocker === 'seats'
             ? translate('cascade.seats.reason_seats')
-            : state.blocker === 'short' && state.quote
-              ? translate('cascade.seats.reason_short', { manager, missing: -state.quote.remaining_after })
+            : state.blocker === 'short' && state.quote && !change.error // a refusal says it itself
+              ? translate('cascade.seats.reason_short', { manager, smart_count: -state.quote.remaining_after })
               : null;
     return (
-        <Dialog open onClose={mutation.isPending ? undefined : onClose} fullWidth maxWidth="xs">
+        <Dialog open onClose={change.pending ? undefined : onClose} fullWidth maxWidth="xs">
             <form
                 noValidate
                 onSubmit={event => {
                     event.preventDefault();
-                    submit();
+                    if (canSubmit && state.seats !== null) change.run(state.seats);
                 }}
             >
                 <DialogTitle>{translate('cascade.seats.title', { client: clientName })}</DialogTitle>
@@ -96,7 +82,10 @@ export const SeatChangeDialog = ({ subscription, clientName, onClose }: SeatChan
                         <TextField
                             label={translate('cascade.seats.seats')}
                             value={input}
-                            onChange={event => setInput(event.target.value)}
+                            onChange={event => {
+                                change.reset();
+                                setInput(event.target.value);
+                            }}
                             type="number"
                             autoFocus
                             error={state.blocker === 'seats'}
@@ -140,12 +129,12 @@ export const SeatChangeDialog = ({ subscription, clientName, onClose }: SeatChan
                                 {translate('cascade.seats.quote_error', { message: errorMessage(quote.error, translate) })}
                             </Alert>
                         ) : null}
-                        <ServerErrorAlert error={mutation.error} testId="seats-error" />
+                        <ServerErrorAlert error={change.error} testId="seats-error" />
                     </Stack>
                 </DialogContent>
                 <DialogSubmitActions
                     onCancel={onClose}
-                    pending={mutation.isPending}
+                    pending={change.pending}
                     canSubmit={canSubmit}
                     cancelLabel="cascade.seats.cancel"
                     okLabel="cascade.seats.ok"

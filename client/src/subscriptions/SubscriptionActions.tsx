@@ -7,7 +7,7 @@ import { UndoRenewalButton } from './UndoRenewalButton';
 export const SubscriptionActions = ({ clientName }: { clientName?: string }) => (
     <Box sx={{ display: 'inline-flex', alignItems: 'center', gap: 0.5, justifyContent: 'flex-end', flexWrap: 'nowrap', whiteSpace: 'nowrap' }}>
         <UndoRenewalButton clientName={clientName} />
-        <RenewButton clientName={clientName} />
+        <RenewButton />
         <SubscriptionMenu clientName={clientName} />
     </Box>
 );

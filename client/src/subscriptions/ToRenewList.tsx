@@ -1,109 +1,241 @@
-import { useMediaQuery, type Theme } from '@mui/material';
+import { Box, Stack, Tab, Tabs, Typography, useMediaQuery, type Theme } from '@mui/material';
 import {
     DataTable,
+    DateInput,
     ExportButton,
+    FilterButton,
     List,
+    RecordContextProvider,
     ReferenceField,
     ReferenceInput,
     SearchInput,
     SelectInput,
-    SimpleList,
+    TextField,
     TopToolbar,
+    useCanAccess,
+    useListContext,
     useLocaleState,
+    useStore,
     useTranslate,
     type RaRecord,
 } from 'react-admin';
+import { Link } from 'react-router';
 import type { Subscription } from '../providers/dataProvider';
 import { DateOnlyField } from '../misc/DateOnlyField';
 import { formatDate } from '../misc/dates';
+import { useServerToday } from '../misc/useServerToday';
 import { NameWithCheck } from '../status/NameWithCheck';
+import { StatusField } from '../status/StatusField';
+import { StatusLegend } from '../status/StatusLegend';
+import { TO_RENEW_STATUSES } from '../../../shared/contract';
 import { BulkRenewButton, BulkRenewHost } from './BulkRenewButton';
 import { SeatsWithSchedule } from './ScheduledChange';
 import { SubscriptionActions } from './SubscriptionActions';
-import { statusRowSx } from '../status/rowSx';
-import { StatusLegend } from '../status/StatusLegend';
+import { ShownInToRenew, toRenewRowSx } from './renewedHere';
 
-const toRenewFilters = [
-    <SearchInput key="q" source="q" alwaysOn />,
-    <SelectInput
-        key="status"
-        source="status"
-        choices={[
-            { id: 'expiring', name: 'cascade.status.expiring' },
-            { id: 'expired', name: 'cascade.status.expired' },
-        ]}
-    />,
-    <ReferenceInput key="product_id" source="product_id" reference="products">
-        <SelectInput optionText="code" />
-    </ReferenceInput>,
-    <ReferenceInput key="reseller_id" source="reseller_id" reference="resellers">
-        <SelectInput optionText="name" />
-    </ReferenceInput>,
-];
+type View = 'to_renew' | 'renewed';
 
 const STORE_KEY = 'subscriptions.toRenew';
+
+/** A filter choosing one record of `reference`, listed and sorted by `optionText`. */
+const choiceFilter = ({
+    source,
+    reference,
+    optionText,
+    label,
+    alwaysOn = false,
+}: {
+    source: string;
+    reference: string;
+    optionText: string;
+    label: string;
+    alwaysOn?: boolean;
+}) => (
+    <ReferenceInput
+        key={source}
+        source={source}
+        reference={reference}
+        sort={{ field: optionText, order: 'ASC' }}
+        label={`cascade.to_renew.${label}`}
+        alwaysOn={alwaysOn}
+    >
+        <SelectInput optionText={optionText} label={`cascade.to_renew.${label}`} />
+    </ReferenceInput>
+);
+
+/** The filters of both views; the status one only where statuses differ (to renew), the reseller one for the channel. */
+const filtersOf = (view: View, showReseller: boolean) =>
+    [
+        <SearchInput key="q" source="q" alwaysOn />,
+        view === 'to_renew' ? (
+            <SelectInput
+                key="status"
+                source="status"
+                label="cascade.to_renew.status"
+                alwaysOn
+                choices={TO_RENEW_STATUSES.map(status => ({ id: status, name: `cascade.status.${status}` }))}
+            />
+        ) : null,
+        choiceFilter({ source: 'product_id', reference: 'products', optionText: 'code', label: 'product', alwaysOn: true }),
+        showReseller ? choiceFilter({ source: 'reseller_id', reference: 'resellers', optionText: 'name', label: 'reseller' }) : null,
+        <DateInput key="end_date_gte" source="end_date_gte" label="cascade.to_renew.end_from" />,
+        <DateInput key="end_date_lte" source="end_date_lte" label="cascade.to_renew.end_to" />,
+    ].filter(filter => filter !== null);
 
 const clientLink = (_id: unknown, _resource: string, record: RaRecord) => `/clients/${record.client_id}/show`;
 
 const Actions = () => (
     <TopToolbar>
+        <FilterButton />
         <ExportButton />
     </TopToolbar>
 );
 
+const ProductCode = () => (
+    <ReferenceField<Subscription> source="product_id" reference="products" link={false}>
+        <TextField source="code" />
+    </ReferenceField>
+);
+
+const Empty = ({ view }: { view: View }) => {
+    const translate = useTranslate();
+    return (
+        <Typography sx={{ p: 3 }} color="text.secondary" data-testid="to-renew-empty">
+            {translate(view === 'to_renew' ? 'cascade.to_renew.empty' : 'cascade.to_renew.empty_renewed')}
+        </Typography>
+    );
+};
+
 /**
- * "Clients à renouveler" (DESIGN §5): expiring or expired subscriptions, soonest end first; select
- * rows to renew them at once.
+ * Fixed column widths: nothing moves when a row's undo button appears after a renewal. The client
+ * and reseller share what is left.
+ */
+const fixedColumns = {
+    tableLayout: 'fixed',
+    '& td:not(.MuiTableCell-paddingCheckbox), & th:not(.MuiTableCell-paddingCheckbox)': { px: 1 },
+    '& .column-product_id': { width: 100 },
+    '& .column-start_date, & .column-end_date': { width: 92 },
+    '& .column-years': { width: 100 },
+    '& .column-seats': { width: 108 },
+    '& .column-actions': { width: 200 },
+    '& td': { overflow: 'hidden', textOverflow: 'ellipsis' },
+};
+
+/** DESIGN §5's columns; the status is the row's colour (see the legend) and its check once renewed. */
+const ToRenewTable = ({ view }: { view: View }) => (
+    <DataTable<Subscription>
+        rowSx={toRenewRowSx}
+        rowClick={clientLink}
+        bulkActionButtons={view === 'to_renew' ? <BulkRenewButton /> : false}
+        isRowSelectable={record => TO_RENEW_STATUSES.includes(record.status)}
+        empty={<Empty view={view} />}
+        sx={{ '& .MuiTable-root': fixedColumns }}
+    >
+        <DataTable.Col source="client_name">
+            <ShownInToRenew>
+                <NameWithCheck source="client_name" />
+            </ShownInToRenew>
+        </DataTable.Col>
+        <DataTable.Col source="product_id" disableSort>
+            <ProductCode />
+        </DataTable.Col>
+        {/* the record's name: a reseller login may not read the resellers */}
+        <DataTable.Col source="reseller_name" label="resources.subscriptions.fields.reseller_id" disableSort>
+            <TextField source="reseller_name" emptyText="—" />
+        </DataTable.Col>
+        <DataTable.Col source="start_date" field={DateOnlyField} />
+        <DataTable.Col source="end_date" field={DateOnlyField} />
+        <DataTable.NumberCol source="years" />
+        <DataTable.Col source="seats" align="right">
+            <SeatsWithSchedule />
+        </DataTable.Col>
+        <DataTable.Col label={false} disableSort align="right" cellClassName="column-actions" headerClassName="column-actions">
+            <SubscriptionActions />
+        </DataTable.Col>
+    </DataTable>
+);
+
+/**
+ * The phone's rows: client (with its check once renewed), product, end date, status, and the
+ * actions, Renouveler first. Tapping the client opens its page.
+ */
+const ToRenewCards = ({ view }: { view: View }) => {
+    const { data, isPending } = useListContext<Subscription>();
+    const [locale] = useLocaleState();
+    if (isPending) return null;
+    if (!data || data.length === 0) return <Empty view={view} />;
+    return (
+        <Box component="ul" sx={{ listStyle: 'none', m: 0, p: 0 }} data-testid="to-renew-cards">
+            {data.map(record => (
+                <RecordContextProvider value={record} key={record.id}>
+                    <Box
+                        component="li"
+                        data-testid="to-renew-card"
+                        sx={{ ...toRenewRowSx(record), px: 1.5, py: 1, borderBottom: 1, borderBottomColor: 'divider' }}
+                    >
+                        <Link to={`/clients/${record.client_id}/show`} style={{ color: 'inherit' }}>
+                            <ShownInToRenew>
+                                <NameWithCheck source="client_name" />
+                            </ShownInToRenew>
+                        </Link>
+                        <Stack direction="row" spacing={1} alignItems="center" useFlexGap flexWrap="wrap" sx={{ mt: 0.5 }}>
+                            <Typography variant="body2" component="span" fontWeight={600}>
+                                <ProductCode />
+                            </Typography>
+                            <Typography variant="body2" component="span">
+                                {formatDate(record.end_date, locale)}
+                            </Typography>
+                            <ShownInToRenew>
+                                <StatusField />
+                            </ShownInToRenew>
+                            <Box sx={{ ml: 'auto' }}>
+                                <SubscriptionActions />
+                            </Box>
+                        </Stack>
+                    </Box>
+                </RecordContextProvider>
+            ))}
+        </Box>
+    );
+};
+
+const firstOfMonth = (today: string) => `${today.slice(0, 7)}-01`;
+
+/**
+ * "Clients à renouveler" (DESIGN §5): the expiring or expired subscriptions, soonest end first, and
+ * "Renouvelés ce mois-ci" (the work done since the first of the server's month). A row renewed here
+ * keeps its place, with its check and undo button, until the list is reloaded.
  */
 export const ToRenewList = () => {
     const translate = useTranslate();
-    const [locale] = useLocaleState();
     const isSmall = useMediaQuery<Theme>(theme => theme.breakpoints.down('md'));
+    const [view, setView] = useStore<View>(`${STORE_KEY}.view`, 'to_renew');
+    const { canAccess: showReseller = false } = useCanAccess({ resource: 'resellers', action: 'list' });
+    const today = useServerToday();
+    const filter = view === 'to_renew' ? { to_renew: true } : today ? { renewed_from: firstOfMonth(today) } : null;
     return (
-        <BulkRenewHost resource="subscriptions" storeKey={STORE_KEY}>
-            <List
-                resource="subscriptions"
-                filter={{ to_renew: true }}
-                filters={toRenewFilters}
-                sort={{ field: 'end_date', order: 'ASC' }}
-                perPage={25}
-                storeKey={STORE_KEY}
-                title={translate('cascade.to_renew.title')}
-                actions={<Actions />}
-                empty={false}
-            >
-                <StatusLegend statuses={['expiring', 'expired', 'renewed']} />
-                {isSmall ? (
-                    <SimpleList<Subscription>
-                        primaryText={<NameWithCheck source="client_name" />}
-                        secondaryText={record =>
-                            `${formatDate(record.start_date, locale)} → ${formatDate(record.end_date, locale)}`
-                        }
-                        tertiaryText={record => `${record.seats} × ${record.years}`}
-                        rowSx={statusRowSx}
-                        rowClick={clientLink}
-                    />
-                ) : (
-                    <DataTable<Subscription> rowSx={statusRowSx} rowClick={clientLink} bulkActionButtons={<BulkRenewButton />}>
-                        <DataTable.Col source="client_name" field={NameWithCheck} />
-                        <DataTable.Col source="product_id" disableSort>
-                            <ReferenceField source="product_id" reference="products" link={false} />
-                        </DataTable.Col>
-                        <DataTable.Col source="reseller_id" disableSort>
-                            <ReferenceField source="reseller_id" reference="resellers" link={false} emptyText="—" />
-                        </DataTable.Col>
-                        <DataTable.Col source="start_date" field={DateOnlyField} />
-                        <DataTable.Col source="end_date" field={DateOnlyField} />
-                        <DataTable.NumberCol source="years" />
-                        <DataTable.Col source="seats" align="right">
-                            <SeatsWithSchedule />
-                        </DataTable.Col>
-                        <DataTable.Col label={false} disableSort align="right">
-                            <SubscriptionActions />
-                        </DataTable.Col>
-                    </DataTable>
-                )}
-            </List>
+        <BulkRenewHost resource="subscriptions" storeKey={`${STORE_KEY}.${view}`}>
+            <Tabs value={view} onChange={(_event, value: View) => setView(value)} sx={{ mt: 1 }}>
+                <Tab value="to_renew" label={translate('cascade.to_renew.tab_to_renew')} />
+                <Tab value="renewed" label={translate('cascade.to_renew.tab_renewed')} />
+            </Tabs>
+            {filter ? (
+                <List
+                    key={view}
+                    resource="subscriptions"
+                    filter={filter}
+                    filters={filtersOf(view, showReseller)}
+                    sort={{ field: 'end_date', order: 'ASC' }}
+                    perPage={25}
+                    storeKey={`${STORE_KEY}.${view}`}
+                    title={translate('cascade.to_renew.title')}
+                    actions={<Actions />}
+                    empty={false}
+                >
+                    <StatusLegend statuses={['expiring', 'expired', 'renewed']} />
+                    {isSmall ? <ToRenewCards view={view} /> : <ToRenewTable view={view} />}
+                </List>
+            ) : null}
         </BulkRenewHost>
     );
 };

@@ -39,13 +39,14 @@ export async function bulkRenewalQuote(db: Tx, ctx: ActionContext, lines: BulkLi
   const pools = new Map<string, { pool_id: number | null; manager_name: string; product_id: number; balance: number; cost: number; remaining_after: number }>();
   for (const { id, years } of lines.filter((line) => visible.has(line.id))) {
     const quote = await quoteRenewal(db, ctx, id, { years });
+    const { product_name } = visible.get(id)!;
     const sub = quote.subscription;
     const key = `${quote.manager.partnerId}/${quote.manager.resellerId}/${sub.product_id}`;
     const pool = pools.get(key) ?? { pool_id: quote.pool_id, manager_name: quote.manager_name, product_id: sub.product_id, balance: quote.balance, cost: 0, remaining_after: quote.balance };
     pool.cost += quote.cost;
     pool.remaining_after = pool.balance - pool.cost;
     pools.set(key, pool);
-    const { client_name, product_name, seats, cost, start_date, end_date, pool_id } = quote;
+    const { client_name, seats, cost, start_date, end_date, pool_id } = quote;
     subscriptions.push({ id, client_name, product_name, seats, years: quote.years, cost, start_date, end_date, pool_id });
   }
   return { subscriptions, pools: [...pools.values()], not_found: ids.filter((i) => !visible.has(i)) };

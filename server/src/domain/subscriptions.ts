@@ -39,7 +39,6 @@ export interface RenewalQuote extends RenewalPlan {
   balance: number;
   manager_name: string;
   client_name: string;
-  product_name: string;
   seats: number;
   years: number;
   /** The latest live term is a renewal (manual, bulk or automatic) that has not started yet: renewing again charges twice. */
@@ -73,7 +72,6 @@ export async function quoteRenewal(
     balance,
     manager_name: manager.name,
     client_name: sub.client_name,
-    product_name: await productName(tx, sub.product_id),
     seats,
     years,
     already_renewed: latest !== null && latest.origin !== 'creation' && latest.start_date > today,
@@ -135,6 +133,12 @@ export async function renewSubscription(
     remaining_after: remaining!,
     term: { id: termId, start_date: quote.start_date, end_date: quote.end_date, years: quote.years, seats: quote.seats },
   };
+}
+
+/** A renewal quote as the renew dialog shows it: with the product's name (the renewal itself does without). */
+export async function quoteRenewalOf(tx: Tx, asker: Asker, id: number, input: { years?: number; seats?: number }) {
+  const { manager: _manager, subscription, ...quote } = await quoteRenewal(tx, asker, id, input);
+  return { ...quote, product_name: await productName(tx, subscription.product_id) };
 }
 
 /** The current term and what adding seats to it would cost now (DESIGN §2 prorata). Reads only. */

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { YEARS } from '../../../shared/contract.ts';
 import { transact, type Db } from '../data/transact.ts';
 import { bulkRenewalQuote, renewEach, type BulkLine, type BulkResult } from '../domain/bulkRenewal.ts';
-import { changeSeats, quoteRenewal, quoteSeatChange, renewSubscription, updateSubscriptionSettings } from '../domain/subscriptions.ts';
+import { changeSeats, quoteRenewalOf, quoteSeatChange, renewSubscription, updateSubscriptionSettings } from '../domain/subscriptions.ts';
 import { subscriptionHistory } from '../domain/history.ts';
 import { undoRenewal } from '../domain/undo.ts';
 import { getRecord, parseId, readRoutes } from '../http/resource.ts';
@@ -129,8 +129,7 @@ export function subscriptionRoutes(db: Db) {
     const id = parseId(req.params.id);
     const ctx = actionContext(res);
     const input = parseQuery(RenewQuery, req.query);
-    const { manager: _manager, subscription: _subscription, ...quote } = await transact(db, async (tx) => quoteRenewal(tx, ctx, id, input));
-    res.json(quote);
+    res.json(await transact(db, (tx) => quoteRenewalOf(tx, ctx, id, input)));
   });
 
   router.post('/:id/renew', async (req, res) => {
