@@ -14,26 +14,27 @@ const refs: Record<string, object[]> = {
     partners: [{ id: 1, name: 'Distrib Ouest', email: 'a@b.fr' }],
 };
 
+/** The subscriptions of `client`, answered by `getManyReference`. */
+const renderSubscriptions = (getManyReference: ReturnType<typeof vi.fn>) =>
+    renderWithAdmin(
+        <ResourceContextProvider value="clients">
+            <RecordContextProvider value={client}>
+                <ClientSubscriptions />
+            </RecordContextProvider>
+        </ResourceContextProvider>,
+        {
+            dataProvider: fakeDataProvider({ getManyReference, getMany: getManyFrom(refs) }),
+            initialEntries: ['/clients/3/show'],
+        },
+    );
+
 describe("<ClientShow>'s subscriptions", () => {
     it('marks a renewed subscription with the green check next to its product', async () => {
         const getManyReference = vi.fn().mockResolvedValue({
             data: [subscription(7, 1, 'renewed', '2026-12-31'), subscription(8, 2, 'expiring', '2027-01-31')],
             total: 2,
         });
-        renderWithAdmin(
-            <ResourceContextProvider value="clients">
-                <RecordContextProvider value={client}>
-                    <ClientSubscriptions />
-                </RecordContextProvider>
-            </ResourceContextProvider>,
-            {
-                dataProvider: fakeDataProvider({
-                    getManyReference,
-                    getMany: getManyFrom(refs),
-                }),
-                initialEntries: ['/clients/3/show'],
-            },
-        );
+        renderSubscriptions(getManyReference);
         const rowOf = async (code: string) => (await screen.findByText(code)).closest('tr') as HTMLElement;
         const renewed = await rowOf('TBox');
         expect(getManyReference).toHaveBeenCalledWith('subscriptions', expect.objectContaining({ target: 'client_id', id: 3 }));
@@ -51,21 +52,11 @@ describe("<ClientShow>'s subscriptions", () => {
 
         it('shows each subscription as a card: its term in words, auto-renewal, Renouveler', async () => {
             smallScreen();
-            renderWithAdmin(
-                <ResourceContextProvider value="clients">
-                    <RecordContextProvider value={client}>
-                        <ClientSubscriptions />
-                    </RecordContextProvider>
-                </ResourceContextProvider>,
-                {
-                    dataProvider: fakeDataProvider({
-                        getManyReference: vi.fn().mockResolvedValue({
-                            data: [subscription(8, 2, 'expiring', '2027-01-31'), { ...subscription(9, 1, 'active', '2028-01-31'), years: 2, seats: 1 }],
-                            total: 2,
-                        }),
-                        getMany: getManyFrom(refs),
-                    }),
-                },
+            renderSubscriptions(
+                vi.fn().mockResolvedValue({
+                    data: [subscription(8, 2, 'expiring', '2027-01-31'), { ...subscription(9, 1, 'active', '2028-01-31'), years: 2, seats: 1 }],
+                    total: 2,
+                }),
             );
             const cards = await screen.findAllByTestId('subscription-card');
             expect(cards).toHaveLength(2);
