@@ -22,12 +22,15 @@ describe('server export button', () => {
         expect(url.searchParams.get('locale')).toBe('fr');
     });
 
-    it('exports the filter it is given, outside a list', async () => {
-        renderWithAdmin(<ServerExportButton resource="subscriptions" filter={{ to_renew: true }} />, {
-            dataProvider: fakeDataProvider({}),
-        });
+    it("adds the view's fixed filter (the to-renew tab's) to the user's filters", async () => {
+        renderWithAdmin(
+            <ListContextProvider value={{ filterValues: { status: 'expired', product_id: 2 } } as unknown as ListControllerResult}>
+                <ServerExportButton resource="subscriptions" filter={{ to_renew: true }} />
+            </ListContextProvider>,
+            { dataProvider: fakeDataProvider({}) },
+        );
         const url = queryOf(await screen.findByRole('link', { name: 'Exporter' }));
         expect(url.pathname).toBe('/api/exports/subscriptions');
-        expect(JSON.parse(url.searchParams.get('filter')!)).toEqual({ to_renew: true });
+        expect(JSON.parse(url.searchParams.get('filter')!)).toEqual({ status: 'expired', product_id: 2, to_renew: true });
     });
 });

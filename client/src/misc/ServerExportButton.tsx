@@ -9,7 +9,8 @@ export const exportUrl = (resource: string, filter: Record<string, unknown>, loc
 
 /**
  * "Exporter": a plain download link (the session cookie goes with it, same origin), so exports of
- * any size never pass through the browser's memory. The list's current filters unless `filter` is given.
+ * any size never pass through the browser's memory. The list's current filters, plus the fixed
+ * `filter` of a view (the to-renew tab's `to_renew`, which react-admin keeps out of `filterValues`).
  */
 export const ServerExportButton = ({ resource, filter }: { resource: string; filter?: Record<string, unknown> }) => {
     const translate = useTranslate();
@@ -18,7 +19,7 @@ export const ServerExportButton = ({ resource, filter }: { resource: string; fil
     return (
         <Button
             component="a"
-            href={exportUrl(resource, filter ?? filterValues ?? {}, locale)}
+            href={exportUrl(resource, { ...filterValues, ...filter }, locale)}
             download
             size="small"
             startIcon={<DownloadIcon />}

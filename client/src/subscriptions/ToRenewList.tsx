@@ -1,8 +1,6 @@
 import { Box, Stack, Tab, Tabs, Typography, useMediaQuery, type Theme } from '@mui/material';
 import {
     DataTable,
-    DateInput,
-    ExportButton,
     FilterButton,
     List,
     RecordContextProvider,
@@ -23,6 +21,8 @@ import { Link } from 'react-router';
 import type { Subscription } from '../providers/dataProvider';
 import { DateOnlyField } from '../misc/DateOnlyField';
 import { formatDate } from '../misc/dates';
+import { LocaleDateInput } from '../misc/LocaleDateInput';
+import { ServerExportButton } from '../misc/ServerExportButton';
 import { useServerToday } from '../misc/useServerToday';
 import { NameWithCheck } from '../status/NameWithCheck';
 import { StatusField } from '../status/StatusField';
@@ -78,16 +78,17 @@ const filtersOf = (view: View, showReseller: boolean) =>
         ) : null,
         choiceFilter({ source: 'product_id', reference: 'products', optionText: 'code', label: 'product', alwaysOn: true }),
         showReseller ? choiceFilter({ source: 'reseller_id', reference: 'resellers', optionText: 'name', label: 'reseller' }) : null,
-        <DateInput key="end_date_gte" source="end_date_gte" label="cascade.to_renew.end_from" />,
-        <DateInput key="end_date_lte" source="end_date_lte" label="cascade.to_renew.end_to" />,
+        <LocaleDateInput key="end_date_gte" source="end_date_gte" label="cascade.to_renew.end_from" />,
+        <LocaleDateInput key="end_date_lte" source="end_date_lte" label="cascade.to_renew.end_to" />,
     ].filter(filter => filter !== null);
 
 const clientLink = (_id: unknown, _resource: string, record: RaRecord) => `/clients/${record.client_id}/show`;
 
-const Actions = () => (
+/** The view's fixed filter goes into the export with the user's own filters. */
+const Actions = ({ filter }: { filter: Record<string, unknown> }) => (
     <TopToolbar>
         <FilterButton />
-        <ExportButton />
+        <ServerExportButton resource="subscriptions" filter={filter} />
     </TopToolbar>
 );
 
@@ -229,7 +230,7 @@ export const ToRenewList = () => {
                     perPage={25}
                     storeKey={`${STORE_KEY}.${view}`}
                     title={translate('cascade.to_renew.title')}
-                    actions={<Actions />}
+                    actions={<Actions filter={filter} />}
                     empty={false}
                 >
                     <StatusLegend statuses={['expiring', 'expired', 'renewed']} />
