@@ -134,10 +134,10 @@ describe('<ToRenewList>', () => {
         await user.click(screen.getByRole('button', { name: 'Ajouter un filtre' }));
         expect(await screen.findByRole('menuitemcheckbox', { name: 'Revendeur' })).toBeInTheDocument();
         await user.click(screen.getByRole('menuitemcheckbox', { name: 'Fin à partir du' }));
-        fireEvent.change(await screen.findByLabelText('Fin à partir du'), { target: { value: '2026-01-01' } });
+        fireEvent.change(await screen.findByLabelText('Fin à partir du'), { target: { value: '01/01/2026' } });
         await user.click(screen.getByRole('button', { name: 'Ajouter un filtre' }));
         await user.click(await screen.findByRole('menuitemcheckbox', { name: 'Fin jusqu’au' }));
-        fireEvent.change(await screen.findByLabelText('Fin jusqu’au'), { target: { value: '2026-03-31' } });
+        fireEvent.change(await screen.findByLabelText('Fin jusqu’au'), { target: { value: '31/03/2026' } });
         await waitFor(() =>
             expect(subscriptionCalls(getList).at(-1)?.[1].filter).toMatchObject({
                 to_renew: true,
