@@ -114,6 +114,8 @@ const Empty = ({ view }: { view: View }) => {
 const fixedColumns = {
     tableLayout: 'fixed',
     '& td:not(.MuiTableCell-paddingCheckbox), & th:not(.MuiTableCell-paddingCheckbox)': { px: 1 },
+    // a fixed layout gives the selection column no room of its own: the box would be cut
+    '& .MuiTableCell-paddingCheckbox': { width: 48 },
     '& .column-product_id': { width: 100 },
     '& .column-start_date, & .column-end_date': { width: 92 },
     '& .column-years': { width: 100 },
