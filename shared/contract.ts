@@ -23,3 +23,23 @@ export const MIN_PASSWORD_LENGTH = 10;
 export const LOCALES = ['fr', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = 'fr';
+
+/** Each status's name for people, in both languages: the console's and the server's (exports, e-mails). */
+export const STATUS_LABELS: Record<Locale, Record<Status, string>> = {
+  fr: {
+    expired: 'Expiré',
+    expiring: 'Expire bientôt',
+    active: 'Actif',
+    renewed: 'Renouvelé',
+    not_started: 'Pas encore commencé',
+    cancelled: 'Résilié',
+  },
+  en: {
+    expired: 'Expired',
+    expiring: 'Expiring soon',
+    active: 'Active',
+    renewed: 'Renewed',
+    not_started: 'Not started yet',
+    cancelled: 'Cancelled',
+  },
+};

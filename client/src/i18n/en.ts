@@ -1,16 +1,10 @@
+import { STATUS_LABELS } from '../../../shared/contract';
 import type { Messages } from './fr';
 
 export const en: Messages = {
     cascade: {
         name: 'Cascade',
-        status: {
-            expired: 'Expired',
-            expiring: 'Expiring',
-            active: 'Active',
-            renewed: 'Renewed',
-            not_started: 'Not started',
-            cancelled: 'Cancelled',
-        },
+        status: STATUS_LABELS.en,
         status_hint: {
             expired: 'Subscription end date has passed',
             expiring: 'Subscription ends within 3 months',

@@ -1,16 +1,10 @@
+import { STATUS_LABELS } from '../../../shared/contract';
 // Our own labels, French first. en.ts is typed against this object, so a key
 // missing in English is a type error.
 export const fr = {
     cascade: {
         name: 'Cascade',
-        status: {
-            expired: 'Expiré',
-            expiring: 'Expire bientôt',
-            active: 'Actif',
-            renewed: 'Renouvelé',
-            not_started: 'Pas encore commencé',
-            cancelled: 'Résilié',
-        },
+        status: STATUS_LABELS.fr,
         status_hint: {
             expired: "Date de fin d'abonnement dépassée",
             expiring: "Fin d'abonnement dans moins de 3 mois",

@@ -1,5 +1,5 @@
 import { format } from 'date-fns';
-import type { Locale, Status } from '../../../shared/contract.ts';
+import { STATUS_LABELS, type Locale } from '../../../shared/contract.ts';
 import type { MovementKind } from '../db/schema.ts';
 
 /** French plurals: 0 and 1 take the singular ("0 licence", "1 licence", "2 licences"). */
@@ -43,14 +43,7 @@ const fr = {
     demo: 'Démonstration',
     boot: 'Installation',
   } satisfies Record<SystemActor, string>,
-  status: {
-    expired: 'Expiré',
-    expiring: 'Expire bientôt',
-    active: 'Actif',
-    renewed: 'Renouvelé',
-    not_started: 'Pas encore commencé',
-    cancelled: 'Résilié',
-  } satisfies Record<Status, string>,
+  status: STATUS_LABELS.fr,
   movementKind: {
     grant: 'Dotation',
     allocate: 'Attribution',
@@ -123,14 +116,7 @@ const en: Texts = {
     demo: 'Demo',
     boot: 'Installation',
   },
-  status: {
-    expired: 'Expired',
-    expiring: 'Expiring soon',
-    active: 'Active',
-    renewed: 'Renewed',
-    not_started: 'Not started yet',
-    cancelled: 'Cancelled',
-  },
+  status: STATUS_LABELS.en,
   movementKind: {
     grant: 'Grant',
     allocate: 'Allocation',
