@@ -23,6 +23,8 @@ import { termsSpec } from './resources/terms.ts';
 import { apiDocumentRoute } from './routes/apiDocument.ts';
 import { accountRoutes, loginRoutes } from './routes/auth.ts';
 import { partnerRoutes, productRoutes, resellerRoutes } from './routes/catalog.ts';
+import { priceRoutes } from './routes/prices.ts';
+import { publisherRoutes } from './routes/publisher.ts';
 import { clientRoutes } from './routes/clients.ts';
 import { dashboardRoutes } from './routes/dashboard.ts';
 import { exportRoutes } from './routes/exports.ts';
@@ -117,6 +119,8 @@ export function createApp({ db, clock, logger, staticDir, trustProxy = false, re
   api.use('/products', productRoutes(db));
   api.use('/partners', partnerRoutes(db));
   api.use('/resellers', resellerRoutes(db));
+  api.use('/prices', priceRoutes(db));
+  api.use('/publisher', publisherRoutes(db));
   api.use('/users', userRoutes(db, clock));
   api.use('/clients', clientRoutes(db));
   api.use('/subscriptions', subscriptionRoutes(db));

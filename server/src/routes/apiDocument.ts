@@ -6,6 +6,7 @@ import { createApiRegistry, describeReadRoutes, describeRoute, recordSchema } fr
 import { accessLogSpec } from '../resources/accessLog.ts';
 import { changesSpec } from '../resources/changes.ts';
 import { clientsSpec } from '../resources/clients.ts';
+import { pricesSpec } from '../resources/prices.ts';
 import { movementsSpec } from '../resources/movements.ts';
 import { notificationsSpec } from '../resources/notifications.ts';
 import { partnersSpec } from '../resources/partners.ts';
@@ -20,6 +21,8 @@ import { authSchemas } from './auth.ts';
 import { catalogSchemas } from './catalog.ts';
 import { clientSchemas } from './clients.ts';
 import { ledgerSchemas } from './ledger.ts';
+import { priceSchemas } from './prices.ts';
+import { publisherSchemas } from './publisher.ts';
 import { subscriptionSchemas } from './subscriptions.ts';
 import { exportSchemas } from './exports.ts';
 import { EXPORTS } from '../resources/exports.ts';
@@ -48,6 +51,7 @@ const record = {
     system: z.string().nullable().meta({ description: 'The system named from user_agent, e.g. "Windows 10"' }),
   }),
   change: recordSchema(changesSpec, 'Change'),
+  price: recordSchema(pricesSpec, 'Price'),
 };
 
 const Ok = z.object({ ok: z.literal(true) });
@@ -169,6 +173,15 @@ function describeApi(registry: OpenAPIRegistry) {
     route({ method: 'put', path: `/api/${spec.name}/:id`, tag, body: update, errors: [409], summary: `Change a ${label}`, description: `By ${writers}. Unchanged values write nothing.`, success: { description: 'The record after the change', schema } });
     route({ method: 'delete', path: `/api/${spec.name}/:id`, tag, errors: [409], summary: `Delete a ${label} nothing refers to`, description: `By ${writers}.`, success: { description: 'The deleted record', schema } });
   }
+
+  // Prices and the publisher's identity
+  describeReadRoutes(registry, pricesSpec, { tag: 'Prices', record: record.price, plural: 'list prices' });
+  route({ method: 'post', path: '/api/prices', tag: 'Prices', body: priceSchemas.PriceInput, errors: [409], summary: 'Add a list price of a product from a date (admins)', description: 'One row per product and date; a price cannot start in the past.', success: { status: 201, description: 'Created', schema: record.price } });
+  route({ method: 'put', path: '/api/prices/:id', tag: 'Prices', body: priceSchemas.PriceInput, errors: [409], summary: 'Change a price not yet in force before today (admins)', success: { description: 'The price after the change', schema: record.price } });
+  route({ method: 'delete', path: '/api/prices/:id', tag: 'Prices', errors: [409], summary: 'Delete a price not yet in force before today (admins)', success: { description: 'The deleted price', schema: record.price } });
+  const PublisherIdentity = z.object({ legal_name: z.string().nullable(), address: z.string().nullable(), siren: z.string().nullable(), vat_number: z.string().nullable() });
+  route({ method: 'get', path: '/api/publisher', tag: 'Prices', summary: 'The publisher’s identity on its invoices', success: { description: 'Its identity', schema: PublisherIdentity } });
+  route({ method: 'put', path: '/api/publisher', tag: 'Prices', body: publisherSchemas.PublisherInput, errors: [403], summary: 'Change the publisher’s identity (admins)', success: { description: 'Its identity after the change', schema: PublisherIdentity } });
 
   // Logins
   describeReadRoutes(registry, usersSpec, { tag: 'Logins', record: record.user, plural: 'logins' });

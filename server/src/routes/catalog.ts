@@ -3,10 +3,11 @@ import type { Db } from '../data/transact.ts';
 import type { Role } from '../db/schema.ts';
 import { requireRole, type Scope } from '../domain/access.ts';
 import { changedValues } from '../domain/changes.ts';
+import { checkPartnerDiscount, checkResellerDiscount } from '../domain/discounts.ts';
 import { requirePartner } from '../domain/hierarchy.ts';
 import { searchKey } from '../domain/search.ts';
 import { getRecord, parseId, readRoutes } from '../http/resource.ts';
-import { actionContext, fields, parseBody, text } from '../http/validate.ts';
+import { actionContext, fields, legalIdentityFields, parseBody, text } from '../http/validate.ts';
 import { createCatalogRow, deleteCatalogRow, updateCatalogRow, type CatalogResource } from '../resources/catalogRows.ts';
 import { partnersSpec } from '../resources/partners.ts';
 import { productsSpec } from '../resources/products.ts';
@@ -22,6 +23,8 @@ const OrganisationInput = z.object({
   name: fields.name,
   email: fields.email,
   require_totp: z.boolean({ error: 'Expected true or false' }).optional(),
+  ...legalIdentityFields,
+  discount_percent: fields.percent.optional(),
 });
 const ResellerInput = OrganisationInput.extend({ partner_id: fields.id });
 
@@ -37,6 +40,8 @@ interface CatalogConfig<C extends z.ZodObject, U extends z.ZodObject> extends Ca
   /** The folded names `q` searches, from what create and update both carry. */
   searchName(input: z.infer<C> | z.infer<U>): string;
   checkCreate?(input: z.infer<C>, scope: Scope): Promise<void>;
+  /** Rules on a change, given the record as it is. */
+  checkUpdate?(existing: Record<string, unknown>, input: z.infer<U>): Promise<void>;
 }
 
 /** Fields only an admin may set (requiring two-factor authentication); others' values are ignored. */
@@ -64,6 +69,7 @@ function catalogRouter<C extends z.ZodObject, U extends z.ZodObject>(db: Db, con
     const existing = await getRecord(db, spec, id, ctx.scope);
     requireRole(ctx.scope, config.writers, `change ${spec.name}`);
     const input = adminOnlyFields(parseBody(config.update, req.body), ctx.scope.role);
+    await config.checkUpdate?.(existing, input);
     const changed = changedValues(existing, input);
     if (Object.keys(changed).length === 0) return void res.json(existing);
     await updateCatalogRow(db, ctx, config, existing, { ...input, search_name: config.searchName(input) }, changed);
@@ -102,6 +108,9 @@ export function partnerRoutes(db: Db) {
     update: OrganisationInput,
     searchName: nameAndEmail,
     organisation: (row) => ({ partnerId: row.id as number, resellerId: null }),
+    checkUpdate: async (existing, input) => {
+      if (input.discount_percent !== undefined) await checkPartnerDiscount(db, existing.id as number, input.discount_percent);
+    },
   });
 }
 
@@ -117,6 +126,10 @@ export function resellerRoutes(db: Db) {
     // A partner creates resellers under itself only: another partner is unknown to it.
     checkCreate: async (input, scope) => {
       await requirePartner(db, input.partner_id, scope);
+      if (input.discount_percent !== undefined) await checkResellerDiscount(db, input.partner_id, input.discount_percent);
+    },
+    checkUpdate: async (existing, input) => {
+      if (input.discount_percent !== undefined) await checkResellerDiscount(db, existing.partner_id as number, input.discount_percent);
     },
   });
 }
