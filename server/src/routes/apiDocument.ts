@@ -6,6 +6,7 @@ import { createApiRegistry, describeReadRoutes, describeRoute, recordSchema } fr
 import { accessLogSpec } from '../resources/accessLog.ts';
 import { changesSpec } from '../resources/changes.ts';
 import { clientsSpec } from '../resources/clients.ts';
+import { invoicesSpec, ordersSpec } from '../resources/orders.ts';
 import { pricesSpec } from '../resources/prices.ts';
 import { movementsSpec } from '../resources/movements.ts';
 import { notificationsSpec } from '../resources/notifications.ts';
@@ -21,6 +22,7 @@ import { authSchemas } from './auth.ts';
 import { catalogSchemas } from './catalog.ts';
 import { clientSchemas } from './clients.ts';
 import { ledgerSchemas } from './ledger.ts';
+import { orderSchemas } from './orders.ts';
 import { priceSchemas } from './prices.ts';
 import { publisherSchemas } from './publisher.ts';
 import { subscriptionSchemas } from './subscriptions.ts';
@@ -33,6 +35,10 @@ import { userSchemas } from './users.ts';
  * The OpenAPI 3.1 document of every route the application mounts, served at GET /api/openapi.json.
  * Inputs are the routers' own zod schemas; tests/api/openapi.test.ts fails when a route is missing.
  */
+
+const DocumentLines = z.array(
+  z.object({ product_id: z.number().int(), quantity: z.number().int(), unit_price_cents: z.number().int(), total_cents: z.number().int() }),
+).meta({ description: 'Unit prices excluding VAT, in cents, as frozen at submission' });
 
 const record = {
   product: recordSchema(productsSpec, 'Product'),
@@ -52,6 +58,8 @@ const record = {
   }),
   change: recordSchema(changesSpec, 'Change'),
   price: recordSchema(pricesSpec, 'Price'),
+  order: recordSchema(ordersSpec, 'Order', { lines: DocumentLines }),
+  invoice: recordSchema(invoicesSpec, 'Invoice', { lines: DocumentLines }),
 };
 
 const Ok = z.object({ ok: z.literal(true) });
@@ -182,6 +190,30 @@ function describeApi(registry: OpenAPIRegistry) {
   const PublisherIdentity = z.object({ legal_name: z.string().nullable(), address: z.string().nullable(), siren: z.string().nullable(), vat_number: z.string().nullable() });
   route({ method: 'get', path: '/api/publisher', tag: 'Prices', summary: 'The publisher’s identity on its invoices', success: { description: 'Its identity', schema: PublisherIdentity } });
   route({ method: 'put', path: '/api/publisher', tag: 'Prices', body: publisherSchemas.PublisherInput, errors: [403], summary: 'Change the publisher’s identity (admins)', success: { description: 'Its identity after the change', schema: PublisherIdentity } });
+
+  // Orders and invoices
+  describeReadRoutes(registry, ordersSpec, { tag: 'Orders', record: record.order });
+  route({
+    method: 'post', path: '/api/orders', tag: 'Orders', body: orderSchemas.OrderInput, idempotent: true, errors: [403, 409],
+    summary: 'Order licences from one’s supplier (partners and resellers)',
+    description: 'A reseller orders from its partner, a partner from the publisher; unit prices (list price less the buyer’s discount) and the VAT rate are frozen now. 409 no_price when a product has no price today.',
+    success: { status: 201, description: 'The submitted order', schema: record.order },
+  });
+  route({
+    method: 'post', path: '/api/orders/:id/fulfil', tag: 'Orders', idempotent: true, errors: [403, 409],
+    summary: 'Accept an order (its supplier, or an admin): the licences move and the invoice is issued, at once',
+    description: '409 insufficient_licenses (details: product_id, needed, balance, shortfall) when the partner’s pool is short; 409 invalid_transition when the order is no longer submitted.',
+    success: { description: 'The fulfilled order, with its invoice_id', schema: record.order },
+  });
+  route({ method: 'post', path: '/api/orders/:id/refuse', tag: 'Orders', body: orderSchemas.RefusalInput, errors: [403, 409], summary: 'Refuse a submitted order, saying why (its supplier, or an admin)', success: { description: 'The refused order', schema: record.order } });
+  route({ method: 'post', path: '/api/orders/:id/cancel', tag: 'Orders', errors: [403, 409], summary: 'Cancel a submitted order (its buyer)', success: { description: 'The cancelled order', schema: record.order } });
+  describeReadRoutes(registry, invoicesSpec, { tag: 'Orders', record: record.invoice, plural: 'invoices and credit notes' });
+  route({
+    method: 'post', path: '/api/invoices/:id/credit', tag: 'Orders', idempotent: true, errors: [403, 409],
+    summary: 'Credit an invoice, once (its issuer, or an admin): a credit note, and the licences back from the buyer',
+    description: '409 insufficient_licenses when the buyer no longer holds them; 409 already_credited.',
+    success: { status: 201, description: 'The credit note', schema: record.invoice },
+  });
 
   // Logins
   describeReadRoutes(registry, usersSpec, { tag: 'Logins', record: record.user, plural: 'logins' });
