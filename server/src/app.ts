@@ -30,6 +30,7 @@ import { publisherRoutes } from './routes/publisher.ts';
 import { clientRoutes } from './routes/clients.ts';
 import { dashboardRoutes } from './routes/dashboard.ts';
 import { exportRoutes } from './routes/exports.ts';
+import { forecastRoutes } from './routes/forecast.ts';
 import { healthRoutes } from './routes/health.ts';
 import { allocationRoutes, grantRoutes } from './routes/ledger.ts';
 import { ledgerHealthRoutes } from './routes/ledgerHealth.ts';
@@ -120,6 +121,7 @@ export function createApp({ db, clock, logger, staticDir, trustProxy = false, re
   api.use(totpEnrolmentGate);
   api.use(currentDay);
   api.use('/dashboard', dashboardRoutes(db));
+  api.use('/forecast', forecastRoutes(db));
   api.use('/products', productRoutes(db));
   api.use('/partners', partnerRoutes(db));
   api.use('/resellers', resellerRoutes(db));

@@ -362,6 +362,20 @@ function describeApi(registry: OpenAPIRegistry) {
     },
   });
 
+  // Stock forecast
+  route({
+    method: 'get', path: '/api/forecast', tag: 'Dashboard',
+    summary: 'Per pool in scope, the licences the renewals due soon will need against its balance',
+    description: 'due_N: Σ seats × years of active or expiring subscriptions drawing on the pool that end within N days; auto_due_14: the auto-renewing ones within 14 days (not given up); shortfall_N = max(0, due_N − balance).',
+    success: {
+      description: 'One row per pool',
+      schema: z.array(z.object({
+        pool_id: z.number().int(), holder_type: z.enum(['partner', 'reseller']), holder_id: z.number().int(), product_id: z.number().int(), balance: z.number().int(),
+        due_30: z.number().int(), due_90: z.number().int(), auto_due_14: z.number().int(), shortfall_30: z.number().int(), shortfall_90: z.number().int(),
+      })),
+    },
+  });
+
   // Notifications
   describeReadRoutes(registry, notificationsSpec, { tag: 'Notifications', record: record.notification, plural: 'the caller’s notifications' });
   describeReadRoutes(registry, renewalAttemptsSpec, { tag: 'Notifications', record: record.renewalAttempt, plural: 'auto-renewal attempts' });
