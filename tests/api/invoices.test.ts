@@ -1,27 +1,21 @@
 import request from 'supertest';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { buildHierarchy, poolBalance } from '../helpers/fixtures.ts';
-import { sessionCookieFor, testApp } from '../helpers/testApp.ts';
+import { billingParties } from '../helpers/billingParties.ts';
+import { testApp } from '../helpers/testApp.ts';
 import { TODAY, expectLedgerConsistent, grantPartner, listQuery, type TestApp } from './scenario.ts';
 
 /** DESIGN §6: invoice numbering without gaps, immutability, credit notes and scoping. */
 
 let t: TestApp;
 let h: Awaited<ReturnType<typeof buildHierarchy>>;
-const cookie: Record<'alpha' | 'beta' | 'nord' | 'sud', string> = { alpha: '', beta: '', nord: '', sud: '' };
+let as: Awaited<ReturnType<typeof billingParties>>;
 const api = () => request(t.app);
-const as = (who: keyof typeof cookie) => ({
-  get: (url: string) => api().get(url).set('Cookie', cookie[who]),
-  post: (url: string, body: object = {}) => api().post(url).set('Cookie', cookie[who]).send(body),
-});
 
 beforeEach(async () => {
   t = await testApp(TODAY);
   h = await buildHierarchy(t);
-  cookie.alpha = await sessionCookieFor(t, { email: 'p@alpha.test', role: 'partner', partner_id: h.partners.alpha });
-  cookie.beta = await sessionCookieFor(t, { email: 'p@beta.test', role: 'partner', partner_id: h.partners.beta });
-  cookie.nord = await sessionCookieFor(t, { email: 'r@nord.test', role: 'reseller', partner_id: h.partners.alpha, reseller_id: h.resellers.alphaNord });
-  cookie.sud = await sessionCookieFor(t, { email: 'r@sud.test', role: 'reseller', partner_id: h.partners.alpha, reseller_id: h.resellers.alphaSud });
+  as = await billingParties(t, h);
   await api().post('/api/prices').send({ product_id: h.products.tbox, unit_price_cents: 4_000, valid_from: TODAY }).expect(201);
 });
 

@@ -1,19 +1,16 @@
 import request from 'supertest';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { buildHierarchy, poolBalance } from '../helpers/fixtures.ts';
-import { sessionCookieFor, testApp } from '../helpers/testApp.ts';
+import { billingParties, type Party } from '../helpers/billingParties.ts';
+import { testApp } from '../helpers/testApp.ts';
 import { TODAY, contentRange, expectLedgerConsistent, grantPartner, listQuery, type TestApp } from './scenario.ts';
 
 /** DESIGN §6: orders, from submission (prices frozen) to fulfilment (licences and invoice at once). */
 
 let t: TestApp;
 let h: Awaited<ReturnType<typeof buildHierarchy>>;
-const cookie: Record<'alpha' | 'beta' | 'nord' | 'sud', string> = { alpha: '', beta: '', nord: '', sud: '' };
+let as: Awaited<ReturnType<typeof billingParties>>;
 const api = () => request(t.app);
-const as = (who: keyof typeof cookie) => ({
-  get: (url: string) => api().get(url).set('Cookie', cookie[who]),
-  post: (url: string, body: object = {}) => api().post(url).set('Cookie', cookie[who]).send(body),
-});
 
 /** Everything a refused action must leave as it was. */
 async function snapshot() {
@@ -29,10 +26,7 @@ async function snapshot() {
 beforeEach(async () => {
   t = await testApp(TODAY);
   h = await buildHierarchy(t);
-  cookie.alpha = await sessionCookieFor(t, { email: 'p@alpha.test', role: 'partner', partner_id: h.partners.alpha });
-  cookie.beta = await sessionCookieFor(t, { email: 'p@beta.test', role: 'partner', partner_id: h.partners.beta });
-  cookie.nord = await sessionCookieFor(t, { email: 'r@nord.test', role: 'reseller', partner_id: h.partners.alpha, reseller_id: h.resellers.alphaNord });
-  cookie.sud = await sessionCookieFor(t, { email: 'r@sud.test', role: 'reseller', partner_id: h.partners.alpha, reseller_id: h.resellers.alphaSud });
+  as = await billingParties(t, h);
   // TBox 40.05 € and TSend 19.99 € a licence-year; Alpha buys at −12.5 %, Alpha Nord at −10 %.
   await api().post('/api/prices').send({ product_id: h.products.tbox, unit_price_cents: 4_005, valid_from: TODAY }).expect(201);
   await api().post('/api/prices').send({ product_id: h.products.tsend, unit_price_cents: 1_999, valid_from: TODAY }).expect(201);
@@ -240,7 +234,7 @@ describe('scoping', () => {
     }
     expect((await as('nord').get(`/api/orders/${alphaOrder.id}`)).status).toBe(404);
 
-    const list = async (who: keyof typeof cookie) => (await as(who).get('/api/orders?' + new URLSearchParams(listQuery({ sort: ['id', 'ASC'] })))).body.map((o: { id: number }) => o.id);
+    const list = async (who: Party) => (await as(who).get('/api/orders?' + new URLSearchParams(listQuery({ sort: ['id', 'ASC'] })))).body.map((o: { id: number }) => o.id);
     expect(await list('alpha')).toEqual([nordOrder.id, alphaOrder.id]);
     expect(await list('nord')).toEqual([nordOrder.id]);
     expect(await list('sud')).toEqual([]);

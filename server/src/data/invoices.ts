@@ -1,7 +1,7 @@
 import type { Insertable, Selectable } from 'kysely';
 import type { InvoiceKind, InvoicesTable } from '../db/schema.ts';
 import type { PricedLine } from '../domain/money.ts';
-import { groupLines } from './orders.ts';
+import { documentLines } from './documentLines.ts';
 import type { Db, Tx } from './transact.ts';
 
 /** Invoices, credit notes and their numbering sequences. */
@@ -33,15 +33,7 @@ export async function insertInvoice(tx: Tx, invoice: Insertable<InvoicesTable>, 
 
 export const findInvoice = (db: Db, id: number): Promise<InvoiceRow | undefined> => db.selectFrom('invoices').selectAll().where('id', '=', id).executeTakeFirst();
 
-export async function invoiceLinesOf(db: Db, invoiceIds: readonly number[]): Promise<Map<number, PricedLine[]>> {
-  const rows = await db
-    .selectFrom('invoice_lines')
-    .select(['invoice_id', 'product_id', 'quantity', 'unit_price_cents', 'total_cents'])
-    .where('invoice_id', 'in', invoiceIds)
-    .orderBy('id')
-    .execute();
-  return groupLines(rows, (row) => row.invoice_id);
-}
+export const invoiceLinesOf = (db: Db, invoiceIds: readonly number[]) => documentLines(db, 'invoice_lines', invoiceIds);
 
 /** The credit note of an invoice, if it has one. */
 export const creditNoteOf = (db: Db, invoiceId: number) =>

@@ -1,6 +1,7 @@
 import type { Insertable, Selectable } from 'kysely';
 import type { OrderStatus, OrdersTable } from '../db/schema.ts';
 import type { PricedLine } from '../domain/money.ts';
+import { documentLines } from './documentLines.ts';
 import type { Db, Tx } from './transact.ts';
 
 /** Orders and their lines. */
@@ -16,26 +17,7 @@ export async function insertOrder(tx: Tx, order: Insertable<OrdersTable>, lines:
 }
 
 /** Each order's lines, in the order they were given. */
-export async function orderLinesOf(db: Db, orderIds: readonly number[]): Promise<Map<number, PricedLine[]>> {
-  const rows = await db
-    .selectFrom('order_lines')
-    .select(['order_id', 'product_id', 'quantity', 'unit_price_cents', 'total_cents'])
-    .where('order_id', 'in', orderIds)
-    .orderBy('id')
-    .execute();
-  return groupLines(rows, (row) => row.order_id);
-}
-
-export function groupLines<R extends PricedLine>(rows: readonly R[], ownerOf: (row: R) => number): Map<number, PricedLine[]> {
-  const byOwner = new Map<number, PricedLine[]>();
-  for (const row of rows) {
-    const { product_id, quantity, unit_price_cents, total_cents } = row;
-    const lines = byOwner.get(ownerOf(row)) ?? [];
-    lines.push({ product_id, quantity, unit_price_cents, total_cents });
-    byOwner.set(ownerOf(row), lines);
-  }
-  return byOwner;
-}
+export const orderLinesOf = (db: Db, orderIds: readonly number[]) => documentLines(db, 'order_lines', orderIds);
 
 /**
  * Moves a submitted order to its decision, only if it is still submitted: the check and the write

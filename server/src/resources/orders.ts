@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { orderLinesOf } from '../data/orders.ts';
 import { invoiceLinesOf } from '../data/invoices.ts';
 import type { Db } from '../data/transact.ts';
-import { byOrganisation } from '../domain/access.ts';
+import { byOrganisation, type Scope } from '../domain/access.ts';
 import type { PricedLine } from '../domain/money.ts';
 import type { FieldSpec } from '../http/listQuery.ts';
 import type { ResourceSpec } from '../http/resource.ts';
@@ -27,6 +27,14 @@ const buyer = (table: string): Record<string, FieldSpec> => ({
   reseller_id: { column: `${table}.reseller_id`, type: 'int' },
 });
 
+/** Scoping by the buyer's side, `q` on the buyer's names, newest first. */
+const buyerSide = (table: 'orders' | 'invoices') =>
+  ({
+    visibleTo: (scope: Scope) => byOrganisation(scope, `${table}.partner_id`, `${table}.reseller_id`),
+    search: ['partners.search_name', 'resellers.search_name'],
+    defaultSort: ['id', 'DESC'],
+  }) satisfies Partial<ResourceSpec>;
+
 /** Adds each record's `lines`, read for the whole page at once. */
 const withLines = (linesOf: (db: Db, ids: number[]) => Promise<Map<number, PricedLine[]>>) => async (db: Db, records: Record<string, unknown>[]) => {
   const lines = await linesOf(db, records.map((r) => r.id as number));
@@ -37,7 +45,7 @@ export const ordersSpec: ResourceSpec = {
   name: 'orders',
   label: 'Order',
   from: (db) => db.selectFrom('orders').innerJoin('partners', 'partners.id', 'orders.partner_id').leftJoin('resellers', 'resellers.id', 'orders.reseller_id'),
-  visibleTo: (scope) => byOrganisation(scope, 'orders.partner_id', 'orders.reseller_id'),
+  ...buyerSide('orders'),
   fields: {
     id: { column: 'orders.id', type: 'int' },
     ...buyer('orders'),
@@ -51,8 +59,6 @@ export const ordersSpec: ResourceSpec = {
     created_at: { column: 'orders.created_at', type: 'text' },
     decided_at: { column: 'orders.decided_at', type: 'text' },
   },
-  search: ['partners.search_name', 'resellers.search_name'],
-  defaultSort: ['id', 'DESC'],
   attach: withLines(orderLinesOf),
 };
 
@@ -60,7 +66,7 @@ export const invoicesSpec: ResourceSpec = {
   name: 'invoices',
   label: 'Invoice',
   from: (db) => db.selectFrom('invoices').innerJoin('partners', 'partners.id', 'invoices.partner_id').leftJoin('resellers', 'resellers.id', 'invoices.reseller_id'),
-  visibleTo: (scope) => byOrganisation(scope, 'invoices.partner_id', 'invoices.reseller_id'),
+  ...buyerSide('invoices'),
   fields: {
     id: { column: 'invoices.id', type: 'int' },
     number: { column: 'invoices.number', type: 'text' },
@@ -75,7 +81,5 @@ export const invoicesSpec: ResourceSpec = {
     due_on: { column: 'invoices.due_on', type: 'date' },
     ...amounts('invoices'),
   },
-  search: ['partners.search_name', 'resellers.search_name'],
-  defaultSort: ['id', 'DESC'],
   attach: withLines(invoiceLinesOf),
 };
