@@ -202,7 +202,7 @@ describe('refusal, cancellation and transitions', () => {
     expect((await as('nord').post(`/api/orders/${order.id}/refuse`, { reason: 'non' })).status).toBe(403);
     const refused = await as('alpha').post(`/api/orders/${order.id}/refuse`, { reason: 'Stock réservé à un autre client' });
     expect(refused.status).toBe(200);
-    expect(refused.body).toMatchObject({ status: 'refused', reason: 'Stock réservé à un autre client', invoice_id: null });
+    expect(refused.body).toMatchObject({ status: 'refused', reason: 'Stock réservé à un autre client', invoice_id: null, decided_by: 'p@alpha.test', decided_at: expect.any(String) });
     for (const action of ['fulfil', 'cancel', 'refuse']) {
       const res = await (action === 'cancel' ? as('nord') : as('alpha')).post(`/api/orders/${order.id}/${action}`, { reason: 'encore' });
       expect(res.status, action).toBe(409);

@@ -51,7 +51,8 @@ CREATE TABLE orders (
   invoice_id           bigint,
   created_by           text NOT NULL,
   created_at           text NOT NULL,
-  decided_at           text
+  decided_at           text,
+  decided_by           text
 );
 CREATE INDEX orders_partner ON orders(partner_id, reseller_id);
 CREATE INDEX orders_status ON orders(status);

@@ -51,7 +51,8 @@ CREATE TABLE orders (
   invoice_id           INTEGER,
   created_by           TEXT NOT NULL,
   created_at           TEXT NOT NULL,
-  decided_at           TEXT
+  decided_at           TEXT,
+  decided_by           TEXT
 ) STRICT;
 CREATE INDEX orders_partner ON orders(partner_id, reseller_id);
 CREATE INDEX orders_status ON orders(status);

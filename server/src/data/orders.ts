@@ -25,7 +25,7 @@ export const orderLinesOf = (db: Db, orderIds: readonly number[]) => documentLin
  * other finds it decided (PostgreSQL makes the second wait for the first's row lock, then re-reads).
  * Resolves to whether this one did.
  */
-export async function decideOrder(tx: Tx, id: number, status: Exclude<OrderStatus, 'submitted'>, values: { reason?: string | null; decided_at: string }): Promise<boolean> {
+export async function decideOrder(tx: Tx, id: number, status: Exclude<OrderStatus, 'submitted'>, values: { reason?: string | null; decided_at: string; decided_by: string }): Promise<boolean> {
   const result = await tx.updateTable('orders').set({ status, ...values }).where('id', '=', id).where('status', '=', 'submitted').executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }

@@ -141,6 +141,8 @@ export interface OrdersTable extends Amounts {
   created_by: string;
   created_at: string;
   decided_at: string | null;
+  /** Who fulfilled, refused or cancelled it. */
+  decided_by: string | null;
 }
 
 export interface DocumentLinesTable { id: Generated<number>; product_id: number; quantity: number; unit_price_cents: number; total_cents: number }

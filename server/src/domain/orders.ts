@@ -65,7 +65,7 @@ async function visibleOrder(tx: Tx, ctx: ActionContext, id: number): Promise<Ord
 
 /** Decides a submitted order; an order already decided (or decided meanwhile) is a 409. */
 async function decide(tx: Tx, ctx: ActionContext, order: OrderRow, status: 'fulfilled' | 'refused' | 'cancelled', reason: string | null = null) {
-  if (!(await decideOrder(tx, order.id, status, { reason, decided_at: ctx.now }))) {
+  if (!(await decideOrder(tx, order.id, status, { reason, decided_at: ctx.now, decided_by: ctx.actor }))) {
     const current = (await findOrder(tx, order.id))!.status;
     throw conflict(`Order ${order.id} is ${current}: it can no longer be ${status}`, 'invalid_transition', { status: current });
   }

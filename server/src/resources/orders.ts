@@ -58,6 +58,7 @@ export const ordersSpec: ResourceSpec = {
     created_by: { column: 'orders.created_by', type: 'text' },
     created_at: { column: 'orders.created_at', type: 'text' },
     decided_at: { column: 'orders.decided_at', type: 'text' },
+    decided_by: { column: 'orders.decided_by', type: 'text' },
   },
   attach: withLines(orderLinesOf),
 };
