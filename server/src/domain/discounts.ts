@@ -1,3 +1,4 @@
+import { partnerTerms, resellersAbove } from '../data/buyers.ts';
 import type { Db } from '../data/transact.ts';
 import { ValidationError } from './errors.ts';
 
@@ -8,7 +9,7 @@ import { ValidationError } from './errors.ts';
 
 /** A reseller's discount must not pass its partner's. */
 export async function checkResellerDiscount(db: Db, partnerId: number, discountPercent: number) {
-  const partner = await db.selectFrom('partners').select(['name', 'discount_percent']).where('id', '=', partnerId).executeTakeFirst();
+  const partner = await partnerTerms(db, partnerId);
   if (partner && discountPercent > partner.discount_percent) {
     throw new ValidationError(`A reseller's discount cannot exceed its partner's (${partner.discount_percent} %)`, {
       discount_percent: `At most ${partner.discount_percent} (the discount of ${partner.name})`,
@@ -18,13 +19,7 @@ export async function checkResellerDiscount(db: Db, partnerId: number, discountP
 
 /** A partner's discount must not fall below one of its resellers': the message names them. */
 export async function checkPartnerDiscount(db: Db, partnerId: number, discountPercent: number) {
-  const above = await db
-    .selectFrom('resellers')
-    .select(['id', 'name', 'discount_percent'])
-    .where('partner_id', '=', partnerId)
-    .where('discount_percent', '>', discountPercent)
-    .orderBy('discount_percent', 'desc')
-    .execute();
+  const above = await resellersAbove(db, partnerId, discountPercent);
   if (above.length > 0) {
     const names = above.map((r) => `${r.name} (${r.discount_percent} %)`).join(', ');
     throw new ValidationError(`Discount below that of its resellers: ${names}`, {

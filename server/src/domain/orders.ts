@@ -1,3 +1,4 @@
+import { partnerTerms, resellerTerms } from '../data/buyers.ts';
 import { findOrder, decideOrder, insertOrder, orderLinesOf, setOrderInvoice, type OrderRow } from '../data/orders.ts';
 import { listPricesOn } from '../data/prices.ts';
 import type { Tx } from '../data/transact.ts';
@@ -27,10 +28,10 @@ export interface OrderLineInput {
 async function buyerOf(tx: Tx, ctx: ActionContext) {
   requireRole(ctx.scope, ['partner', 'reseller'], 'place orders (the publisher supplies them)');
   if (ctx.scope.role === 'reseller') {
-    const reseller = await tx.selectFrom('resellers').select(['id', 'partner_id', 'discount_percent']).where('id', '=', ctx.scope.resellerId!).executeTakeFirstOrThrow();
+    const reseller = (await resellerTerms(tx, ctx.scope.resellerId!))!;
     return { buyer_type: 'reseller', buyer_id: reseller.id, supplier_type: 'partner', supplier_id: reseller.partner_id, partner_id: reseller.partner_id, reseller_id: reseller.id, discount: reseller.discount_percent } as const;
   }
-  const partner = await tx.selectFrom('partners').select(['id', 'discount_percent']).where('id', '=', ctx.scope.partnerId!).executeTakeFirstOrThrow();
+  const partner = (await partnerTerms(tx, ctx.scope.partnerId!))!;
   return { buyer_type: 'partner', buyer_id: partner.id, supplier_type: 'publisher', supplier_id: null, partner_id: partner.id, reseller_id: null, discount: partner.discount_percent } as const;
 }
 

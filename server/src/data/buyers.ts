@@ -1,0 +1,19 @@
+import type { Db } from './transact.ts';
+
+/** What pricing and the discount rule read of partners and resellers (DESIGN §6). */
+
+export const partnerTerms = (db: Db, id: number) =>
+  db.selectFrom('partners').select(['id', 'name', 'discount_percent']).where('id', '=', id).executeTakeFirst();
+
+export const resellerTerms = (db: Db, id: number) =>
+  db.selectFrom('resellers').select(['id', 'partner_id', 'discount_percent']).where('id', '=', id).executeTakeFirst();
+
+/** A partner's resellers whose discount is above `percent`, the highest first. */
+export const resellersAbove = (db: Db, partnerId: number, percent: number) =>
+  db
+    .selectFrom('resellers')
+    .select(['id', 'name', 'discount_percent'])
+    .where('partner_id', '=', partnerId)
+    .where('discount_percent', '>', percent)
+    .orderBy('discount_percent', 'desc')
+    .execute();
