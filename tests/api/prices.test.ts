@@ -109,6 +109,23 @@ describe('discounts and identities', () => {
     expect((await api().get(`/api/partners/${h.partners.alpha}`)).body.discount_percent).toBe(20);
   });
 
+  it('keeps the rule when a partner’s and its reseller’s discounts change at once', async () => {
+    await api().put(`/api/partners/${h.partners.alpha}`).send({ name: 'Alpha', email: 'alpha@example.fr', discount_percent: 20 }).expect(200);
+    for (let round = 0; round < 5; round++) {
+      await api().put(`/api/resellers/${h.resellers.alphaNord}`).send({ name: 'Alpha Nord', email: 'nord@example.fr', discount_percent: 5 }).expect(200);
+      await api().put(`/api/partners/${h.partners.alpha}`).send({ name: 'Alpha', email: 'alpha@example.fr', discount_percent: 20 }).expect(200);
+      // Each alone is allowed; together they would put the reseller above its partner.
+      const answers = await Promise.all([
+        api().put(`/api/partners/${h.partners.alpha}`).send({ name: 'Alpha', email: 'alpha@example.fr', discount_percent: 10 }),
+        api().put(`/api/resellers/${h.resellers.alphaNord}`).set('Cookie', partnerCookie).send({ name: 'Alpha Nord', email: 'nord@example.fr', discount_percent: 15 }),
+      ]);
+      expect(answers.map((a) => a.status).sort()).toEqual([200, 400]);
+      const partner = (await api().get(`/api/partners/${h.partners.alpha}`)).body.discount_percent;
+      const reseller = (await api().get(`/api/resellers/${h.resellers.alphaNord}`)).body.discount_percent;
+      expect(reseller).toBeLessThanOrEqual(partner);
+    }
+  });
+
   it('keeps the publisher’s identity, written by admins only', async () => {
     expect((await api().get('/api/publisher').set('Cookie', resellerCookie)).body).toEqual({ legal_name: null, address: null, siren: null, vat_number: null });
     const identity = { legal_name: 'Cascade Éditions SA', address: '10 avenue de France, 75013 Paris', siren: '552100554', vat_number: 'FR' + String((12 + 3 * (552100554 % 97)) % 97).padStart(2, '0') + '552100554' };

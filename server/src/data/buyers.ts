@@ -1,4 +1,5 @@
-import type { Db } from './transact.ts';
+import { queriesOf } from './queries.ts';
+import type { Db, Tx } from './transact.ts';
 
 /** What pricing and the discount rule read of partners and resellers (DESIGN §6). */
 
@@ -17,3 +18,11 @@ export const resellersAbove = (db: Db, partnerId: number, percent: number) =>
     .where('discount_percent', '>', percent)
     .orderBy('discount_percent', 'desc')
     .execute();
+
+/**
+ * Holds a partner's row until the transaction ends (PostgreSQL; SQLite's writers take turns anyway),
+ * so that writes of its discount and of its resellers' are checked one after the other.
+ */
+export async function lockPartner(tx: Tx, id: number): Promise<void> {
+  await queriesOf(tx).locking('SELECT partners.id FROM partners WHERE partners.id = ?', 'partners', id);
+}

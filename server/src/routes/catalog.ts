@@ -40,8 +40,6 @@ interface CatalogConfig<C extends z.ZodObject, U extends z.ZodObject> extends Ca
   /** The folded names `q` searches, from what create and update both carry. */
   searchName(input: z.infer<C> | z.infer<U>): string;
   checkCreate?(input: z.infer<C>, scope: Scope): Promise<void>;
-  /** Rules on a change, given the record as it is. */
-  checkUpdate?(existing: Record<string, unknown>, input: z.infer<U>): Promise<void>;
 }
 
 /** Fields only an admin may set (requiring two-factor authentication); others' values are ignored. */
@@ -69,7 +67,6 @@ function catalogRouter<C extends z.ZodObject, U extends z.ZodObject>(db: Db, con
     const existing = await getRecord(db, spec, id, ctx.scope);
     requireRole(ctx.scope, config.writers, `change ${spec.name}`);
     const input = adminOnlyFields(parseBody(config.update, req.body), ctx.scope.role);
-    await config.checkUpdate?.(existing, input);
     const changed = changedValues(existing, input);
     if (Object.keys(changed).length === 0) return void res.json(existing);
     await updateCatalogRow(db, ctx, config, existing, { ...input, search_name: config.searchName(input) }, changed);
@@ -108,8 +105,8 @@ export function partnerRoutes(db: Db) {
     update: OrganisationInput,
     searchName: nameAndEmail,
     organisation: (row) => ({ partnerId: row.id as number, resellerId: null }),
-    checkUpdate: async (existing, input) => {
-      if (input.discount_percent !== undefined) await checkPartnerDiscount(db, existing.id as number, input.discount_percent);
+    checkWrite: async (tx, values, existing) => {
+      if (existing && typeof values.discount_percent === 'number') await checkPartnerDiscount(tx, existing.id as number, values.discount_percent);
     },
   });
 }
@@ -126,10 +123,10 @@ export function resellerRoutes(db: Db) {
     // A partner creates resellers under itself only: another partner is unknown to it.
     checkCreate: async (input, scope) => {
       await requirePartner(db, input.partner_id, scope);
-      if (input.discount_percent !== undefined) await checkResellerDiscount(db, input.partner_id, input.discount_percent);
     },
-    checkUpdate: async (existing, input) => {
-      if (input.discount_percent !== undefined) await checkResellerDiscount(db, existing.partner_id as number, input.discount_percent);
+    checkWrite: async (tx, values, existing) => {
+      const partnerId = (existing ?? values).partner_id as number;
+      if (typeof values.discount_percent === 'number') await checkResellerDiscount(tx, partnerId, values.discount_percent);
     },
   });
 }
