@@ -43,3 +43,12 @@ export const STATUS_LABELS: Record<Locale, Record<Status, string>> = {
     cancelled: 'Cancelled',
   },
 };
+
+/** Orders (DESIGN §6): lines per order and licences per line. */
+export const ORDER = { maxLines: 100, maxQuantity: 1_000_000 } as const;
+
+/** A list price of one licence-year, in cents excluding VAT (at most 100,000 EUR). */
+export const UNIT_PRICE_CENTS = { min: 0, max: 10_000_000 } as const;
+
+/** A discount, in percent with up to 2 decimals. */
+export const DISCOUNT_PERCENT = { min: 0, max: 100 } as const;

@@ -7,6 +7,7 @@ import type { Logger } from 'pino';
 import type { Clock } from './clock.ts';
 import type { Db } from './data/transact.ts';
 import { derivedKeeper } from './domain/derived.ts';
+import { DEFAULT_BILLING, type BillingSettings } from './domain/money.ts';
 import { errorHandler, notFoundRoute } from './http/errors.ts';
 import { routeMatcherAtFirstUse } from './http/mountedRoutes.ts';
 import { requestLog } from './http/requestLog.ts';
@@ -23,9 +24,13 @@ import { termsSpec } from './resources/terms.ts';
 import { apiDocumentRoute } from './routes/apiDocument.ts';
 import { accountRoutes, loginRoutes } from './routes/auth.ts';
 import { partnerRoutes, productRoutes, resellerRoutes } from './routes/catalog.ts';
+import { invoiceRoutes, orderRoutes } from './routes/orders.ts';
+import { priceRoutes } from './routes/prices.ts';
+import { publisherRoutes } from './routes/publisher.ts';
 import { clientRoutes } from './routes/clients.ts';
 import { dashboardRoutes } from './routes/dashboard.ts';
 import { exportRoutes } from './routes/exports.ts';
+import { forecastRoutes } from './routes/forecast.ts';
 import { healthRoutes } from './routes/health.ts';
 import { allocationRoutes, grantRoutes } from './routes/ledger.ts';
 import { ledgerHealthRoutes } from './routes/ledgerHealth.ts';
@@ -49,10 +54,12 @@ export interface AppDeps {
   stopping?: () => boolean;
   /** The publisher's time zone (TIME_ZONE), in which exports show times. */
   timeZone?: string;
+  /** VAT rate and invoice term (VAT_RATE_PERCENT, INVOICE_DUE_DAYS). */
+  billing?: BillingSettings;
 }
 
 /** Builds the HTTP application from its dependencies (tests pass a fresh database and a pinned clock). */
-export function createApp({ db, clock, logger, staticDir, trustProxy = false, readCache = createReadCache(clock.instant), changedElsewhere = () => false, stopping = () => false, timeZone = 'Europe/Paris' }: AppDeps) {
+export function createApp({ db, clock, logger, staticDir, trustProxy = false, readCache = createReadCache(clock.instant), changedElsewhere = () => false, stopping = () => false, timeZone = 'Europe/Paris', billing = DEFAULT_BILLING }: AppDeps) {
   const app = express();
   app.disable('x-powered-by');
   // First of all, so every answer (errors of the middleware below included) has its id and its line.
@@ -114,9 +121,14 @@ export function createApp({ db, clock, logger, staticDir, trustProxy = false, re
   api.use(totpEnrolmentGate);
   api.use(currentDay);
   api.use('/dashboard', dashboardRoutes(db));
+  api.use('/forecast', forecastRoutes(db));
   api.use('/products', productRoutes(db));
   api.use('/partners', partnerRoutes(db));
   api.use('/resellers', resellerRoutes(db));
+  api.use('/prices', priceRoutes(db));
+  api.use('/publisher', publisherRoutes(db));
+  api.use('/orders', orderRoutes(db, billing));
+  api.use('/invoices', invoiceRoutes(db, billing));
   api.use('/users', userRoutes(db, clock));
   api.use('/clients', clientRoutes(db));
   api.use('/subscriptions', subscriptionRoutes(db));

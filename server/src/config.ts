@@ -47,6 +47,9 @@ const EnvSchema = z.object({
     .optional()
     .transform((v) => (v === undefined || v === 'false' ? false : /^\d+$/.test(v) ? Number(v) : v)),
   // On SIGTERM/SIGINT, how long in-flight requests may take before every connection is closed.
+  // Billing (DESIGN §6): the VAT rate frozen on each order (up to 2 decimals) and an invoice's term.
+  VAT_RATE_PERCENT: z.coerce.number().min(0).max(100).refine((v) => Number.isInteger(v * 100), 'at most 2 decimals').default(20),
+  INVOICE_DUE_DAYS: z.coerce.number().int('must be a whole number of days').min(0).max(365).default(30),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
 });
 

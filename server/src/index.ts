@@ -46,6 +46,7 @@ const app = createApp({
   changedElsewhere: connection.changedElsewhere,
   stopping: () => stopping,
   timeZone: config.TIME_ZONE,
+  billing: { vatRatePercent: config.VAT_RATE_PERCENT, invoiceDueDays: config.INVOICE_DUE_DAYS },
 });
 const mailer = config.SMTP_URL ? createMailer(connection.db, { smtpUrl: config.SMTP_URL, from: config.MAIL_FROM, logger, now: clock.now }) : null;
 const stopScheduler =

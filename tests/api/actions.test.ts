@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { addClient, buildHierarchy, fundReseller, poolBalance } from '../helpers/fixtures.ts';
+import { NO_BILLING_DETAILS, addClient, buildHierarchy, fundReseller, poolBalance } from '../helpers/fixtures.ts';
 import { testApp } from '../helpers/testApp.ts';
 import { TODAY, expectLedgerConsistent, grantPartner, statusScenario, type TestApp } from './scenario.ts';
 
@@ -601,7 +601,7 @@ describe('PUT: react-admin sends the whole record', () => {
     const record = (await api().get(`/api/partners/${h.partners.alpha}`)).body;
     const res = await api().put(`/api/partners/${h.partners.alpha}`).send({ ...record, name: 'Alpha Conseil', pools_count: 7, id: h.partners.alpha });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
-    expect(res.body).toEqual({ id: h.partners.alpha, name: 'Alpha Conseil', email: 'alpha@example.fr', require_totp: false });
+    expect(res.body).toEqual({ id: h.partners.alpha, name: 'Alpha Conseil', email: 'alpha@example.fr', require_totp: false, ...NO_BILLING_DETAILS });
     expect((await api().get(`/api/partners/${h.partners.alpha}`)).body.name).toBe('Alpha Conseil');
   });
 
@@ -617,7 +617,7 @@ describe('PUT: react-admin sends the whole record', () => {
     const record = (await api().get(`/api/resellers/${h.resellers.alphaNord}`)).body;
     const res = await api().put(`/api/resellers/${h.resellers.alphaNord}`).send({ ...record, name: 'Alpha Nord-Est', email: 'nordest@example.fr' });
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ id: h.resellers.alphaNord, name: 'Alpha Nord-Est', email: 'nordest@example.fr', partner_id: h.partners.alpha, require_totp: false });
+    expect(res.body).toEqual({ id: h.resellers.alphaNord, name: 'Alpha Nord-Est', email: 'nordest@example.fr', partner_id: h.partners.alpha, require_totp: false, ...NO_BILLING_DETAILS });
   });
 
   it('products: code and name change', async () => {
@@ -711,7 +711,7 @@ describe('POST and DELETE on products, partners, resellers', () => {
     expect(partner.status).toBe(201);
     const reseller = await api().post('/api/resellers').send({ name: 'Gamma Ouest', email: 'ouest@example.fr', partner_id: partner.body.id });
     expect(reseller.status).toBe(201);
-    expect(reseller.body).toEqual({ id: expect.any(Number), name: 'Gamma Ouest', email: 'ouest@example.fr', partner_id: partner.body.id, require_totp: false });
+    expect(reseller.body).toEqual({ id: expect.any(Number), name: 'Gamma Ouest', email: 'ouest@example.fr', partner_id: partner.body.id, require_totp: false, ...NO_BILLING_DETAILS });
   });
 
   it('POST a reseller of an unknown partner is a 400 naming partner_id', async () => {

@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { createServer, type Server } from 'node:http';
 import simpleRestProvider from 'ra-data-simple-rest';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { poolBalance } from '../helpers/fixtures.ts';
+import { NO_BILLING_DETAILS, poolBalance } from '../helpers/fixtures.ts';
 import { testApp } from '../helpers/testApp.ts';
 import { TODAY, expectLedgerConsistent, statusScenario, type Scenario, type TestApp } from './scenario.ts';
 
@@ -124,10 +124,10 @@ describe('ra-data-simple-rest against the live API', () => {
 
   it('create, update and delete a partner', async () => {
     const created = await dataProvider.create('partners', { data: { name: 'Gamma', email: 'gamma@example.fr' } });
-    expect(created.data).toEqual({ id: expect.any(Number), name: 'Gamma', email: 'gamma@example.fr', require_totp: false });
+    expect(created.data).toEqual({ id: expect.any(Number), name: 'Gamma', email: 'gamma@example.fr', require_totp: false, ...NO_BILLING_DETAILS });
     const id = created.data.id;
     const updated = await dataProvider.update('partners', { id, data: { ...created.data, name: 'Gamma Distribution' }, previousData: created.data });
-    expect(updated.data).toEqual({ id, name: 'Gamma Distribution', email: 'gamma@example.fr', require_totp: false });
+    expect(updated.data).toEqual({ id, name: 'Gamma Distribution', email: 'gamma@example.fr', require_totp: false, ...NO_BILLING_DETAILS });
     expect((await dataProvider.getOne('partners', { id })).data.name).toBe('Gamma Distribution');
     const deleted = await dataProvider.delete('partners', { id, previousData: updated.data });
     expect(deleted.data).toEqual(updated.data);

@@ -59,3 +59,6 @@ export async function poolBalance(t: TestDatabase, holder: { resellerId?: number
     .executeTakeFirst();
   return row?.balance ?? 0;
 }
+
+/** What a partner or reseller record says of billing before anyone sets it (DESIGN §6). */
+export const NO_BILLING_DETAILS = { discount_percent: 0, legal_name: null, address: null, siren: null, vat_number: null } as const;

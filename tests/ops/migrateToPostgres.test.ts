@@ -10,6 +10,7 @@ import { openPostgres } from '../../server/src/db/postgres.ts';
 import { checkInvariants } from '../../server/src/domain/invariants.ts';
 import { runDailyJobs } from '../../server/src/jobs/daily.ts';
 import { addDemoLogins } from '../../server/src/seed/demoLogins.ts';
+import { seedBilling } from '../../server/src/seed/billing.ts';
 import { seedDatabase } from '../../server/src/seed/generate.ts';
 import { describePostgres, usePostgresCluster } from '../helpers/postgres.ts';
 import { runToExit } from './serverProcess.ts';
@@ -23,6 +24,7 @@ beforeAll(async () => {
   demo = openDatabase(path.join(dir, 'demo.db'));
   migrate(demo.sqlite);
   await seedDatabase(demo.db, { clients: 120, today: '2026-11-26' });
+  await seedBilling(demo.db, { today: '2026-11-26', now: '2026-11-26T09:00:00.000Z' });
   await addDemoLogins(demo.db, '2026-11-26T09:00:00.000Z');
   await runDailyJobs(demo.db, { today: '2026-11-26', now: '2026-11-26T09:00:00.000Z' }, null);
   expect(await checkInvariants(demo.db)).toEqual([]);
@@ -48,6 +50,7 @@ describePostgres('copying an installation to PostgreSQL', () => {
       const expected = countsOf(demo);
       expect(Object.fromEntries(report.tables.map((t) => [t.name, t.rows]))).toEqual(expected);
       expect(expected.movements).toBeGreaterThan(200);
+      expect(expected.invoices).toBeGreaterThan(3);
       for (const [table, rows] of Object.entries(expected)) {
         expect(Number((await target.pool.query(`SELECT count(*) AS n FROM "${table}"`)).rows[0].n), table).toBe(rows);
       }

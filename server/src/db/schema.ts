@@ -6,8 +6,15 @@ export type { Status };
 export type MovementKind = 'grant' | 'allocate' | 'reclaim' | 'consume' | 'adjust';
 
 export interface ProductsTable { id: Generated<number>; code: string; name: string; search_name: string }
-export interface PartnersTable { id: Generated<number>; name: string; email: string; search_name: string; require_totp: Generated<number> }
-export interface ResellersTable { id: Generated<number>; name: string; email: string; partner_id: number; search_name: string; require_totp: Generated<number> }
+/** What an invoice says of an organisation (migration 0016). */
+export interface LegalIdentity { legal_name: string | null; address: string | null; siren: string | null; vat_number: string | null }
+interface Buyer extends LegalIdentity {
+  /** Percent off the list price, up to 2 decimals. */
+  discount_percent: Generated<number>;
+}
+export interface PartnersTable extends Buyer { id: Generated<number>; name: string; email: string; search_name: string; require_totp: Generated<number> }
+export interface ResellersTable extends Buyer { id: Generated<number>; name: string; email: string; partner_id: number; search_name: string; require_totp: Generated<number> }
+export interface PublisherTable extends LegalIdentity { id: number }
 
 export interface PoolsTable {
   id: Generated<number>;
@@ -104,6 +111,67 @@ export interface MovementsTable {
   reason: string | null;
   created_at: string;
 }
+
+/** The publisher's list price of one licence-year, excluding VAT, from valid_from on (migration 0016). */
+export interface PricesTable { id: Generated<number>; product_id: number; unit_price_cents: number; valid_from: string }
+
+export type OrderStatus = 'submitted' | 'fulfilled' | 'refused' | 'cancelled';
+export type BuyerType = 'partner' | 'reseller';
+export type SupplierType = 'publisher' | 'partner';
+
+interface Amounts {
+  vat_rate_percent: number;
+  total_excl_vat_cents: number;
+  vat_cents: number;
+  total_incl_vat_cents: number;
+}
+
+export interface OrdersTable extends Amounts {
+  id: Generated<number>;
+  buyer_type: BuyerType;
+  buyer_id: number;
+  supplier_type: SupplierType;
+  supplier_id: number | null;
+  /** The buyer's partner (itself when a partner buys), and the buying reseller: for scoping. */
+  partner_id: number;
+  reseller_id: number | null;
+  status: Generated<OrderStatus>;
+  reason: string | null;
+  invoice_id: number | null;
+  created_by: string;
+  created_at: string;
+  decided_at: string | null;
+  /** Who fulfilled, refused or cancelled it. */
+  decided_by: string | null;
+}
+
+export interface DocumentLinesTable { id: Generated<number>; product_id: number; quantity: number; unit_price_cents: number; total_cents: number }
+export interface OrderLinesTable extends DocumentLinesTable { order_id: number }
+export interface InvoiceLinesTable extends DocumentLinesTable { invoice_id: number }
+
+export type InvoiceKind = 'invoice' | 'credit_note';
+
+export interface InvoicesTable extends Amounts {
+  id: Generated<number>;
+  number: string;
+  kind: InvoiceKind;
+  issuer_type: SupplierType;
+  issuer_id: number | null;
+  /** 'publisher' or 'partner:<id>': the numbering sequence's issuer. */
+  issuer_key: string;
+  buyer_type: BuyerType;
+  buyer_id: number;
+  partner_id: number;
+  reseller_id: number | null;
+  order_id: number;
+  credited_invoice_id: number | null;
+  issued_on: string;
+  due_on: string;
+  created_at: string;
+}
+
+/** The last number given per issuer, kind and year: the gapless sequences. */
+export interface InvoiceCountersTable { issuer_key: string; kind: InvoiceKind; year: number; last_number: number }
 
 export interface IdempotencyKeysTable {
   login_id: number;
@@ -250,6 +318,13 @@ export interface Database {
   notifications: NotificationsTable;
   rate_limits: RateLimitsTable;
   daily_runs: DailyRunsTable;
+  prices: PricesTable;
+  publisher: PublisherTable;
+  orders: OrdersTable;
+  order_lines: OrderLinesTable;
+  invoices: InvoicesTable;
+  invoice_lines: InvoiceLinesTable;
+  invoice_counters: InvoiceCountersTable;
 }
 
 export type Term = Selectable<TermsTable>;

@@ -67,3 +67,8 @@ export class InsufficientLicensesError extends ConflictError {
     this.details = { needed, balance };
   }
 }
+
+/** A refusal with its `code` (and details the console can word in its language). */
+export function conflict(message: string, code: string, details?: Record<string, number | string>): ConflictError {
+  return Object.assign(new ConflictError(message), { code, details });
+}

@@ -2,7 +2,7 @@ import { createPool, creditPool, debitPool, findPool, insertMovement, poolBalanc
 import type { Tx } from '../data/transact.ts';
 import type { MovementKind } from '../db/schema.ts';
 import type { ActionContext } from './context.ts';
-import { InsufficientLicensesError, NotFoundError } from './errors.ts';
+import { conflict, InsufficientLicensesError, NotFoundError } from './errors.ts';
 
 /**
  * Pools and their ledger. Every balance change goes through `move`, which writes the movement
@@ -60,4 +60,23 @@ export async function move(tx: Tx, ctx: ActionContext, m: Move): Promise<{ movem
     created_at: ctx.now,
   });
   return { movementId, remaining };
+}
+
+/**
+ * `move` for a document's line (an order, a credit note): a short pool is a 409
+ * insufficient_licenses naming the product and the shortfall, with `what` saying whose pool it is.
+ */
+export async function moveLine(tx: Tx, ctx: ActionContext, m: Move, what: string) {
+  try {
+    return await move(tx, ctx, m);
+  } catch (error) {
+    if (!(error instanceof InsufficientLicensesError)) throw error;
+    const shortfall = error.needed - error.balance;
+    throw conflict(`${what}: ${error.needed} licences of product ${m.productId} needed, ${error.balance} in the pool (${shortfall} short)`, 'insufficient_licenses', {
+      product_id: m.productId,
+      needed: error.needed,
+      balance: error.balance,
+      shortfall,
+    });
+  }
 }

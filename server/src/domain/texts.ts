@@ -25,6 +25,8 @@ const fr = {
     seatsAdded: (from: number, to: number) => `Ajout de ${frCount(to - from, 'licence', 'licences')} (${from} → ${to} utilisateurs)`,
     renewalUndone: (start: string, end: string) => `Annulation du renouvellement du ${start} au ${end}`,
     creationUndone: (client: string) => `Annulation de la création du client ${client}`,
+    orderFulfilled: (order: number) => `Commande n° ${order}`,
+    invoiceCredited: (invoice: string) => `Avoir sur la facture ${invoice}`,
   },
   notification: {
     reminder: (client: string, end: string, days: number) => `${client} : l'abonnement se termine le ${end} (dans ${frCount(days, 'jour', 'jours')}).`,
@@ -100,6 +102,8 @@ const en: Texts = {
     seatsAdded: (from, to) => `${enCount(to - from, 'licence', 'licences')} added (${from} → ${to} users)`,
     renewalUndone: (start, end) => `Renewal from ${start} to ${end} undone`,
     creationUndone: (client) => `Creation of client ${client} undone`,
+    orderFulfilled: (order) => `Order #${order}`,
+    invoiceCredited: (invoice) => `Credit note on invoice ${invoice}`,
   },
   notification: {
     reminder: (client, end, days) => `${client}: the subscription ends on ${end} (in ${enCount(days, 'day', 'days')}).`,

@@ -11,7 +11,7 @@ import { DATE_MAX, DATE_MIN } from '../domain/dates.ts';
  * values against the field's type, so a bad request is a 400 naming the parameter.
  */
 
-export type FieldType = 'int' | 'text' | 'bool' | 'date' | 'enum';
+export type FieldType = 'int' | 'number' | 'text' | 'bool' | 'date' | 'enum';
 
 export interface FieldSpec {
   /** Column, qualified when the resource joins (e.g. 'clients.name'), or an SQL expression. */
@@ -88,6 +88,10 @@ function coerce(field: string, spec: FieldSpec, value: unknown): number | string
     case 'int': {
       const n = typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : value;
       return typeof n === 'number' && Number.isSafeInteger(n) ? n : fail('an integer');
+    }
+    case 'number': {
+      const n = typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value) ? Number(value) : value;
+      return typeof n === 'number' && Number.isFinite(n) ? n : fail('a number');
     }
     case 'bool':
       if (value === true || value === 'true' || value === 1) return 1;

@@ -151,6 +151,7 @@ export function describeRoute(registry: OpenAPIRegistry, route: RouteDescription
 function fieldSchema(name: string, field: FieldSpec): z.ZodType {
   const base = {
     int: () => z.number().int(),
+    number: () => z.number(),
     text: () => z.string(),
     bool: () => z.boolean(),
     date: () => z.string().meta({ format: 'date' }),

@@ -37,7 +37,12 @@ export interface ResourceSpec {
   searchIndex?: { table: string; key: string };
   defaultSort?: [string, 'ASC' | 'DESC'];
   toRecord?(row: Record<string, unknown>): Record<string, unknown>;
+  /** Adds what a row cannot hold (an order's lines) to a page of records, in one query for the page. */
+  attach?(db: Db, records: Record<string, unknown>[]): Promise<Record<string, unknown>[]>;
 }
+
+const attached = (db: Db, spec: ResourceSpec, records: Record<string, unknown>[]) =>
+  spec.attach && records.length ? spec.attach(db, records) : Promise.resolve(records);
 
 /** The SQL of a field: a column reference or the field's own expression. */
 const sqlOf = (field: FieldSpec) => (typeof field.column === 'string' ? sql.ref(field.column) : field.column);
@@ -104,7 +109,7 @@ export async function* recordPages(db: Db, spec: ResourceSpec, query: ListQuery,
   let after = 0;
   for (;;) {
     const rows = await filteredQuery(db, spec, query, scope).select(selection(spec)).where(id, '>', after).orderBy(id).limit(pageSize).execute();
-    if (rows.length > 0) yield rows.map((r) => toRecord(spec, r));
+    if (rows.length > 0) yield await attached(db, spec, rows.map((r) => toRecord(spec, r)));
     if (rows.length < pageSize) return;
     after = rows[rows.length - 1].id as number;
   }
@@ -129,7 +134,7 @@ export async function listRecords(db: Db, spec: ResourceSpec, rawQuery: unknown,
     );
   const key = `count|${spec.name}|${scopeKey(scope)}|${JSON.stringify(query.filter)}|${query.q ?? ''}`;
   const total = cache ? await cache.get(key, count) : await count();
-  return { records: rows.map((r) => toRecord(spec, r)), total, start: query.range.start };
+  return { records: await attached(db, spec, rows.map((r) => toRecord(spec, r))), total, start: query.range.start };
 }
 
 export function parseId(raw: unknown, field = 'id'): number {
@@ -145,7 +150,7 @@ export async function getRecord(db: Db, spec: ResourceSpec, id: number, scope: S
     .where(sqlOf(spec.fields.id), '=', id)
     .executeTakeFirst();
   if (!row) throw new NotFoundError(spec.label, id);
-  return toRecord(spec, row);
+  return (await attached(db, spec, [toRecord(spec, row)]))[0];
 }
 
 /** A list answer ready to send: its Content-Range, its JSON text and that text gzipped. */

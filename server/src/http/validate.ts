@@ -1,9 +1,11 @@
 import type { Request, Response } from 'express';
 import { z } from 'zod';
-import { SEATS, YEARS } from '../../../shared/contract.ts';
+import { DISCOUNT_PERCENT, SEATS, YEARS } from '../../../shared/contract.ts';
 import { isIsoDate } from '../clock.ts';
 import type { ActionContext } from '../domain/context.ts';
 import { DATE_MAX, DATE_MIN } from '../domain/dates.ts';
+import { compactIdentifier, isValidFrenchVatNumber, isValidSiren } from '../domain/identity.ts';
+import { hasTwoDecimalsAtMost } from '../domain/money.ts';
 import { validationErrorFrom } from './errors.ts';
 
 /** Parses a request body with its zod schema; a failure is a 400 naming each bad field. */
@@ -59,6 +61,13 @@ export const isoDate = z
   .refine(isIsoDate, 'Expected a date YYYY-MM-DD')
   .refine((date) => date >= DATE_MIN && date <= DATE_MAX, `Expected a date between ${DATE_MIN} and ${DATE_MAX}`);
 
+/** A percentage (discount) with up to 2 decimals. */
+const percent = z
+  .number({ error: 'Expected a number' })
+  .min(DISCOUNT_PERCENT.min, `At least ${DISCOUNT_PERCENT.min}`)
+  .max(DISCOUNT_PERCENT.max, `At most ${DISCOUNT_PERCENT.max}`)
+  .refine(hasTwoDecimalsAtMost, 'At most 2 decimals');
+
 // Shared field schemas, so every route says "a name" or "a license count" the same way.
 export const fields = {
   id: wholeNumber().positive('Expected a positive id').max(Number.MAX_SAFE_INTEGER),
@@ -68,4 +77,27 @@ export const fields = {
   seats: wholeNumber().min(SEATS.min, `At least ${SEATS.min} seat`).max(SEATS.max, 'At most 1,000,000 seats'),
   quantity: wholeNumber().min(-1_000_000_000).max(1_000_000_000),
   date: isoDate,
+  percent,
+};
+
+/** Optional text where an empty string means "none" (null). */
+const optionalText = (schema: z.ZodType<string>) =>
+  z.union([z.null(), schema.transform((value) => (value === '' ? null : value))]).optional();
+
+/** What an invoice says of an organisation: legal name, address, SIREN, intra-community VAT number. */
+export const legalIdentityFields = {
+  legal_name: optionalText(text(200)),
+  address: optionalText(text(500, { multiline: true })),
+  siren: optionalText(
+    z
+      .string({ error: 'Expected text' })
+      .transform(compactIdentifier)
+      .refine((v) => v === '' || isValidSiren(v), 'Expected a SIREN: 9 digits with a valid check digit'),
+  ),
+  vat_number: optionalText(
+    z
+      .string({ error: 'Expected text' })
+      .transform(compactIdentifier)
+      .refine((v) => v === '' || isValidFrenchVatNumber(v), 'Expected a French VAT number: FR, a 2-digit key and the SIREN'),
+  ),
 };

@@ -1,5 +1,5 @@
 import { isForeignKeyViolation, isUniqueViolation } from '../data/constraints.ts';
-import { transact, type Db } from '../data/transact.ts';
+import { transact, type Db, type Tx } from '../data/transact.ts';
 import type { Organisation } from '../domain/access.ts';
 import { created, deleted, fieldChanges, recordChange } from '../domain/changes.ts';
 import type { ActionContext } from '../domain/context.ts';
@@ -19,6 +19,11 @@ export interface CatalogResource {
   table: CatalogTable;
   /** The organisation a row belongs to, for the change log. */
   organisation(row: Record<string, unknown>): Organisation | null;
+  /**
+   * Rules between rows (a reseller's discount against its partner's), checked first in the write's
+   * own transaction, so that a concurrent write cannot slip between the check and the write.
+   */
+  checkWrite?(tx: Tx, values: Record<string, unknown>, existing: Record<string, unknown> | null): Promise<void>;
 }
 
 function alreadyExists(error: unknown, { spec }: CatalogResource) {
@@ -37,6 +42,7 @@ export async function createCatalogRow(db: Db, ctx: ActionContext, resource: Cat
   const { spec, table } = resource;
   try {
     return await transact(db, async (tx) => {
+      await resource.checkWrite?.(tx, values, null);
       const { id } = await tx.insertInto(table).values(toRow(values) as never).returning('id').executeTakeFirstOrThrow();
       const record = await getRecord(tx, spec, id, ctx.scope);
       await recordChange(tx, ctx, { action: 'create', resource: spec.name, recordId: id, organisation: resource.organisation(record), data: created(input) });
@@ -60,6 +66,7 @@ export async function updateCatalogRow(
   const id = existing.id as number;
   try {
     await transact(db, async (tx) => {
+      await resource.checkWrite?.(tx, values, existing);
       await tx.updateTable(table).set(toRow(values) as never).where('id', '=', id).execute();
       await recordChange(tx, ctx, { action: 'update', resource: spec.name, recordId: id, organisation: resource.organisation(existing), data: fieldChanges(existing, changed) });
     });

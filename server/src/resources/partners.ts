@@ -1,5 +1,6 @@
 import { sql, type SqlBool } from 'kysely';
 import type { ResourceSpec } from '../http/resource.ts';
+import { buyerFields } from './legalIdentity.ts';
 
 /** The partners: organisations that buy licenses from the publisher. */
 export const partnersSpec: ResourceSpec = {
@@ -13,6 +14,7 @@ export const partnersSpec: ResourceSpec = {
     name: { column: 'partners.name', type: 'text' },
     email: { column: 'partners.email', type: 'text' },
     require_totp: { column: 'partners.require_totp', type: 'bool' },
+    ...buyerFields('partners'),
   },
   search: ['partners.search_name'],
   defaultSort: ['name', 'ASC'],

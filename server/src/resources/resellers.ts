@@ -1,5 +1,6 @@
 import { byOrganisation } from '../domain/access.ts';
 import type { ResourceSpec } from '../http/resource.ts';
+import { buyerFields } from './legalIdentity.ts';
 
 /** The resellers: organisations that take licenses from their partner. */
 export const resellersSpec: ResourceSpec = {
@@ -13,6 +14,7 @@ export const resellersSpec: ResourceSpec = {
     email: { column: 'resellers.email', type: 'text' },
     partner_id: { column: 'resellers.partner_id', type: 'int' },
     require_totp: { column: 'resellers.require_totp', type: 'bool' },
+    ...buyerFields('resellers'),
   },
   search: ['resellers.search_name'],
   defaultSort: ['name', 'ASC'],

@@ -6,6 +6,8 @@ import { createApiRegistry, describeReadRoutes, describeRoute, recordSchema } fr
 import { accessLogSpec } from '../resources/accessLog.ts';
 import { changesSpec } from '../resources/changes.ts';
 import { clientsSpec } from '../resources/clients.ts';
+import { invoicesSpec, ordersSpec } from '../resources/orders.ts';
+import { pricesSpec } from '../resources/prices.ts';
 import { movementsSpec } from '../resources/movements.ts';
 import { notificationsSpec } from '../resources/notifications.ts';
 import { partnersSpec } from '../resources/partners.ts';
@@ -20,6 +22,9 @@ import { authSchemas } from './auth.ts';
 import { catalogSchemas } from './catalog.ts';
 import { clientSchemas } from './clients.ts';
 import { ledgerSchemas } from './ledger.ts';
+import { orderSchemas } from './orders.ts';
+import { priceSchemas } from './prices.ts';
+import { publisherSchemas } from './publisher.ts';
 import { subscriptionSchemas } from './subscriptions.ts';
 import { exportSchemas } from './exports.ts';
 import { EXPORTS } from '../resources/exports.ts';
@@ -30,6 +35,10 @@ import { userSchemas } from './users.ts';
  * The OpenAPI 3.1 document of every route the application mounts, served at GET /api/openapi.json.
  * Inputs are the routers' own zod schemas; tests/api/openapi.test.ts fails when a route is missing.
  */
+
+const DocumentLines = z.array(
+  z.object({ product_id: z.number().int(), quantity: z.number().int(), unit_price_cents: z.number().int(), total_cents: z.number().int() }),
+).meta({ description: 'Unit prices excluding VAT, in cents, as frozen at submission' });
 
 const record = {
   product: recordSchema(productsSpec, 'Product'),
@@ -48,6 +57,9 @@ const record = {
     system: z.string().nullable().meta({ description: 'The system named from user_agent, e.g. "Windows 10"' }),
   }),
   change: recordSchema(changesSpec, 'Change'),
+  price: recordSchema(pricesSpec, 'Price'),
+  order: recordSchema(ordersSpec, 'Order', { lines: DocumentLines }),
+  invoice: recordSchema(invoicesSpec, 'Invoice', { lines: DocumentLines }),
 };
 
 const Ok = z.object({ ok: z.literal(true) });
@@ -169,6 +181,39 @@ function describeApi(registry: OpenAPIRegistry) {
     route({ method: 'put', path: `/api/${spec.name}/:id`, tag, body: update, errors: [409], summary: `Change a ${label}`, description: `By ${writers}. Unchanged values write nothing.`, success: { description: 'The record after the change', schema } });
     route({ method: 'delete', path: `/api/${spec.name}/:id`, tag, errors: [409], summary: `Delete a ${label} nothing refers to`, description: `By ${writers}.`, success: { description: 'The deleted record', schema } });
   }
+
+  // Prices and the publisher's identity
+  describeReadRoutes(registry, pricesSpec, { tag: 'Prices', record: record.price, plural: 'list prices' });
+  route({ method: 'post', path: '/api/prices', tag: 'Prices', body: priceSchemas.PriceInput, errors: [409], summary: 'Add a list price of a product from a date (admins)', description: 'One row per product and date; a price cannot start in the past.', success: { status: 201, description: 'Created', schema: record.price } });
+  route({ method: 'put', path: '/api/prices/:id', tag: 'Prices', body: priceSchemas.PriceInput, errors: [409], summary: 'Change a price not yet in force before today (admins)', success: { description: 'The price after the change', schema: record.price } });
+  route({ method: 'delete', path: '/api/prices/:id', tag: 'Prices', errors: [409], summary: 'Delete a price not yet in force before today (admins)', success: { description: 'The deleted price', schema: record.price } });
+  const PublisherIdentity = z.object({ legal_name: z.string().nullable(), address: z.string().nullable(), siren: z.string().nullable(), vat_number: z.string().nullable() });
+  route({ method: 'get', path: '/api/publisher', tag: 'Prices', summary: 'The publisher’s identity on its invoices', success: { description: 'Its identity', schema: PublisherIdentity } });
+  route({ method: 'put', path: '/api/publisher', tag: 'Prices', body: publisherSchemas.PublisherInput, errors: [403], summary: 'Change the publisher’s identity (admins)', success: { description: 'Its identity after the change', schema: PublisherIdentity } });
+
+  // Orders and invoices
+  describeReadRoutes(registry, ordersSpec, { tag: 'Orders', record: record.order });
+  route({
+    method: 'post', path: '/api/orders', tag: 'Orders', body: orderSchemas.OrderInput, idempotent: true, errors: [403, 409],
+    summary: 'Order licences from one’s supplier (partners and resellers)',
+    description: 'A reseller orders from its partner, a partner from the publisher; unit prices (list price less the buyer’s discount) and the VAT rate are frozen now. 409 no_price when a product has no price today.',
+    success: { status: 201, description: 'The submitted order', schema: record.order },
+  });
+  route({
+    method: 'post', path: '/api/orders/:id/fulfil', tag: 'Orders', idempotent: true, errors: [403, 409],
+    summary: 'Accept an order (its supplier, or an admin): the licences move and the invoice is issued, at once',
+    description: '409 insufficient_licenses (details: product_id, needed, balance, shortfall) when the partner’s pool is short; 409 invalid_transition when the order is no longer submitted.',
+    success: { description: 'The fulfilled order, with its invoice_id', schema: record.order },
+  });
+  route({ method: 'post', path: '/api/orders/:id/refuse', tag: 'Orders', body: orderSchemas.RefusalInput, errors: [403, 409], summary: 'Refuse a submitted order, saying why (its supplier, or an admin)', success: { description: 'The refused order', schema: record.order } });
+  route({ method: 'post', path: '/api/orders/:id/cancel', tag: 'Orders', errors: [403, 409], summary: 'Cancel a submitted order (its buyer)', success: { description: 'The cancelled order', schema: record.order } });
+  describeReadRoutes(registry, invoicesSpec, { tag: 'Orders', record: record.invoice, plural: 'invoices and credit notes' });
+  route({
+    method: 'post', path: '/api/invoices/:id/credit', tag: 'Orders', idempotent: true, errors: [403, 409],
+    summary: 'Credit an invoice, once (its issuer, or an admin): a credit note, and the licences back from the buyer',
+    description: '409 insufficient_licenses when the buyer no longer holds them; 409 already_credited.',
+    success: { status: 201, description: 'The credit note', schema: record.invoice },
+  });
 
   // Logins
   describeReadRoutes(registry, usersSpec, { tag: 'Logins', record: record.user, plural: 'logins' });
@@ -314,6 +359,20 @@ function describeApi(registry: OpenAPIRegistry) {
         pools: z.array(record.pool.pick({ id: true, holder_type: true, holder_id: true, holder_name: true, product_id: true, balance: true }).extend({ product_code: z.string() })),
         due_by_month: z.array(z.object({ month: z.string(), subscriptions: z.number().int(), seats: z.number().int() })),
       }),
+    },
+  });
+
+  // Stock forecast
+  route({
+    method: 'get', path: '/api/forecast', tag: 'Dashboard',
+    summary: 'Per pool in scope, the licences the renewals due soon will need against its balance',
+    description: 'due_N: Σ seats × years of active or expiring subscriptions drawing on the pool that end within N days; auto_due_14: the auto-renewing ones within 14 days (not given up); shortfall_N = max(0, due_N − balance).',
+    success: {
+      description: 'One row per pool',
+      schema: z.array(z.object({
+        pool_id: z.number().int(), holder_type: z.enum(['partner', 'reseller']), holder_id: z.number().int(), product_id: z.number().int(), balance: z.number().int(),
+        due_30: z.number().int(), due_90: z.number().int(), auto_due_14: z.number().int(), shortfall_30: z.number().int(), shortfall_90: z.number().int(),
+      })),
     },
   });
 

@@ -3,10 +3,11 @@ import type { Db } from '../data/transact.ts';
 import type { Role } from '../db/schema.ts';
 import { requireRole, type Scope } from '../domain/access.ts';
 import { changedValues } from '../domain/changes.ts';
+import { checkPartnerDiscount, checkResellerDiscount } from '../domain/discounts.ts';
 import { requirePartner } from '../domain/hierarchy.ts';
 import { searchKey } from '../domain/search.ts';
 import { getRecord, parseId, readRoutes } from '../http/resource.ts';
-import { actionContext, fields, parseBody, text } from '../http/validate.ts';
+import { actionContext, fields, legalIdentityFields, parseBody, text } from '../http/validate.ts';
 import { createCatalogRow, deleteCatalogRow, updateCatalogRow, type CatalogResource } from '../resources/catalogRows.ts';
 import { partnersSpec } from '../resources/partners.ts';
 import { productsSpec } from '../resources/products.ts';
@@ -22,6 +23,8 @@ const OrganisationInput = z.object({
   name: fields.name,
   email: fields.email,
   require_totp: z.boolean({ error: 'Expected true or false' }).optional(),
+  ...legalIdentityFields,
+  discount_percent: fields.percent.optional(),
 });
 const ResellerInput = OrganisationInput.extend({ partner_id: fields.id });
 
@@ -102,6 +105,9 @@ export function partnerRoutes(db: Db) {
     update: OrganisationInput,
     searchName: nameAndEmail,
     organisation: (row) => ({ partnerId: row.id as number, resellerId: null }),
+    checkWrite: async (tx, values, existing) => {
+      if (existing && typeof values.discount_percent === 'number') await checkPartnerDiscount(tx, existing.id as number, values.discount_percent);
+    },
   });
 }
 
@@ -117,6 +123,10 @@ export function resellerRoutes(db: Db) {
     // A partner creates resellers under itself only: another partner is unknown to it.
     checkCreate: async (input, scope) => {
       await requirePartner(db, input.partner_id, scope);
+    },
+    checkWrite: async (tx, values, existing) => {
+      const partnerId = (existing ?? values).partner_id as number;
+      if (typeof values.discount_percent === 'number') await checkResellerDiscount(tx, partnerId, values.discount_percent);
     },
   });
 }

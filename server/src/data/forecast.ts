@@ -1,0 +1,50 @@
+import { sql } from 'kysely';
+import { inScope, type Scope } from '../domain/access.ts';
+import type { Db } from './transact.ts';
+
+export interface PoolNeeds {
+  pool_id: number;
+  holder_type: 'partner' | 'reseller';
+  holder_id: number;
+  product_id: number;
+  balance: number;
+  due_30: number;
+  due_90: number;
+  auto_due_14: number;
+}
+
+/**
+ * For each pool in scope, the licences the renewals of the subscriptions drawing on it will need:
+ * Σ seats × years of the shown term of live `active`/`expiring` subscriptions whose end date is
+ * before each bound (the bounds are computed by the caller: SQL dates do not clamp months).
+ */
+export async function poolNeeds(db: Db, scope: Scope, before: { d14: string; d30: string; d90: string }): Promise<PoolNeeds[]> {
+  const due = (bound: string, extra = sql`TRUE`) =>
+    sql<number>`coalesce(sum(CASE WHEN s.end_date < ${bound} AND ${extra} THEN s.seats * s.years ELSE 0 END), 0)`;
+  const rows = await db
+    .selectFrom('pools')
+    .leftJoin('subscriptions as s', (join) =>
+      join
+        .onRef('s.product_id', '=', 'pools.product_id')
+        .onRef('s.partner_id', '=', 'pools.partner_id')
+        .on(sql<boolean>`(s.reseller_id = pools.reseller_id OR (s.reseller_id IS NULL AND pools.reseller_id IS NULL))`)
+        .on('s.status', 'in', ['active', 'expiring'])
+        .on('s.archived', '=', 0)
+        .on('s.end_date', '<', before.d90),
+    )
+    .where(inScope(scope, 'pools.partner_id', 'pools.reseller_id'))
+    .select([
+      'pools.id as pool_id',
+      'pools.holder_type',
+      'pools.holder_id',
+      'pools.product_id',
+      'pools.balance',
+      due(before.d30).as('due_30'),
+      due(before.d90).as('due_90'),
+      due(before.d14, sql`s.auto_renew = 1 AND s.auto_renew_exhausted = 0`).as('auto_due_14'),
+    ])
+    .groupBy(['pools.id', 'pools.holder_type', 'pools.holder_id', 'pools.product_id', 'pools.balance'])
+    .orderBy('pools.id')
+    .execute();
+  return rows.map((r) => ({ ...r, due_30: Number(r.due_30), due_90: Number(r.due_90), auto_due_14: Number(r.auto_due_14) }));
+}
