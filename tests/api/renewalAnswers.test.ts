@@ -69,9 +69,16 @@ describe('GET /api/subscriptions/:id/renewal-quote', () => {
     expect(res.body).toMatchObject({ already_renewed: false, latest_end_date: '2027-02-09' });
   });
 
-  it('a renewal term that has started is the running term, not a second renewal', async () => {
+  it('an expired subscription renewed today (its new term running) is already renewed', async () => {
+    t.clock.set('2027-03-01');
     await api().post(`/api/subscriptions/${tsend}/renew`).send({ years: 1 });
-    t.clock.set('2027-02-10');
+    const res = await api().get(`/api/subscriptions/${tsend}/renewal-quote`);
+    expect(res.body).toMatchObject({ already_renewed: true, latest_end_date: '2028-02-29' });
+  });
+
+  it('a renewed subscription due again (expiring) is not "already renewed": renewing is what is expected', async () => {
+    await api().post(`/api/subscriptions/${tsend}/renew`).send({ years: 1 });
+    t.clock.set('2028-01-10');
     const res = await api().get(`/api/subscriptions/${tsend}/renewal-quote`);
     expect(res.body).toMatchObject({ already_renewed: false, latest_end_date: '2028-02-09' });
   });

@@ -74,7 +74,9 @@ export async function quoteRenewal(
     client_name: sub.client_name,
     seats,
     years,
-    already_renewed: latest !== null && latest.origin !== 'creation' && latest.start_date > today,
+    // A renewal that covers the term now due (in advance, or an expired one restarted today): one
+    // more click would charge the client twice. Once due again, renewing is the expected action.
+    already_renewed: latest !== null && latest.origin !== 'creation' && !sub.to_renew,
     latest_end_date: latest?.end_date ?? null,
     ...plan,
     manager,

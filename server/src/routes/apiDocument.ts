@@ -89,7 +89,7 @@ const RenewalQuote = z.object({
   product_name: z.string(),
   seats: z.number().int().meta({ description: 'The seats quoted (default: the latest term’s, or those scheduled for the next renewal)' }),
   years: z.number().int().meta({ description: 'The years quoted (default: the latest term’s, or those scheduled for the next renewal)' }),
-  already_renewed: z.boolean().meta({ description: 'The latest term is a renewal that has not started yet: renewing again charges a second time' }),
+  already_renewed: z.boolean().meta({ description: 'The latest term is a renewal and the subscription is not due (not expiring or expired): renewing again charges a second time' }),
   latest_end_date: z.string().nullable().meta({ description: 'End of the latest term' }),
 });
 const NewTerm = z.object({ id: z.number().int(), start_date: z.string(), end_date: z.string(), years: z.number().int(), seats: z.number().int() });
