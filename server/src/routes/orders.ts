@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { ORDER } from '../../../shared/contract.ts';
 import { transact, type Db } from '../data/transact.ts';
+import { invoicePdf } from '../documents/invoicePdf.ts';
+import { invoiceDocument } from '../domain/invoiceDocument.ts';
 import { creditInvoice } from '../domain/invoices.ts';
 import type { BillingSettings } from '../domain/money.ts';
 import { cancelOrder, fulfilOrder, refuseOrder, submitOrder } from '../domain/orders.ts';
@@ -65,9 +67,15 @@ export function orderRoutes(db: Db, billing: BillingSettings) {
   return router;
 }
 
-/** Invoices and credit notes: read by both parties; the issuer credits an invoice once. */
+/** Invoices and credit notes: read by both parties, also as Factur-X PDF; the issuer credits an invoice once. */
 export function invoiceRoutes(db: Db, billing: BillingSettings) {
   const router = readRoutes(db, invoicesSpec);
+  router.get('/:id/pdf', async (req, res) => {
+    const id = parseId(req.params.id);
+    const doc = await invoiceDocument(db, actionContext(res).scope, id);
+    res.type('application/pdf').set('Content-Disposition', `attachment; filename="${doc.kind === 'credit_note' ? 'avoir' : 'facture'}-${doc.number}.pdf"`);
+    res.send(Buffer.from(await invoicePdf(doc)));
+  });
   router.post('/:id/credit', async (req, res) => {
     const id = parseId(req.params.id);
     await answerIdempotent(db, req, res, async (tx) => {

@@ -1,0 +1,101 @@
+import { invoiceHeading, partyIdentity, productNames, type PartyType } from '../data/invoiceParties.ts';
+import type { Db } from '../data/transact.ts';
+import type { InvoiceKind, LegalIdentity } from '../db/schema.ts';
+import { getRecord } from '../http/resource.ts';
+import { invoicesSpec } from '../resources/orders.ts';
+import type { Scope } from './access.ts';
+import type { PricedLine, Totals } from './money.ts';
+
+/**
+ * The printable content of an invoice or credit note (DESIGN §6), read from the stored document
+ * as the caller may see it (404 otherwise): both parties' legal identities, dates, lines, totals,
+ * and the mentions French law requires on a B2B invoice (Code de commerce L441-9 and D441-5).
+ */
+
+export interface Party extends LegalIdentity {
+  /** The legal name when set, else the organisation's name in the console. */
+  display_name: string;
+}
+
+export interface DocumentLine extends PricedLine {
+  product_name: string;
+}
+
+export interface InvoiceDocument extends Totals {
+  kind: InvoiceKind;
+  number: string;
+  issued_on: string;
+  due_on: string;
+  vat_rate_percent: number;
+  issuer: Party;
+  buyer: Party;
+  /** A credit note's: the number and date of the invoice it credits. */
+  credited_invoice: { number: string; issued_on: string } | null;
+  lines: DocumentLine[];
+  legal_mentions: string[];
+}
+
+/** Fixed by law for late payment between professionals (Code de commerce D441-5). */
+export const LEGAL_MENTIONS = [
+  "Pénalités de retard : trois fois le taux d'intérêt légal, exigibles dès le lendemain de l'échéance.",
+  'Indemnité forfaitaire pour frais de recouvrement : 40 €.',
+  "Pas d'escompte pour paiement anticipé.",
+  // Licences are services: VAT is due on payment unless the supplier opted for debits; it has.
+  'TVA sur les débits.',
+];
+
+const PUBLISHER_FALLBACK_NAME = 'Éditeur';
+
+interface StoredInvoice extends Totals {
+  kind: InvoiceKind;
+  number: string;
+  issued_on: string;
+  due_on: string;
+  vat_rate_percent: number;
+  issuer_type: 'publisher' | 'partner';
+  issuer_id: number | null;
+  buyer_type: 'partner' | 'reseller';
+  buyer_id: number;
+  credited_invoice_id: number | null;
+  lines: PricedLine[];
+}
+
+async function party(db: Db, type: PartyType, id: number | null): Promise<Party> {
+  const { name, ...identity } = await partyIdentity(db, type, id);
+  return { ...identity, display_name: identity.legal_name ?? name ?? PUBLISHER_FALLBACK_NAME };
+}
+
+export async function invoiceDocument(db: Db, scope: Scope, id: number): Promise<InvoiceDocument> {
+  const invoice = (await getRecord(db, invoicesSpec, id, scope)) as unknown as StoredInvoice;
+  const names = await productNames(db, invoice.lines.map((line) => line.product_id));
+  return {
+    kind: invoice.kind,
+    number: invoice.number,
+    issued_on: invoice.issued_on,
+    due_on: invoice.due_on,
+    vat_rate_percent: invoice.vat_rate_percent,
+    total_excl_vat_cents: invoice.total_excl_vat_cents,
+    vat_cents: invoice.vat_cents,
+    total_incl_vat_cents: invoice.total_incl_vat_cents,
+    issuer: await party(db, invoice.issuer_type, invoice.issuer_id),
+    buyer: await party(db, invoice.buyer_type, invoice.buyer_id),
+    credited_invoice: invoice.credited_invoice_id === null ? null : await invoiceHeading(db, invoice.credited_invoice_id),
+    lines: invoice.lines.map((line) => ({ ...line, product_name: names.get(line.product_id) ?? `#${line.product_id}` })),
+    legal_mentions: LEGAL_MENTIONS,
+  };
+}
+
+// A no-break space groups thousands and precedes the sign, as French typography does.
+const NBSP = '\u00a0';
+
+/** 123456 cents → "1 234,56 €" (no-break spaces), in exact integer arithmetic. */
+export function formatEuros(cents: number): string {
+  const euros = String(Math.floor(cents / 100)).replace(/\B(?=(\d{3})+(?!\d))/g, NBSP);
+  return `${euros},${String(cents % 100).padStart(2, '0')}${NBSP}€`;
+}
+
+/** "2026-03-09" → "09/03/2026". */
+export const formatFrenchDate = (isoDate: string) => isoDate.split('-').reverse().join('/');
+
+/** "20" → "20 %", "5.5" → "5,5 %". */
+export const formatPercent = (percent: number) => `${String(percent).replace('.', ',')}${NBSP}%`;

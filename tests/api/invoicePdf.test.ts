@@ -1,0 +1,134 @@
+import { decodePDFRawStream, PDFArray, PDFDict, PDFDocument, PDFName, PDFRawStream, PDFStream, PDFString } from 'pdf-lib';
+import request from 'supertest';
+import { extractText, getDocumentProxy } from 'unpdf';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { billingParties } from '../helpers/billingParties.ts';
+import { buildHierarchy } from '../helpers/fixtures.ts';
+import { testApp } from '../helpers/testApp.ts';
+import { TODAY, grantPartner, type TestApp } from './scenario.ts';
+
+/** DESIGN §6: GET /api/invoices/:id/pdf, a Factur-X (EN 16931) PDF with factur-x.xml embedded. */
+
+let t: TestApp;
+let h: Awaited<ReturnType<typeof buildHierarchy>>;
+let as: Awaited<ReturnType<typeof billingParties>>;
+
+beforeEach(async () => {
+  t = await testApp(TODAY);
+  h = await buildHierarchy(t);
+  as = await billingParties(t, h);
+  await request(t.app).post('/api/prices').send({ product_id: h.products.tbox, unit_price_cents: 4_005, valid_from: TODAY }).expect(201);
+  await t.db.updateTable('partners').set({ legal_name: 'Alpha Distribution SAS', address: '1 rue de Lyon\n69001 Lyon', siren: '732829320', vat_number: 'FR44732829320' }).where('id', '=', h.partners.alpha).execute();
+  await t.db.updateTable('resellers').set({ legal_name: 'Nord Licences SARL', address: '5 place du Nord\n59000 Lille' }).where('id', '=', h.resellers.alphaNord).execute();
+  await grantPartner(t, h.partners.alpha, h.products.tbox, 100);
+});
+
+/** Nord orders 50 TBox at 40,05 €, Alpha fulfils: the invoice (2 002,50 € excl. VAT, 400,50 € VAT). */
+async function fulfilledInvoice() {
+  const order = (await as('nord').post('/api/orders', { lines: [{ product_id: h.products.tbox, quantity: 50 }] })).body;
+  const fulfilled = await as('alpha').post(`/api/orders/${order.id}/fulfil`);
+  expect(fulfilled.status, JSON.stringify(fulfilled.body)).toBe(200);
+  return (await as('alpha').get(`/api/invoices/${fulfilled.body.invoice_id}`)).body as { id: number; number: string };
+}
+
+async function download(who: 'alpha' | 'nord', id: number) {
+  const res = await as(who).get(`/api/invoices/${id}/pdf`).buffer(true).parse((r, done) => {
+    const chunks: Buffer[] = [];
+    r.on('data', (chunk: Buffer) => chunks.push(chunk));
+    r.on('end', () => done(null, Buffer.concat(chunks)));
+  });
+  expect(res.status).toBe(200);
+  expect(res.headers['content-type']).toMatch(/^application\/pdf/);
+  return new Uint8Array(res.body as Buffer);
+}
+
+/**
+ * The embedded files named in the catalog's associated files (/AF, as PDF/A-3 wants them), with
+ * their AFRelationship.
+ */
+async function associatedFiles(pdfBytes: Uint8Array) {
+  const pdf = await PDFDocument.load(pdfBytes);
+  const files: Record<string, { relationship: string; content: string }> = {};
+  const af = pdf.catalog.lookupMaybe(PDFName.of('AF'), PDFArray);
+  for (let i = 0; i < (af?.size() ?? 0); i++) {
+    const spec = af!.lookup(i, PDFDict);
+    const stream = spec.lookup(PDFName.of('EF'), PDFDict).lookup(PDFName.of('F'), PDFStream) as PDFRawStream;
+    files[spec.lookup(PDFName.of('F'), PDFString).decodeText()] = {
+      relationship: spec.lookup(PDFName.of('AFRelationship'), PDFName).decodeText(),
+      content: Buffer.from(decodePDFRawStream(stream).decode()).toString('utf8'),
+    };
+  }
+  return files;
+}
+
+/** The pages' text (no-break spaces as spaces), the embedded files and the raw bytes as text. */
+async function read(pdfBytes: Uint8Array) {
+  const { text } = await extractText(await getDocumentProxy(pdfBytes.slice()), { mergePages: true });
+  return {
+    raw: Buffer.from(pdfBytes).toString('latin1'),
+    text: text.replace(/\u00a0/g, ' ').replace(/\s+/g, ' '),
+    files: await associatedFiles(pdfBytes),
+  };
+}
+
+const amount = (xml: string, element: string) => new RegExp(`<ram:${element}(?: [^>]*)?>([^<]*)</ram:${element}>`).exec(xml)?.[1];
+
+describe('invoice PDF', () => {
+  it('prints the number, both parties, the lines, the totals in French and the legal mentions', async () => {
+    const invoice = await fulfilledInvoice();
+    const { text } = await read(await download('nord', invoice.id));
+    expect(text).toContain('FACTURE');
+    expect(text).toContain(`N° ${invoice.number}`);
+    expect(text).toContain('Alpha Distribution SAS');
+    expect(text).toContain('SIREN : 732829320');
+    expect(text).toContain('Nord Licences SARL');
+    expect(text).toContain('TBox 50 40,05 € 2 002,50 €');
+    expect(text).toContain('Total HT 2 002,50 €');
+    expect(text).toContain('TVA 20 % 400,50 €');
+    expect(text).toContain('Total TTC à payer 2 403,00 €');
+    expect(text).toContain("Date d'échéance : 26/12/2026");
+    expect(text).toContain("Pénalités de retard : trois fois le taux d'intérêt légal");
+    expect(text).toContain('Indemnité forfaitaire pour frais de recouvrement : 40 €');
+  });
+
+  it('embeds factur-x.xml (EN 16931, type 380) with the same totals, in a PDF/A-3 declaring Factur-X', async () => {
+    const invoice = await fulfilledInvoice();
+    const { raw, files } = await read(await download('alpha', invoice.id));
+    expect(Object.keys(files)).toEqual(['factur-x.xml']);
+    expect(files['factur-x.xml'].relationship).toBe('Alternative');
+    const xml = files['factur-x.xml'].content;
+    expect(xml).toContain('<ram:ID>urn:cen.eu:en16931:2017</ram:ID>');
+    expect(amount(xml, 'TypeCode')).toBe('380');
+    expect(xml).toContain(`<ram:ID>${invoice.number}</ram:ID>`);
+    expect(Number(amount(xml, 'TaxBasisTotalAmount'))).toBe(2002.5);
+    expect(Number(amount(xml, 'TaxTotalAmount'))).toBe(400.5);
+    expect(Number(amount(xml, 'GrandTotalAmount'))).toBe(2403);
+    expect(Number(amount(xml, 'DuePayableAmount'))).toBe(2403);
+    expect(raw).toMatch(/<pdfaid:part>3<\/pdfaid:part>/);
+    expect(raw).toMatch(/<fx:ConformanceLevel>EN 16931<\/fx:ConformanceLevel>/);
+    expect(raw).toMatch(/<fx:DocumentFileName>factur-x.xml<\/fx:DocumentFileName>/);
+  });
+
+  it('prints a credit note as such, type 381, referencing the credited invoice', async () => {
+    const invoice = await fulfilledInvoice();
+    const credit = await as('alpha').post(`/api/invoices/${invoice.id}/credit`);
+    expect(credit.status, JSON.stringify(credit.body)).toBe(201);
+    const { text, files } = await read(await download('nord', credit.body.id));
+    expect(text).toContain('AVOIR');
+    expect(text).toContain(`N° ${credit.body.number}`);
+    expect(text).toContain(`Avoir sur la facture n° ${invoice.number} du 26/11/2026`);
+    expect(text).toContain('Total TTC à déduire 2 403,00 €');
+    const xml = files['factur-x.xml'].content;
+    expect(amount(xml, 'TypeCode')).toBe('381');
+    expect(xml).toMatch(new RegExp(`<ram:InvoiceReferencedDocument>\\s*<ram:IssuerAssignedID>${invoice.number}</ram:IssuerAssignedID>`));
+    expect(Number(amount(xml, 'GrandTotalAmount'))).toBe(2403);
+  });
+
+  it("answers 404 to another partner and to the buyer's sibling reseller, as GET /api/invoices/:id does", async () => {
+    const invoice = await fulfilledInvoice();
+    expect((await as('beta').get(`/api/invoices/${invoice.id}/pdf`)).status).toBe(404);
+    expect((await as('sud').get(`/api/invoices/${invoice.id}/pdf`)).status).toBe(404);
+    expect((await as('sud').get('/api/invoices/999999/pdf')).status).toBe(404);
+    expect((await as('nord').get('/api/invoices/abc/pdf')).status).toBe(400);
+  });
+});
