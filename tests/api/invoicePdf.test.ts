@@ -1,4 +1,5 @@
 import { decodePDFRawStream, PDFArray, PDFDict, PDFDocument, PDFName, PDFRawStream, PDFStream, PDFString } from 'pdf-lib';
+import { FacturX } from 'factur-x-kit';
 import request from 'supertest';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -74,6 +75,14 @@ async function read(pdfBytes: Uint8Array) {
 const amount = (xml: string, element: string) => new RegExp(`<ram:${element}(?: [^>]*)?>([^<]*)</ram:${element}>`).exec(xml)?.[1];
 
 describe('invoice PDF', () => {
+  it("answers 409 while the issuer's identity has no VAT number, which EN 16931 requires", async () => {
+    const invoice = await fulfilledInvoice();
+    await t.db.updateTable('partners').set({ vat_number: null }).where('id', '=', h.partners.alpha).execute();
+    const res = await as('nord').get(`/api/invoices/${invoice.id}/pdf`);
+    expect(res.status).toBe(409);
+    expect(res.body).toMatchObject({ code: 'issuer_identity_incomplete', details: { missing: 'vat_number' } });
+  });
+
   it('prints the number, both parties, the lines, the totals in French and the legal mentions', async () => {
     const invoice = await fulfilledInvoice();
     const { text } = await read(await download('nord', invoice.id));
@@ -89,11 +98,15 @@ describe('invoice PDF', () => {
     expect(text).toContain("Date d'échéance : 26/12/2026");
     expect(text).toContain("Pénalités de retard : trois fois le taux d'intérêt légal");
     expect(text).toContain('Indemnité forfaitaire pour frais de recouvrement : 40 €');
+    expect(text).toContain(`Facture n° ${invoice.number} · page 1/1`);
   });
 
   it('embeds factur-x.xml (EN 16931, type 380) with the same totals, in a PDF/A-3 declaring Factur-X', async () => {
     const invoice = await fulfilledInvoice();
-    const { raw, files } = await read(await download('alpha', invoice.id));
+    const pdf = await download('alpha', invoice.id);
+    const { raw, files } = await read(pdf);
+    // factur-x-kit reads it back and finds it valid against the EN 16931 business rules.
+    expect((await FacturX.fromPDF(pdf)).validate()).toEqual({ valid: true });
     expect(Object.keys(files)).toEqual(['factur-x.xml']);
     expect(files['factur-x.xml'].relationship).toBe('Alternative');
     const xml = files['factur-x.xml'].content;

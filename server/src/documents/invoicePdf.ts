@@ -2,7 +2,7 @@ import fontkit from '@pdf-lib/fontkit';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
-import { formatEuros, formatFrenchDate, formatPercent, type InvoiceDocument, type Party } from '../domain/invoiceDocument.ts';
+import { formatCount, formatEuros, formatFrenchDate, formatPercent, type InvoiceDocument, type Party } from '../domain/invoiceDocument.ts';
 import { withFacturX } from './facturX.ts';
 
 /**
@@ -73,6 +73,14 @@ function wrap(value: string, font: PDFFont, size: number, width: number): string
   return line ? [...lines, line] : lines;
 }
 
+/** `value` cut with an ellipsis to fit `width` at `size`. */
+function fit(value: string, font: PDFFont, size: number, width: number): string {
+  if (font.widthOfTextAtSize(value, size) <= width) return value;
+  let cut = value;
+  while (cut && font.widthOfTextAtSize(`${cut}…`, size) > width) cut = cut.slice(0, -1);
+  return `${cut}…`;
+}
+
 /** A party's block: its name, then its address, SIREN and VAT number, each when known. */
 function drawParty(w: PageWriter, party: Party, x: number, top: number, label: string | null): number {
   let y = top;
@@ -128,8 +136,8 @@ function drawLines(w: PageWriter, doc: InvoiceDocument) {
   drawTableHeader(w);
   for (const line of doc.lines) {
     if (w.ensure(20)) drawTableHeader(w);
-    w.text(line.product_name, COLUMNS.product, w.y, { size: 10 });
-    w.text(String(line.quantity), COLUMNS.quantity, w.y, { size: 10, align: 'right' });
+    w.text(fit(line.product_name, w.fonts.regular, 10, COLUMNS.quantity - 60 - COLUMNS.product), COLUMNS.product, w.y, { size: 10 });
+    w.text(formatCount(line.quantity), COLUMNS.quantity, w.y, { size: 10, align: 'right' });
     w.text(formatEuros(line.unit_price_cents), COLUMNS.unitPrice, w.y, { size: 10, align: 'right' });
     w.text(formatEuros(line.total_cents), COLUMNS.total, w.y, { size: 10, align: 'right' });
     w.rule(w.y - 7);
@@ -158,10 +166,7 @@ function drawTotals(w: PageWriter, doc: InvoiceDocument) {
 
 function drawMentions(w: PageWriter, doc: InvoiceDocument) {
   const size = 8;
-  const lines = [
-    `Paiement à réception, au plus tard le ${formatFrenchDate(doc.due_on)}.`,
-    ...doc.legal_mentions,
-  ].flatMap((mention) => wrap(mention, w.fonts.regular, size, RIGHT - MARGIN));
+  const lines = doc.legal_mentions.flatMap((mention) => wrap(mention, w.fonts.regular, size, RIGHT - MARGIN));
   w.ensure(lines.length * 11 + 30);
   w.y -= 20;
   w.rule(w.y + 12);
@@ -169,6 +174,16 @@ function drawMentions(w: PageWriter, doc: InvoiceDocument) {
     w.text(line, MARGIN, w.y, { size, color: MUTED });
     w.y -= 11;
   }
+}
+
+/** Each page's footer: the document and the page's number, so a loose page is known. */
+function drawFooters(pdf: PDFDocument, fonts: Fonts, doc: InvoiceDocument) {
+  const pages = pdf.getPages();
+  const title = doc.kind === 'credit_note' ? 'Avoir' : 'Facture';
+  pages.forEach((page, i) => {
+    const footer = `${title} n° ${doc.number} · page ${i + 1}/${pages.length}`;
+    page.drawText(footer, { x: RIGHT - fonts.regular.widthOfTextAtSize(footer, 8), y: MARGIN - 20, size: 8, font: fonts.regular, color: MUTED });
+  });
 }
 
 /** The invoice's PDF: Factur-X (EN 16931) on PDF/A-3, with factur-x.xml embedded. */
@@ -182,5 +197,6 @@ export async function invoicePdf(doc: InvoiceDocument): Promise<Uint8Array> {
   drawLines(w, doc);
   drawTotals(w, doc);
   drawMentions(w, doc);
+  drawFooters(pdf, w.fonts, doc);
   return withFacturX(doc, pdf);
 }

@@ -4,6 +4,7 @@ import type { InvoiceKind, LegalIdentity } from '../db/schema.ts';
 import { getRecord } from '../http/resource.ts';
 import { invoicesSpec } from '../resources/orders.ts';
 import type { Scope } from './access.ts';
+import { conflict } from './errors.ts';
 import type { PricedLine, Totals } from './money.ts';
 
 /**
@@ -65,8 +66,17 @@ async function party(db: Db, type: PartyType, id: number | null): Promise<Party>
   return { ...identity, display_name: identity.legal_name ?? name ?? PUBLISHER_FALLBACK_NAME };
 }
 
+/**
+ * The document of an invoice the caller sees (404 otherwise). 409 `issuer_identity_incomplete` while
+ * its issuer has no VAT number: EN 16931 requires the seller's on a standard-rated invoice (BR-S-2).
+ */
 export async function invoiceDocument(db: Db, scope: Scope, id: number): Promise<InvoiceDocument> {
   const invoice = (await getRecord(db, invoicesSpec, id, scope)) as unknown as StoredInvoice;
+  const issuer = await party(db, invoice.issuer_type, invoice.issuer_id);
+  if (!issuer.vat_number) {
+    const whose = invoice.issuer_type === 'publisher' ? "The publisher's identity (PUT /api/publisher)" : "The issuing partner's identity";
+    throw conflict(`${whose} has no VAT number, which an EN 16931 invoice must carry`, 'issuer_identity_incomplete', { missing: 'vat_number' });
+  }
   const names = await productNames(db, invoice.lines.map((line) => line.product_id));
   return {
     kind: invoice.kind,
@@ -77,7 +87,7 @@ export async function invoiceDocument(db: Db, scope: Scope, id: number): Promise
     total_excl_vat_cents: invoice.total_excl_vat_cents,
     vat_cents: invoice.vat_cents,
     total_incl_vat_cents: invoice.total_incl_vat_cents,
-    issuer: await party(db, invoice.issuer_type, invoice.issuer_id),
+    issuer,
     buyer: await party(db, invoice.buyer_type, invoice.buyer_id),
     credited_invoice: invoice.credited_invoice_id === null ? null : await invoiceHeading(db, invoice.credited_invoice_id),
     lines: invoice.lines.map((line) => ({ ...line, product_name: names.get(line.product_id) ?? `#${line.product_id}` })),
@@ -88,11 +98,11 @@ export async function invoiceDocument(db: Db, scope: Scope, id: number): Promise
 // A no-break space groups thousands and precedes the sign, as French typography does.
 const NBSP = '\u00a0';
 
+/** 1234 → "1 234" (a no-break space between groups of three digits). */
+export const formatCount = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, NBSP);
+
 /** 123456 cents → "1 234,56 €" (no-break spaces), in exact integer arithmetic. */
-export function formatEuros(cents: number): string {
-  const euros = String(Math.floor(cents / 100)).replace(/\B(?=(\d{3})+(?!\d))/g, NBSP);
-  return `${euros},${String(cents % 100).padStart(2, '0')}${NBSP}€`;
-}
+export const formatEuros = (cents: number) => `${formatCount(Math.floor(cents / 100))},${String(cents % 100).padStart(2, '0')}${NBSP}€`;
 
 /** "2026-03-09" → "09/03/2026". */
 export const formatFrenchDate = (isoDate: string) => isoDate.split('-').reverse().join('/');
