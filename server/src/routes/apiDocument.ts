@@ -214,6 +214,17 @@ function describeApi(registry: OpenAPIRegistry) {
     description: '409 insufficient_licenses when the buyer no longer holds them; 409 already_credited.',
     success: { status: 201, description: 'The credit note', schema: record.invoice },
   });
+  route({
+    method: 'get', path: '/api/invoices/:id/pdf', tag: 'Orders', errors: [409],
+    summary: 'An invoice or credit note as a Factur-X PDF (EN 16931), for whoever may read it',
+    description: 'PDF/A-3 with the Factur-X XMP metadata and the CII XML embedded as factur-x.xml (TypeCode 380, or 381 for a credit note). 409 issuer_identity_incomplete while the issuer has no VAT number.',
+    success: {
+      description: 'The PDF (Content-Disposition: attachment)',
+      contentType: 'application/pdf',
+      schema: z.string().meta({ format: 'binary' }),
+      headers: { 'Content-Disposition': { description: 'attachment; filename="facture-<number>.pdf" (avoir-… for a credit note)', schema: { type: 'string' } } },
+    },
+  });
 
   // Logins
   describeReadRoutes(registry, usersSpec, { tag: 'Logins', record: record.user, plural: 'logins' });
