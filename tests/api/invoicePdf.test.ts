@@ -117,6 +117,8 @@ describe('invoice PDF', () => {
     expect(Number(amount(xml, 'TaxTotalAmount'))).toBe(400.5);
     expect(Number(amount(xml, 'GrandTotalAmount'))).toBe(2403);
     expect(Number(amount(xml, 'DuePayableAmount'))).toBe(2403);
+    // VAT on debits, as the printed mention says: due on the invoice's date.
+    expect(amount(xml, 'DueDateTypeCode')).toBe('5');
     expect(raw).toMatch(/<pdfaid:part>3<\/pdfaid:part>/);
     expect(raw).toMatch(/<fx:ConformanceLevel>EN 16931<\/fx:ConformanceLevel>/);
     expect(raw).toMatch(/<fx:DocumentFileName>factur-x.xml<\/fx:DocumentFileName>/);

@@ -8,6 +8,7 @@ import {
   SUBJECT_CODES,
   TAX_CATEGORY_CODES,
   TAX_TYPE_CODE,
+  TIME_REFERENCE_CODES,
   UNIT_CODES,
   type ComfortProfile,
 } from 'factur-x-kit';
@@ -71,7 +72,8 @@ export function facturXData(doc: InvoiceDocument): ComfortProfile {
     totals: {
       sumWithoutAllowancesAndCharges: euros(doc.total_excl_vat_cents),
       netTotal: euros(doc.total_excl_vat_cents),
-      taxBreakdown: [{ ...tax, calculatedAmount: euros(doc.vat_cents), basisAmount: euros(doc.total_excl_vat_cents) }],
+      // "TVA sur les débits": VAT falls due on the invoice's date (BT-8, code 5).
+      taxBreakdown: [{ ...tax, calculatedAmount: euros(doc.vat_cents), basisAmount: euros(doc.total_excl_vat_cents), dueDateTypeCode: TIME_REFERENCE_CODES.DATE_OF_INVOICE }],
       taxTotal: [{ amount: euros(doc.vat_cents), currency: CURRENCY_CODES.Euro }],
       grossTotal: euros(doc.total_incl_vat_cents),
       openAmount: euros(doc.total_incl_vat_cents),
