@@ -124,6 +124,22 @@ describe('invoice PDF', () => {
     expect(raw).toMatch(/<fx:DocumentFileName>factur-x.xml<\/fx:DocumentFileName>/);
   });
 
+  it("prints the publisher's identity on its invoices to partners, once it has a VAT number", async () => {
+    const order = (await as('alpha').post('/api/orders', { lines: [{ product_id: h.products.tbox, quantity: 3 }] })).body;
+    const granted = await request(t.app).post(`/api/orders/${order.id}/fulfil`);
+    expect(granted.status, JSON.stringify(granted.body)).toBe(200);
+    const url = `/api/invoices/${granted.body.invoice_id}/pdf`;
+    expect((await as('alpha').get(url)).body).toMatchObject({ code: 'issuer_identity_incomplete' });
+    const siren = '552100554';
+    const publisher = { legal_name: 'Cascade Éditions SA', address: '10 avenue de France\n75013 Paris', siren, vat_number: `FR${String((12 + 3 * (Number(siren) % 97)) % 97).padStart(2, '0')}${siren}` };
+    await request(t.app).put('/api/publisher').send(publisher).expect(200);
+    const { text, files } = await read(await download('alpha', granted.body.invoice_id));
+    expect(text).toContain('Cascade Éditions SA');
+    expect(text).toContain(`N° TVA intracommunautaire : ${publisher.vat_number}`);
+    expect(text).toContain('Alpha Distribution SAS');
+    expect(files['factur-x.xml'].content).toContain(`<ram:ID schemeID="VA">${publisher.vat_number}</ram:ID>`);
+  });
+
   it('prints a credit note as such, type 381, referencing the credited invoice', async () => {
     const invoice = await fulfilledInvoice();
     const credit = await as('alpha').post(`/api/invoices/${invoice.id}/credit`);
@@ -145,5 +161,7 @@ describe('invoice PDF', () => {
     expect((await as('sud').get(`/api/invoices/${invoice.id}/pdf`)).status).toBe(404);
     expect((await as('sud').get('/api/invoices/999999/pdf')).status).toBe(404);
     expect((await as('nord').get('/api/invoices/abc/pdf')).status).toBe(400);
+    // The admin reads every invoice.
+    expect((await request(t.app).get(`/api/invoices/${invoice.id}/pdf`)).status).toBe(200);
   });
 });
