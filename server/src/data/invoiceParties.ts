@@ -9,12 +9,12 @@ export type PartyType = 'publisher' | 'partner' | 'reseller';
 /** An organisation's legal identity; `name` is its name in the console (the publisher has none). */
 export async function partyIdentity(db: Db, type: PartyType, id: number | null): Promise<LegalIdentity & { name: string | null }> {
   if (type === 'publisher' || id === null) return { ...(await readPublisher(db)), name: null };
-  const row = await db
+  // Both tables have the same identity columns; Kysely is told one of them.
+  return db
     .selectFrom(type === 'partner' ? 'partners' : ('resellers' as 'partners'))
     .select(['name', 'legal_name', 'address', 'siren', 'vat_number'])
     .where('id', '=', id)
     .executeTakeFirstOrThrow();
-  return row;
 }
 
 export async function productNames(db: Db, ids: readonly number[]): Promise<Map<number, string>> {
