@@ -247,7 +247,7 @@ describe.runIf(enabled)('renewing from "Clients à renouveler" in Chromium (demo
     await page.getByRole('dialog').getByRole('button', { name: 'Fermer' }).click();
   });
 
-  it('renews on a 390 px phone', async () => {
+  it('renews an expired one on a 390 px phone; a second click warns it is already renewed', async () => {
     const phoneContext = await page.context().browser()!.newContext({ viewport: { width: 390, height: 844 }, locale: 'fr-FR' });
     const phone = await phoneContext.newPage();
     try {
@@ -284,6 +284,12 @@ describe.runIf(enabled)('renewing from "Clients à renouveler" in Chromium (demo
       await dialog.getByRole('button', { name: 'OK' }).click();
       await phone.getByText(`Abonnement renouvelé jusqu’au ${fr(quote.end_date)}`, { exact: false }).waitFor();
       await card.getByTestId('renewed-check').waitFor();
+      // an expired one restarts today: a second click must not charge the client again unasked
+      await card.getByRole('button', { name: 'Renouveler', exact: true }).click();
+      const again = phone.getByRole('dialog').getByTestId('renew-already');
+      await again.waitFor();
+      expect(await again.textContent()).toContain(`Déjà renouvelé jusqu’au ${fr(quote.end_date)}`);
+      expect(await phone.getByRole('dialog').getByRole('button', { name: 'OK' }).isDisabled()).toBe(true);
     } finally {
       await phoneContext.close();
     }
