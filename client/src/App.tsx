@@ -16,6 +16,8 @@ import movements from './movements';
 import users from './users';
 import accessLog from './accessLog';
 import changes from './changes';
+import orders from './orders';
+import invoices from './invoices';
 import { LoginPage } from './login/LoginPage';
 import { ACCOUNT_PATH } from './account/paths';
 import { API_REFERENCE_PATH } from './apiReference/paths';
@@ -56,6 +58,8 @@ export const App = () => (
             <Resource name="subscriptions" recordRepresentation="client_name" />
             <Resource name="products" recordRepresentation="code" />
             <Resource name="terms" />
+            <Resource name="orders" {...orders} />
+            <Resource name="invoices" {...invoices} />
             <Resource name="users" {...users} />
             <Resource name="access_log" {...accessLog} />
             <Resource name="changes" {...changes} />
