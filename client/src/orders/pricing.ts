@@ -44,13 +44,11 @@ export function previewOrder(draft: readonly DraftLine[], listPrices: Map<string
     const lines: PricedLine[] = [];
     const unpriced: Identifier[] = [];
     for (const line of draft) {
-        if (line.product_id === '' || line.quantity === null) continue;
+        if (line.product_id === '') continue;
         const listPrice = listPrices.get(String(line.product_id));
-        if (listPrice === undefined) {
-            unpriced.push(line.product_id);
-            continue;
-        }
-        lines.push(pricedLine(Number(line.product_id), line.quantity, discountedUnitPrice(listPrice, discountPercent)));
+        if (listPrice === undefined) unpriced.push(line.product_id);
+        else if (line.quantity !== null)
+            lines.push(pricedLine(Number(line.product_id), line.quantity, discountedUnitPrice(listPrice, discountPercent)));
     }
     return { lines, totals: totalsOf(lines, vatRatePercent), unpriced };
 }
