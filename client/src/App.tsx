@@ -18,6 +18,7 @@ import accessLog from './accessLog';
 import changes from './changes';
 import orders from './orders';
 import invoices from './invoices';
+import prices from './prices';
 import { LoginPage } from './login/LoginPage';
 import { ACCOUNT_PATH } from './account/paths';
 import { API_REFERENCE_PATH } from './apiReference/paths';
@@ -60,6 +61,7 @@ export const App = () => (
             <Resource name="terms" />
             <Resource name="orders" {...orders} />
             <Resource name="invoices" {...invoices} />
+            <Resource name="prices" {...prices} />
             <Resource name="users" {...users} />
             <Resource name="access_log" {...accessLog} />
             <Resource name="changes" {...changes} />

@@ -332,6 +332,18 @@ export const en: Messages = {
                 done: 'Credit note %{number} issued',
             },
         },
+        prices: {
+            create_title: 'New price',
+            euros_hint: 'In euros excl. VAT per licence-year, e.g. 48.50',
+            invalid_price: 'A price in euros, at most 2 decimals, from 0 to 100,000',
+        },
+        billing_identity: {
+            tab: 'Billing',
+            legal_name: 'Legal name',
+            address: 'Address',
+            siren: 'SIREN',
+            vat_number: 'VAT number',
+        },
         forecast: {
             title: 'Stock forecast',
             product: 'Product',
@@ -489,6 +501,10 @@ export const en: Messages = {
         },
     },
     resources: {
+        prices: {
+            name: 'Price |||| Prices',
+            fields: { product_id: 'Product', unit_price_cents: 'Price excl. VAT per licence-year', valid_from: 'From' },
+        },
         orders: {
             name: 'Order |||| Orders',
             fields: {
@@ -576,11 +592,12 @@ export const en: Messages = {
         },
         partners: {
             name: 'Partner |||| Partners',
-            fields: { name: 'Name', email: 'Email address', q: 'Search', require_totp: 'Two-factor authentication required' },
+            fields: { discount_percent: 'Discount (%)', name: 'Name', email: 'Email address', q: 'Search', require_totp: 'Two-factor authentication required' },
         },
         resellers: {
             name: 'Reseller |||| Resellers',
             fields: {
+                discount_percent: 'Discount (%)',
                 name: 'Name',
                 email: 'Email address',
                 partner_id: 'Partner',

@@ -336,6 +336,18 @@ export const fr = {
                 done: 'Avoir %{number} émis',
             },
         },
+        prices: {
+            create_title: 'Nouveau prix',
+            euros_hint: 'En euros HT par licence-année, ex. 48,50',
+            invalid_price: 'Un prix en euros, au plus 2 décimales, de 0 à 100 000',
+        },
+        billing_identity: {
+            tab: 'Facturation',
+            legal_name: 'Raison sociale',
+            address: 'Adresse',
+            siren: 'SIREN',
+            vat_number: 'N° de TVA intracommunautaire',
+        },
         forecast: {
             title: 'Prévision de stock',
             product: 'Produit',
@@ -494,6 +506,10 @@ export const fr = {
         },
     },
     resources: {
+        prices: {
+            name: 'Tarif |||| Tarifs',
+            fields: { product_id: 'Produit', unit_price_cents: 'Prix HT par licence-année', valid_from: 'À partir du' },
+        },
         orders: {
             name: 'Commande |||| Commandes',
             fields: {
@@ -581,11 +597,12 @@ export const fr = {
         },
         partners: {
             name: 'Partenaire |||| Partenaires',
-            fields: { name: 'Nom', email: 'Adresse e-mail', q: 'Rechercher', require_totp: 'Double authentification obligatoire' },
+            fields: { discount_percent: 'Remise (%)', name: 'Nom', email: 'Adresse e-mail', q: 'Rechercher', require_totp: 'Double authentification obligatoire' },
         },
         resellers: {
             name: 'Revendeur |||| Revendeurs',
             fields: {
+                discount_percent: 'Remise (%)',
                 name: 'Nom',
                 email: 'Adresse e-mail',
                 partner_id: 'Partenaire',

@@ -34,6 +34,7 @@ export const Menu = () => {
             <RaMenu.ResourceItem name="movements" />
             <RaMenu.ResourceItem name="orders" />
             <RaMenu.ResourceItem name="invoices" />
+            <RaMenu.ResourceItem name="prices" />
             <RaMenu.ResourceItem name="users" />
             <RaMenu.ResourceItem name="access_log" />
             <RaMenu.ResourceItem name="changes" />
