@@ -276,7 +276,7 @@ export const en: Messages = {
             new: 'New order',
             new_title: 'New order',
             product: 'Product',
-            quantity: 'Quantity (licence-years)',
+            quantity: 'Quantity',
             unit_price: 'Unit price excl. VAT: %{price}',
             unit_price_column: 'Unit price excl. VAT',
             no_price: 'No price today: cannot be ordered',

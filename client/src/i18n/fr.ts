@@ -280,7 +280,7 @@ export const fr = {
             new: 'Nouvelle commande',
             new_title: 'Nouvelle commande',
             product: 'Produit',
-            quantity: 'Quantité (licences-années)',
+            quantity: 'Quantité',
             unit_price: 'Prix unitaire HT : %{price}',
             unit_price_column: 'Prix unitaire HT',
             no_price: 'Pas de prix aujourd’hui : ne peut pas être commandé',

@@ -1,9 +1,10 @@
 import { Chip, useMediaQuery, type Theme } from '@mui/material';
-import { DataTable, List, ReferenceField, SelectInput, SimpleList, useLocaleState, useRecordContext, useTranslate } from 'react-admin';
+import { DataTable, List, SelectInput, SimpleList, useLocaleState, useRecordContext, useTranslate } from 'react-admin';
 import type { Invoice } from '../providers/dataProvider';
 import { DateOnlyField } from '../misc/DateOnlyField';
 import { MoneyField } from '../misc/MoneyField';
 import { formatCents } from '../misc/money';
+import { SellerField } from '../orders/SellerField';
 import { DocumentLines } from '../orders/DocumentLines';
 import { CreditButton } from './CreditButton';
 
@@ -34,14 +35,6 @@ const KindField = (_props: { label?: string; source?: string }) => {
     );
 };
 
-/** The issuer: the buyer's partner, or the publisher. */
-const IssuerField = (_props: { label?: string; source?: string }) => {
-    const invoice = useRecordContext<Invoice>();
-    const translate = useTranslate();
-    if (invoice?.issuer_type !== 'partner') return <>{translate('cascade.orders.publisher')}</>;
-    return <ReferenceField source="issuer_id" reference="partners" link={false} />;
-};
-
 /** "Factures": invoices and credit notes in scope, newest first. */
 export const InvoiceList = () => {
     const isSmall = useMediaQuery<Theme>(theme => theme.breakpoints.down('md'));
@@ -63,7 +56,7 @@ export const InvoiceList = () => {
                         <KindField />
                     </DataTable.Col>
                     <DataTable.Col source="issuer_type" disableSort>
-                        <IssuerField />
+                        <SellerField side="issuer" />
                     </DataTable.Col>
                     <DataTable.Col source="buyer_name" />
                     <DataTable.Col source="issued_on">
@@ -72,12 +65,12 @@ export const InvoiceList = () => {
                     <DataTable.Col source="due_on">
                         <DateOnlyField source="due_on" />
                     </DataTable.Col>
-                    <DataTable.NumberCol source="total_excl_vat_cents">
+                    <DataTable.Col source="total_excl_vat_cents" align="right">
                         <MoneyField source="total_excl_vat_cents" />
-                    </DataTable.NumberCol>
-                    <DataTable.NumberCol source="total_incl_vat_cents">
+                    </DataTable.Col>
+                    <DataTable.Col source="total_incl_vat_cents" align="right">
                         <MoneyField source="total_incl_vat_cents" />
-                    </DataTable.NumberCol>
+                    </DataTable.Col>
                     <DataTable.Col label="cascade.orders.actions" disableSort>
                         <CreditButton />
                     </DataTable.Col>

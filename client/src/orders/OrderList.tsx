@@ -1,8 +1,9 @@
 import { useMediaQuery, type Theme } from '@mui/material';
-import { DataTable, DateField, ReferenceField, useRecordContext, List, SelectInput, SimpleList, TopToolbar, useLocaleState, useTranslate } from 'react-admin';
+import { DataTable, DateField, List, SelectInput, SimpleList, TopToolbar, useLocaleState, useTranslate } from 'react-admin';
 import type { Order } from '../providers/dataProvider';
 import { MoneyField } from '../misc/MoneyField';
 import { formatCents } from '../misc/money';
+import { SellerField } from './SellerField';
 import { DocumentLines } from './DocumentLines';
 import { NewOrderButton } from './NewOrderButton';
 import { OrderActions } from './OrderActions';
@@ -18,14 +19,6 @@ const ListActions = () => (
     </TopToolbar>
 );
 
-
-/** The supplier: the buyer's partner, or the publisher. */
-const SupplierField = () => {
-    const order = useRecordContext<Order>();
-    const translate = useTranslate();
-    if (order?.supplier_type !== 'partner') return <>{translate('cascade.orders.publisher')}</>;
-    return <ReferenceField source="supplier_id" reference="partners" link={false} />;
-};
 
 /** "Commandes": the orders in scope, newest first, decided from the row. */
 export const OrderList = () => {
@@ -54,14 +47,14 @@ export const OrderList = () => {
                     </DataTable.Col>
                     <DataTable.Col source="buyer_name" />
                     <DataTable.Col source="supplier_type">
-                        <SupplierField />
+                        <SellerField side="supplier" />
                     </DataTable.Col>
-                    <DataTable.NumberCol source="total_excl_vat_cents">
+                    <DataTable.Col source="total_excl_vat_cents" align="right">
                         <MoneyField source="total_excl_vat_cents" />
-                    </DataTable.NumberCol>
-                    <DataTable.NumberCol source="total_incl_vat_cents">
+                    </DataTable.Col>
+                    <DataTable.Col source="total_incl_vat_cents" align="right">
                         <MoneyField source="total_incl_vat_cents" />
-                    </DataTable.NumberCol>
+                    </DataTable.Col>
                     <DataTable.Col label="cascade.orders.actions" disableSort>
                         <OrderActions />
                     </DataTable.Col>

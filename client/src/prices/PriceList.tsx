@@ -55,9 +55,9 @@ export const PriceList = () => {
                             <TextField source="code" />
                         </ReferenceField>
                     </DataTable.Col>
-                    <DataTable.NumberCol source="unit_price_cents">
+                    <DataTable.Col source="unit_price_cents" align="right">
                         <MoneyField source="unit_price_cents" />
-                    </DataTable.NumberCol>
+                    </DataTable.Col>
                     <DataTable.Col source="valid_from">
                         <DateOnlyField source="valid_from" />
                     </DataTable.Col>
