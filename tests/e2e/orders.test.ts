@@ -95,4 +95,26 @@ describe.runIf(enabled)('orders in the console', () => {
     await reseller.context().close();
     await partner.context().close();
   });
+
+  it('the publisher’s Tarifs page lists the prices with their history and passes axe-core', async () => {
+    const page = await newPage();
+    await logInThroughPage(page, server.url, 'admin');
+    await page.goto(`${server.url}/#/prices`);
+    // newest first: TBox's price to come, then today's, then last year's (beside TSend's)
+    await expect.poll(() => page.locator('tbody tr').allTextContents()).toEqual([
+      expect.stringMatching(/^TBox52,00\s€03\/02\/2027$/),
+      expect.stringMatching(/^TBox48,00\s€03\/10\/2026$/),
+      expect.stringMatching(/^TSend19,90\s€03\/12\/2025$/),
+      expect.stringMatching(/^TBox45,00\s€03\/12\/2025$/),
+    ]);
+    await shot(page, 'prices-1280');
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.goto(`${server.url}/#/prices/create`);
+    await page.getByLabel('Prix HT par licence-année').fill('49,5');
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Enregistrer' }).click();
+    await expect.poll(() => page.getByText('Ce champ est requis').count()).toBe(2); // the product and the date
+    await shot(page, 'price-create-1280');
+    await page.context().close();
+  });
 });

@@ -1,4 +1,5 @@
-import { Card, CardHeader, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import { Fragment } from 'react';
+import { Card, CardHeader, Table, TableBody, TableCell, TableHead, TableRow, Typography, useMediaQuery, type Theme } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
 import { useDataProvider, usePermissions, useTranslate } from 'react-admin';
 import type { CascadeDataProvider, DashboardPool, ForecastRow } from '../providers/dataProvider';
@@ -20,6 +21,8 @@ export const ForecastCard = ({ pools }: { pools: DashboardPool[] }) => {
     const translate = useTranslate();
     const dataProvider = useDataProvider<CascadeDataProvider>();
     const { permissions } = usePermissions<Permissions>();
+    // a phone has no room for a fifth column: the verdict goes on a row of its own
+    const isSmall = useMediaQuery<Theme>(theme => theme.breakpoints.down('sm'));
     const { data } = useQuery({ queryKey: ['forecast'], queryFn: () => dataProvider.forecast() });
     const poolById = new Map(pools.map(pool => [String(pool.id), pool]));
     const rows = (data ?? []).filter(row => row.due_90 > 0).sort((a, b) => b.shortfall_90 - a.shortfall_90);
@@ -31,32 +34,21 @@ export const ForecastCard = ({ pools }: { pools: DashboardPool[] }) => {
                     {translate('cascade.forecast.empty')}
                 </Typography>
             ) : (
-                <Table size="small" sx={{ overflowX: 'auto', display: { xs: 'block', sm: 'table' } }}>
+                <Table size="small">
                     <TableHead>
                         <TableRow>
                             <TableCell>{translate('cascade.forecast.holder')}</TableCell>
                             <TableCell align="right">{translate('cascade.forecast.balance')}</TableCell>
                             <TableCell align="right">{translate('cascade.forecast.due_30')}</TableCell>
                             <TableCell align="right">{translate('cascade.forecast.due_90')}</TableCell>
-                            <TableCell />
+                            {isSmall ? null : <TableCell />}
                         </TableRow>
                     </TableHead>
                     <TableBody>
                         {rows.map(row => {
                             const pool = poolById.get(String(row.pool_id));
-                            return (
-                                <TableRow key={String(row.pool_id)} data-testid={`forecast-${row.pool_id}`}>
-                                    <TableCell>
-                                        {pool?.product_code ?? ''}
-                                        <Typography variant="caption" color="text.secondary" component="div">
-                                            {pool?.holder_name ?? ''}
-                                        </Typography>
-                                    </TableCell>
-                                    <TableCell align="right">{row.balance}</TableCell>
-                                    <TableCell align="right">{row.due_30}</TableCell>
-                                    <TableCell align="right">{row.due_90}</TableCell>
-                                    <TableCell>
-                                        {row.shortfall_90 > 0 ? (
+                            const verdict =
+                                row.shortfall_90 > 0 ? (
                                             <>
                                                 <Typography variant="body2" sx={{ color: 'error.main', fontWeight: 600 }}>
                                                     {translate('cascade.forecast.shortfall', { smart_count: row.shortfall_90 })}
@@ -72,9 +64,27 @@ export const ForecastCard = ({ pools }: { pools: DashboardPool[] }) => {
                                             <Typography variant="body2" color="text.secondary">
                                                 {translate('cascade.forecast.enough')}
                                             </Typography>
-                                        )}
-                                    </TableCell>
-                                </TableRow>
+                                        );
+                            return (
+                                <Fragment key={String(row.pool_id)}>
+                                    <TableRow data-testid={`forecast-${row.pool_id}`} sx={isSmall ? { '& td': { borderBottom: 0 } } : undefined}>
+                                        <TableCell>
+                                            {pool?.product_code ?? ''}
+                                            <Typography variant="caption" color="text.secondary" component="div">
+                                                {pool?.holder_name ?? ''}
+                                            </Typography>
+                                        </TableCell>
+                                        <TableCell align="right">{row.balance}</TableCell>
+                                        <TableCell align="right">{row.due_30}</TableCell>
+                                        <TableCell align="right">{row.due_90}</TableCell>
+                                        {isSmall ? null : <TableCell>{verdict}</TableCell>}
+                                    </TableRow>
+                                    {isSmall ? (
+                                        <TableRow data-testid={`forecast-${row.pool_id}-verdict`}>
+                                            <TableCell colSpan={4}>{verdict}</TableCell>
+                                        </TableRow>
+                                    ) : null}
+                                </Fragment>
                             );
                         })}
                     </TableBody>

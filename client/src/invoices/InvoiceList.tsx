@@ -1,6 +1,7 @@
 import { Chip, useMediaQuery, type Theme } from '@mui/material';
-import { DataTable, List, SelectInput, SimpleList, useLocaleState, useRecordContext, useTranslate } from 'react-admin';
+import { DataTable, List, SelectInput, SimpleList, TextField, useLocaleState, usePermissions, useRecordContext, useTranslate } from 'react-admin';
 import type { Invoice } from '../providers/dataProvider';
+import type { Permissions } from '../providers/permissions';
 import { DateOnlyField } from '../misc/DateOnlyField';
 import { MoneyField } from '../misc/MoneyField';
 import { formatCents } from '../misc/money';
@@ -40,6 +41,7 @@ export const InvoiceList = () => {
     const isSmall = useMediaQuery<Theme>(theme => theme.breakpoints.down('md'));
     const translate = useTranslate();
     const [locale] = useLocaleState();
+    const { permissions } = usePermissions<Permissions>();
     return (
         <List filters={filters} sort={{ field: 'id', order: 'DESC' }} perPage={25}>
             {isSmall ? (
@@ -51,7 +53,9 @@ export const InvoiceList = () => {
                 />
             ) : (
                 <DataTable bulkActionButtons={false} expand={<DocumentLines />} rowClick="expand">
-                    <DataTable.Col source="number" />
+                    <DataTable.Col source="number">
+                        <TextField source="number" sx={{ whiteSpace: 'nowrap' }} />
+                    </DataTable.Col>
                     <DataTable.Col source="kind">
                         <KindField />
                     </DataTable.Col>
@@ -71,9 +75,12 @@ export const InvoiceList = () => {
                     <DataTable.Col source="total_incl_vat_cents" align="right">
                         <MoneyField source="total_incl_vat_cents" />
                     </DataTable.Col>
-                    <DataTable.Col label="cascade.orders.actions" disableSort>
-                        <CreditButton />
-                    </DataTable.Col>
+                    {/* a reseller issues no invoice: nothing to credit */}
+                    {permissions?.role === 'reseller' ? null : (
+                        <DataTable.Col label="cascade.orders.actions" disableSort>
+                            <CreditButton />
+                        </DataTable.Col>
+                    )}
                 </DataTable>
             )}
         </List>
