@@ -82,6 +82,18 @@ describe('new-order dialog', () => {
         expect(within(dialog).getByRole('button', { name: 'Commander' })).toBeDisabled();
     });
 
+    it('offers each product on one line only', async () => {
+        renderWithAdmin(<NewOrderButton />, { dataProvider: dataProviderWith(), authProvider: fakeAuthProvider('partner') });
+        const user = userEvent.setup();
+        await user.click(await screen.findByRole('button', { name: 'Nouvelle commande' }));
+        const dialog = await screen.findByRole('dialog');
+        await chooseProduct(user, dialog, 'TBox');
+        await user.click(within(dialog).getByRole('button', { name: 'Ajouter un produit' }));
+        await user.click(within(dialog).getAllByRole('combobox', { name: 'Produit' })[1]);
+        expect(await screen.findByRole('option', { name: 'TBox' })).toHaveAttribute('aria-disabled', 'true');
+        expect(screen.getByRole('option', { name: 'TMail' })).not.toHaveAttribute('aria-disabled');
+    });
+
     it('is not offered to an admin (the publisher places no order)', async () => {
         renderWithAdmin(<NewOrderButton />, { dataProvider: dataProviderWith(), authProvider: fakeAuthProvider('admin') });
         await new Promise(resolve => setTimeout(resolve, 300));

@@ -110,7 +110,12 @@ export const NewOrderDialog = ({ initialLines, onClose }: { initialLines?: Order
                                         }
                                     >
                                         {(products ?? []).map(product => (
-                                            <MenuItem key={product.id} value={product.id}>
+                                            // a product goes on one line only (the server refuses it twice)
+                                            <MenuItem
+                                                key={product.id}
+                                                value={product.id}
+                                                disabled={lines.some((other, i) => i !== index && String(other.product_id) === String(product.id))}
+                                            >
                                                 {product.code}
                                             </MenuItem>
                                         ))}
