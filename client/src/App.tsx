@@ -16,6 +16,9 @@ import movements from './movements';
 import users from './users';
 import accessLog from './accessLog';
 import changes from './changes';
+import orders from './orders';
+import invoices from './invoices';
+import prices from './prices';
 import { LoginPage } from './login/LoginPage';
 import { ACCOUNT_PATH } from './account/paths';
 import { API_REFERENCE_PATH } from './apiReference/paths';
@@ -56,6 +59,9 @@ export const App = () => (
             <Resource name="subscriptions" recordRepresentation="client_name" />
             <Resource name="products" recordRepresentation="code" />
             <Resource name="terms" />
+            <Resource name="orders" {...orders} />
+            <Resource name="invoices" {...invoices} />
+            <Resource name="prices" {...prices} />
             <Resource name="users" {...users} />
             <Resource name="access_log" {...accessLog} />
             <Resource name="changes" {...changes} />

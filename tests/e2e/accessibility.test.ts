@@ -1,18 +1,9 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserTestsEnabled, launchChromium, logInThroughPage, startDemoServer } from './browser.ts';
+import { browserTestsEnabled, launchChromium, logInThroughPage, seriousViolations, startDemoServer } from './browser.ts';
 
 const TODAY = '2026-12-03';
 const enabled = browserTestsEnabled();
-
-/** The serious and critical axe-core violations of the page as it stands, one line each (rule, where). */
-async function seriousViolations(page: Page): Promise<string[]> {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  return violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => `${violation.id} (${violation.impact}): ${violation.nodes.map((node) => node.target.join(' ')).slice(0, 3).join(' | ')}`);
-}
 
 /** A page of the console and what shows it has loaded its data. */
 interface ConsolePage {

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import pino from 'pino';
+import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { createApp } from '../../server/src/app.ts';
 import { manualClock } from '../../server/src/clock.ts';
@@ -124,4 +125,12 @@ export async function openDemoConsole(today: string) {
       await server.stop();
     },
   };
+}
+
+/** The serious and critical axe-core violations of the page as it stands, one line each (rule, where). */
+export async function seriousViolations(page: Page): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  return violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map((violation) => `${violation.id} (${violation.impact}): ${violation.nodes.map((node) => node.target.join(' ')).slice(0, 3).join(' | ')}`);
 }

@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { Route, Routes } from 'react-router';
 import { Dashboard } from '../../client/src/dashboard/Dashboard';
 import type { DashboardData } from '../../client/src/providers/dataProvider';
-import { fakeDataProvider, renderWithAdmin } from './renderWithAdmin';
+import { fakeAuthProvider, fakeDataProvider, renderWithAdmin } from './renderWithAdmin';
 
 const figures: DashboardData = {
     clients_to_renew: 17,
@@ -25,13 +25,13 @@ const figures: DashboardData = {
     })),
 };
 
-const renderDashboard = (dashboard = vi.fn().mockResolvedValue(figures)) => {
+const renderDashboard = (dashboard = vi.fn().mockResolvedValue(figures), forecast = vi.fn().mockResolvedValue([])) => {
     renderWithAdmin(
         <Routes>
             <Route path="/" element={<Dashboard />} />
             <Route path="/to-renew" element={<p>page des clients à renouveler</p>} />
         </Routes>,
-        { dataProvider: fakeDataProvider({ dashboard }) },
+        { dataProvider: fakeDataProvider({ dashboard, forecast }) },
     );
     return dashboard;
 };
@@ -107,6 +107,37 @@ describe('<Dashboard>', () => {
         // the legend under the chart names both series in their colours
         const legend = [...screen.getByTestId('chart-legend').querySelectorAll('li')].map(item => item.textContent);
         expect(legend).toEqual(['Abonnements', 'Licences utilisateurs']);
+    });
+
+    it('forecasts a shortfall in red with Commander, pre-filled, for the pool of the login', async () => {
+        const forecast = [
+            { pool_id: 2, holder_type: 'reseller', holder_id: 5, product_id: 2, balance: 8, due_30: 10, due_90: 23, auto_due_14: 0, shortfall_30: 2, shortfall_90: 15 },
+            { pool_id: 1, holder_type: 'partner', holder_id: 1, product_id: 1, balance: 120, due_30: 0, due_90: 30, auto_due_14: 0, shortfall_30: 0, shortfall_90: 0 },
+        ];
+        renderWithAdmin(<Dashboard />, {
+            dataProvider: fakeDataProvider({
+                dashboard: vi.fn().mockResolvedValue(figures),
+                forecast: vi.fn().mockResolvedValue(forecast),
+                getList: (resource: string) =>
+                    Promise.resolve(
+                        resource === 'products'
+                            ? { data: [{ id: 1, code: 'TBox' }, { id: 2, code: 'TSend' }], total: 2 }
+                            : { data: [{ id: 1, product_id: 2, unit_price_cents: 1000, valid_from: '2026-01-01' }], total: 1 },
+                    ),
+                getOne: () => Promise.resolve({ data: { id: 5, discount_percent: 0 } }),
+                serverToday: () => Promise.resolve('2026-06-01'),
+            }),
+            authProvider: fakeAuthProvider('reseller'),
+        });
+        const short = await screen.findByTestId('forecast-2', {}, { timeout: 5000 });
+        expect(short).toHaveTextContent('TSendRevendeur Alpha81023Manque 15 licences');
+        const warning = within(short).getByText('Manque 15 licences');
+        expect(getComputedStyle(warning).color).toBe('rgb(211, 47, 47)');
+        expect(screen.getByTestId('forecast-1')).toHaveTextContent('Suffisant');
+        await userEvent.setup().click(within(short).getByRole('button', { name: 'Commander' }));
+        const dialog = await screen.findByRole('dialog', { name: 'Nouvelle commande' });
+        expect(within(dialog).getByLabelText(/Quantité/)).toHaveValue(15);
+        await waitFor(() => expect(within(dialog).getByTestId('order-totals')).toHaveTextContent('Total HT150,00 €'));
     });
 });
 

@@ -7,6 +7,7 @@ import { PoolsCard } from './PoolsCard';
 import { useDashboard } from './useDashboard';
 
 const DueChart = lazy(() => import('./DueChart'));
+const ForecastCard = lazy(() => import('./ForecastCard'));
 
 const ChartSkeleton = () => <Skeleton variant="rounded" height={300} data-testid="chart-skeleton" />;
 
@@ -20,7 +21,7 @@ const useMountedInTransition = () => {
     return mounted;
 };
 
-/** Small presentational cards over one GET /api/dashboard, and the lazy chart. */
+/** Small presentational cards over one GET /api/dashboard, and the lazy chart and stock forecast. */
 export const Dashboard = () => {
     const translate = useTranslate();
     const { data, error } = useDashboard();
@@ -59,6 +60,13 @@ export const Dashboard = () => {
             <Grid size={{ xs: 12, lg: 4 }}>
                 <PoolsCard pools={data?.pools} />
             </Grid>
+            {data && chartMounted ? (
+                <Grid size={12}>
+                    <Suspense fallback={null}>
+                        <ForecastCard pools={data.pools} />
+                    </Suspense>
+                </Grid>
+            ) : null}
         </Grid>
     );
 };

@@ -13,7 +13,7 @@ const ApiReferenceItem = () => {
 };
 
 /**
- * Dashboard, the two daily screens, then the channel and its ledger, then logins and trails, then
+ * Dashboard, the two daily screens, then the channel and its ledger, orders and invoices, then logins and trails, then
  * the API reference (admins).
  * Resource items hide themselves when the role may not list the resource (authProvider.canAccess).
  */
@@ -32,6 +32,9 @@ export const Menu = () => {
             <RaMenu.ResourceItem name="resellers" />
             <RaMenu.ResourceItem name="pools" />
             <RaMenu.ResourceItem name="movements" />
+            <RaMenu.ResourceItem name="orders" />
+            <RaMenu.ResourceItem name="invoices" />
+            <RaMenu.ResourceItem name="prices" />
             <RaMenu.ResourceItem name="users" />
             <RaMenu.ResourceItem name="access_log" />
             <RaMenu.ResourceItem name="changes" />

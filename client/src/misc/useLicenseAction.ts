@@ -16,6 +16,7 @@ export const LICENCE_QUERIES: QueryKey[] = [
     ['movements'],
     ['terms'],
     ['dashboard'],
+    ['forecast'],
     ['renewal_attempts'],
     ['notifications'],
 ];

@@ -9,6 +9,7 @@ import {
 import { PoolTable } from '../pools/PoolTable';
 import { RequireTotpSwitch } from '../misc/RequireTotpSwitch';
 import { ClientsOfOrganisation } from '../clients/ClientsOfOrganisation';
+import { BillingIdentity } from '../misc/BillingIdentity';
 
 const Name = () => <>{useRecordContext()?.name ?? ''}</>;
 
@@ -31,6 +32,9 @@ export const PartnerShow = () => (
                         <DataTable.Col source="email" />
                     </DataTable>
                 </ReferenceManyField>
+            </TabbedShowLayout.Tab>
+            <TabbedShowLayout.Tab label="cascade.billing_identity.tab" path="billing">
+                <BillingIdentity resource="partners" />
             </TabbedShowLayout.Tab>
             <TabbedShowLayout.Tab label="cascade.partners.clients" path="clients">
                 <ClientsOfOrganisation target="partner_id" />

@@ -204,6 +204,72 @@ export interface AddSubscriptionParams {
 
 export type AddSubscriptionResult = Subscription & { remaining_after: number };
 
+export type OrderStatus = 'submitted' | 'fulfilled' | 'refused' | 'cancelled';
+
+/** A priced line of an order or invoice (DESIGN §6): integer cents excluding VAT. */
+export interface DocumentLine {
+    product_id: Identifier;
+    quantity: number;
+    unit_price_cents: number;
+    total_cents: number;
+}
+
+interface DocumentAmounts {
+    vat_rate_percent: number;
+    total_excl_vat_cents: number;
+    vat_cents: number;
+    total_incl_vat_cents: number;
+    lines: DocumentLine[];
+}
+
+interface BuyerSide {
+    buyer_type: 'partner' | 'reseller';
+    buyer_id: Identifier;
+    buyer_name: string;
+    partner_id: Identifier;
+    reseller_id: Identifier | null;
+}
+
+export interface Order extends RaRecord, DocumentAmounts, BuyerSide {
+    supplier_type: 'publisher' | 'partner';
+    supplier_id: Identifier | null;
+    status: OrderStatus;
+    reason: string | null;
+    invoice_id: Identifier | null;
+    created_at: string;
+}
+
+export interface Invoice extends RaRecord, DocumentAmounts, BuyerSide {
+    number: string;
+    kind: 'invoice' | 'credit_note';
+    issuer_type: 'publisher' | 'partner';
+    issuer_id: Identifier | null;
+    order_id: Identifier;
+    credited_invoice_id: Identifier | null;
+    credit_note_id: Identifier | null;
+    issued_on: string;
+    due_on: string;
+}
+
+/** GET /api/forecast: per pool in scope, what renewals due soon will need against its balance. */
+export interface ForecastRow {
+    pool_id: Identifier;
+    holder_type: 'partner' | 'reseller';
+    holder_id: Identifier;
+    product_id: Identifier;
+    balance: number;
+    due_30: number;
+    due_90: number;
+    auto_due_14: number;
+    shortfall_30: number;
+    shortfall_90: number;
+}
+
+export interface OrderLineInput {
+    product_id: Identifier;
+    quantity: number;
+}
+
 // Same origin: the session cookie goes with every request ('same-origin' is fetch's default; said here
 // so that a change of API_URL to another origin fails loudly rather than silently unauthenticated).
 const httpClient = (url: string, options: fetchUtils.Options = {}) =>
@@ -270,6 +336,15 @@ export const dataProvider = {
         post('/grants', params, idempotencyKey),
     addSubscription: (clientId: Identifier, params: AddSubscriptionParams, idempotencyKey: string): Promise<AddSubscriptionResult> =>
         post(`/clients/${encodeURIComponent(String(clientId))}/subscriptions`, params, idempotencyKey),
+    submitOrder: (lines: OrderLineInput[], idempotencyKey: string): Promise<Order> => post('/orders', { lines }, idempotencyKey),
+    fulfilOrder: (id: Identifier, idempotencyKey: string): Promise<Order> =>
+        post(`/orders/${encodeURIComponent(String(id))}/fulfil`, {}, idempotencyKey),
+    refuseOrder: (id: Identifier, reason: string): Promise<Order> =>
+        post(`/orders/${encodeURIComponent(String(id))}/refuse`, { reason }),
+    cancelOrder: (id: Identifier): Promise<Order> => post(`/orders/${encodeURIComponent(String(id))}/cancel`, {}),
+    creditInvoice: (id: Identifier, idempotencyKey: string): Promise<Invoice> =>
+        post(`/invoices/${encodeURIComponent(String(id))}/credit`, {}, idempotencyKey),
+    forecast: (): Promise<ForecastRow[]> => getJson('/forecast'),
     /** The OpenAPI 3.1 document of the API (the API reference page). */
     openApiDocument: (): Promise<OpenApiDocument> => getJson('/openapi.json'),
 } satisfies DataProvider;

@@ -22,6 +22,8 @@ const readers: Record<string, readonly Role[]> = {
     partners: CHANNEL,
     resellers: CHANNEL,
     access_log: CHANNEL,
+    // everyone reads prices (the order dialog does), but the "Tarifs" page is the publisher's
+    prices: ADMIN,
     // Not a resource: the console's API reference page.
     api_reference: ADMIN,
 };
@@ -29,6 +31,7 @@ const readers: Record<string, readonly Role[]> = {
 /** Who may write (create, edit, delete) each resource, and the custom actions; absent = nobody. */
 const writers: Record<string, Partial<Record<string, readonly Role[]>>> = {
     products: { create: ADMIN, edit: ADMIN, delete: ADMIN },
+    prices: { create: ADMIN },
     partners: { create: ADMIN, edit: ADMIN, delete: ADMIN, grant: ADMIN, require_totp: ADMIN },
     resellers: { create: CHANNEL, edit: CHANNEL, delete: CHANNEL, allocate: CHANNEL, require_totp: ADMIN },
     clients: { create: ALL, edit: ALL, undo: ALL },

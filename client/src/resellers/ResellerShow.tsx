@@ -11,6 +11,7 @@ import {
 import { PoolTable } from '../pools/PoolTable';
 import { RequireTotpSwitch } from '../misc/RequireTotpSwitch';
 import { ClientsOfOrganisation } from '../clients/ClientsOfOrganisation';
+import { BillingIdentity } from '../misc/BillingIdentity';
 import { AllocateButton } from './AllocateButton';
 
 const Name = () => <>{useRecordContext()?.name ?? ''}</>;
@@ -36,6 +37,9 @@ export const ResellerShow = () => (
                 <ReferenceManyField reference="pools" target="holder_id" filter={{ holder_type: 'reseller' }}>
                     <PoolTable />
                 </ReferenceManyField>
+            </TabbedShowLayout.Tab>
+            <TabbedShowLayout.Tab label="cascade.billing_identity.tab" path="billing">
+                <BillingIdentity resource="resellers" />
             </TabbedShowLayout.Tab>
             <TabbedShowLayout.Tab label="cascade.partners.clients" path="clients">
                 <ClientsOfOrganisation target="reseller_id" />
