@@ -7,7 +7,7 @@ import type { Logger } from 'pino';
 import type { Clock } from './clock.ts';
 import type { Db } from './data/transact.ts';
 import { derivedKeeper } from './domain/derived.ts';
-import { DEFAULT_BILLING, type BillingSettings } from './domain/money.ts';
+import { DEFAULT_BILLING, type BillingSettings } from '../../shared/money.ts';
 import { errorHandler, notFoundRoute } from './http/errors.ts';
 import { routeMatcherAtFirstUse } from './http/mountedRoutes.ts';
 import { requestLog } from './http/requestLog.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { discountedUnitPrice, pricedLine, totalsOf, vatOn } from '../../server/src/domain/money.ts';
+import { discountedUnitPrice, pricedLine, totalsOf, vatOn } from '../../shared/money.ts';
 
 describe('money: integer cents, half-up rounding', () => {
   it('rounds a discounted unit price half-up at the half cent', () => {

@@ -1,10 +1,10 @@
 /**
  * The new-order dialog's preview of an order's amounts: the server's own money rules
- * (server/src/domain/money.ts, integer cents, half-up) applied to the buyer's prices of today.
+ * (shared/money.ts, integer cents, half-up) applied to the buyer's prices of today.
  * The server prices the order again when it is submitted; its numbers are the truth.
  */
 import type { Identifier } from 'react-admin';
-import { discountedUnitPrice, pricedLine, totalsOf, type PricedLine, type Totals } from '../../../server/src/domain/money';
+import { discountedUnitPrice, pricedLine, totalsOf, type PricedLine, type Totals } from '../../../shared/money';
 
 /** The VAT rate the preview assumes: the server's default (VAT_RATE_PERCENT); the order freezes the real one. */
 export const PREVIEW_VAT_RATE_PERCENT = 20;

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { PricedLine } from '../domain/money.ts';
+import type { PricedLine } from '../../../shared/money.ts';
 import type { Db } from './transact.ts';
 
 /** The priced lines of orders or of invoices, by their owner's id, in the order they were written. */

@@ -1,6 +1,6 @@
 import type { Insertable, Selectable } from 'kysely';
 import type { InvoiceKind, InvoicesTable } from '../db/schema.ts';
-import type { PricedLine } from '../domain/money.ts';
+import type { PricedLine } from '../../../shared/money.ts';
 import { documentLines } from './documentLines.ts';
 import type { Db, Tx } from './transact.ts';
 

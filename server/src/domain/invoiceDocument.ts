@@ -5,7 +5,7 @@ import { getRecord } from '../http/resource.ts';
 import { invoicesSpec } from '../resources/orders.ts';
 import type { Scope } from './access.ts';
 import { conflict } from './errors.ts';
-import type { PricedLine, Totals } from './money.ts';
+import type { PricedLine, Totals } from '../../../shared/money.ts';
 
 /**
  * The printable content of an invoice or credit note (DESIGN §6), read from the stored document

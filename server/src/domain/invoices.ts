@@ -7,7 +7,7 @@ import type { ActionContext } from './context.ts';
 import { plusDays } from './dates.ts';
 import { conflict, NotFoundError } from './errors.ts';
 import { moveLine, poolFor } from './ledger.ts';
-import type { BillingSettings, PricedLine } from './money.ts';
+import type { BillingSettings, PricedLine } from '../../../shared/money.ts';
 import { isBuyer, isSupplier, issuerKey, requireParty, type Parties } from './orderParties.ts';
 import { textsFor } from './texts.ts';
 

@@ -10,7 +10,7 @@ import { conflict, NotFoundError, ValidationError } from './errors.ts';
 import { requireProduct } from './hierarchy.ts';
 import { issueInvoice } from './invoices.ts';
 import { moveLine, poolFor } from './ledger.ts';
-import { discountedUnitPrice, pricedLine, totalsOf, type BillingSettings } from './money.ts';
+import { discountedUnitPrice, pricedLine, totalsOf, type BillingSettings } from '../../../shared/money.ts';
 import { isBuyer, isSupplier, requireParty } from './orderParties.ts';
 
 /**

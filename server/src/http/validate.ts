@@ -5,7 +5,7 @@ import { isIsoDate } from '../clock.ts';
 import type { ActionContext } from '../domain/context.ts';
 import { DATE_MAX, DATE_MIN } from '../domain/dates.ts';
 import { compactIdentifier, isValidFrenchVatNumber, isValidSiren } from '../domain/identity.ts';
-import { hasTwoDecimalsAtMost } from '../domain/money.ts';
+import { hasTwoDecimalsAtMost } from '../../../shared/money.ts';
 import { validationErrorFrom } from './errors.ts';
 
 /** Parses a request body with its zod schema; a failure is a 400 naming each bad field. */

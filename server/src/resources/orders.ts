@@ -3,7 +3,7 @@ import { orderLinesOf } from '../data/orders.ts';
 import { invoiceLinesOf } from '../data/invoices.ts';
 import type { Db } from '../data/transact.ts';
 import { byOrganisation, type Scope } from '../domain/access.ts';
-import type { PricedLine } from '../domain/money.ts';
+import type { PricedLine } from '../../../shared/money.ts';
 import type { FieldSpec } from '../http/listQuery.ts';
 import type { ResourceSpec } from '../http/resource.ts';
 

@@ -4,7 +4,7 @@ import { transact, type Db } from '../data/transact.ts';
 import { invoicePdf } from '../documents/invoicePdf.ts';
 import { invoiceDocument } from '../domain/invoiceDocument.ts';
 import { creditInvoice } from '../domain/invoices.ts';
-import type { BillingSettings } from '../domain/money.ts';
+import type { BillingSettings } from '../../../shared/money.ts';
 import { cancelOrder, fulfilOrder, refuseOrder, submitOrder } from '../domain/orders.ts';
 import { answerIdempotent } from '../http/idempotent.ts';
 import { getRecord, parseId, readRoutes } from '../http/resource.ts';

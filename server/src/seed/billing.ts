@@ -7,7 +7,7 @@ import type { ActionContext } from '../domain/context.ts';
 import { plusDays, plusMonths, plusYears } from '../domain/dates.ts';
 import { stockForecast } from '../domain/forecast.ts';
 import { creditInvoice } from '../domain/invoices.ts';
-import { DEFAULT_BILLING } from '../domain/money.ts';
+import { DEFAULT_BILLING } from '../../../shared/money.ts';
 import { cancelOrder, fulfilOrder, refuseOrder, submitOrder } from '../domain/orders.ts';
 
 /**
