@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -55,7 +56,7 @@ describe.runIf(enabled)('orders in the console', () => {
     await page.context().close();
   });
 
-  it('a reseller orders 50 TBox, its partner accepts, the pool grows by 50 and the invoice appears in Factures', async () => {
+  it('a reseller orders 50 TBox, its partner accepts, the pool grows by 50, the invoice appears in Factures and its PDF downloads', async () => {
     const before = await resellerTBox();
     const reseller = await newPage();
     await logInThroughPage(reseller, server.url, 'reseller');
@@ -92,6 +93,12 @@ describe.runIf(enabled)('orders in the console', () => {
     await expect.poll(() => invoice.textContent()).toContain('Alliance');
     await shot(reseller, 'invoices-reseller-1280');
     expect(await seriousViolations(reseller)).toEqual([]);
+    // the invoice PDF (Factur-X) downloads from its row
+    const download = reseller.waitForEvent('download');
+    await invoice.getByRole('link', { name: /^PDF de la facture 2026-\d{6}$/ }).click();
+    const pdf = await download;
+    expect(pdf.suggestedFilename()).toMatch(/^facture-2026-\d{6}\.pdf$/);
+    expect(fs.readFileSync((await pdf.path())!).subarray(0, 5).toString()).toBe('%PDF-');
     await reseller.context().close();
     await partner.context().close();
   });

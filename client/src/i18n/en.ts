@@ -322,6 +322,8 @@ export const en: Messages = {
             },
         },
         invoices: {
+            pdf: 'PDF',
+            pdf_label: 'PDF of invoice %{number}',
             kind: { invoice: 'Invoice', credit_note: 'Credit note' },
             credited: 'Credited',
             credit: {

@@ -326,6 +326,8 @@ export const fr = {
             },
         },
         invoices: {
+            pdf: 'PDF',
+            pdf_label: 'PDF de la facture %{number}',
             kind: { invoice: 'Facture', credit_note: 'Avoir' },
             credited: 'Avoir émis',
             credit: {

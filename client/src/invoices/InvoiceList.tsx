@@ -8,6 +8,7 @@ import { formatCents } from '../misc/money';
 import { SellerField } from '../orders/SellerField';
 import { DocumentLines } from '../orders/DocumentLines';
 import { CreditButton } from './CreditButton';
+import { InvoicePdfButton } from './InvoicePdfButton';
 
 const filters = [
     <SelectInput
@@ -48,7 +49,12 @@ export const InvoiceList = () => {
                 <SimpleList<Invoice>
                     primaryText={invoice => `${translate(`cascade.invoices.kind.${invoice.kind}`)} ${invoice.number}`}
                     secondaryText={invoice => `${invoice.buyer_name} · ${formatCents(invoice.total_incl_vat_cents, locale)}`}
-                    tertiaryText={() => <CreditButton />}
+                    tertiaryText={() => (
+                        <>
+                            <InvoicePdfButton />
+                            <CreditButton />
+                        </>
+                    )}
                     rowClick={false}
                 />
             ) : (
@@ -75,12 +81,11 @@ export const InvoiceList = () => {
                     <DataTable.Col source="total_incl_vat_cents" align="right">
                         <MoneyField source="total_incl_vat_cents" />
                     </DataTable.Col>
-                    {/* a reseller issues no invoice: nothing to credit */}
-                    {permissions?.role === 'reseller' ? null : (
-                        <DataTable.Col label="cascade.orders.actions" disableSort>
-                            <CreditButton />
-                        </DataTable.Col>
-                    )}
+                    <DataTable.Col label="cascade.orders.actions" disableSort>
+                        <InvoicePdfButton />
+                        {/* a reseller issues no invoice: nothing to credit */}
+                        {permissions?.role === 'reseller' ? null : <CreditButton />}
+                    </DataTable.Col>
                 </DataTable>
             )}
         </List>
