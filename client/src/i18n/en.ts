@@ -177,9 +177,7 @@ export const en: Messages = {
             summary: 'Result: %{ok} renewed, %{failed} failed',
             renewed: 'Renewed until %{end}',
             reasons: {
-            no_price: 'One of the products has no price today: it cannot be ordered.',
-            invalid_transition: 'This order has already been handled: reload the page.',
-            insufficient_licenses: 'Insufficient licenses: %{needed} needed, %{balance} remaining.',
+                insufficient_licenses: "Not enough licenses in the manager's pool",
                 not_found: 'Subscription not found',
                 undo_refused: 'Refused',
             },
@@ -261,6 +259,8 @@ export const en: Messages = {
         errors: {
             undo_refused: 'Cannot undo: the window has closed or the subscription has changed since.',
             insufficient_licenses: 'Insufficient licenses: %{needed} needed, %{balance} remaining.',
+            no_price: 'One of the products has no price today: it cannot be ordered.',
+            invalid_transition: 'This order has already been handled: reload the page.',
             idempotency_key_reused: 'This request was already sent with other values. Please try again.',
             invalid_credentials: 'Wrong email address or password',
             totp_required: 'Enter the 6-digit code of your authenticator app',

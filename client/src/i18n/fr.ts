@@ -179,9 +179,7 @@ export const fr = {
             summary: 'Résultat : %{ok} renouvelé(s), %{failed} en échec',
             renewed: 'Renouvelé jusqu’au %{end}',
             reasons: {
-            no_price: 'Un des produits n’a pas de prix aujourd’hui : il ne peut pas être commandé.',
-            invalid_transition: 'Cette commande a déjà été traitée : rechargez la page.',
-            insufficient_licenses: 'Licences insuffisantes : %{needed} nécessaires, %{balance} restantes.',
+                insufficient_licenses: 'Licences insuffisantes dans le stock du gestionnaire',
                 not_found: 'Abonnement introuvable',
                 undo_refused: 'Refusé',
             },
@@ -265,6 +263,8 @@ export const fr = {
         errors: {
             undo_refused: 'Annulation impossible : le délai est dépassé ou l’abonnement a changé depuis.',
             insufficient_licenses: 'Licences insuffisantes : %{needed} nécessaires, %{balance} restantes.',
+            no_price: 'Un des produits n’a pas de prix aujourd’hui : il ne peut pas être commandé.',
+            invalid_transition: 'Cette commande a déjà été traitée : rechargez la page.',
             idempotency_key_reused: 'Cette demande a déjà été envoyée avec d’autres valeurs. Veuillez réessayer.',
             invalid_credentials: 'Adresse e-mail ou mot de passe incorrect',
             totp_required: 'Saisissez le code à 6 chiffres de votre application d’authentification',
