@@ -11,6 +11,7 @@ import { DEFAULT_BILLING, type BillingSettings } from '../../shared/money.ts';
 import { errorHandler, notFoundRoute } from './http/errors.ts';
 import { routeMatcherAtFirstUse } from './http/mountedRoutes.ts';
 import { requestLog } from './http/requestLog.ts';
+import { apiKeyRateLimit, apiKeyRights, authenticateApiKey } from './http/apiKeys.ts';
 import { readRoutes } from './http/resource.ts';
 import { requireSession, sameOriginWrites, totpEnrolmentGate } from './http/session.ts';
 import { actionContext } from './http/validate.ts';
@@ -37,6 +38,8 @@ import { ledgerHealthRoutes } from './routes/ledgerHealth.ts';
 import { notificationRoutes } from './routes/notifications.ts';
 import { subscriptionRoutes } from './routes/subscriptions.ts';
 import { userRoutes } from './routes/users.ts';
+import { apiKeyRoutes } from './routes/apiKeys.ts';
+import { usageRoutes } from './routes/usage.ts';
 
 export interface AppDeps {
   db: Db;
@@ -56,10 +59,12 @@ export interface AppDeps {
   timeZone?: string;
   /** VAT rate and invoice term (VAT_RATE_PERCENT, INVOICE_DUE_DAYS). */
   billing?: BillingSettings;
+  /** Requests one API key may make per minute (API_KEY_RATE_LIMIT). */
+  apiKeyRateLimit?: number;
 }
 
 /** Builds the HTTP application from its dependencies (tests pass a fresh database and a pinned clock). */
-export function createApp({ db, clock, logger, staticDir, trustProxy = false, readCache = createReadCache(clock.instant), changedElsewhere = () => false, stopping = () => false, timeZone = 'Europe/Paris', billing = DEFAULT_BILLING }: AppDeps) {
+export function createApp({ db, clock, logger, staticDir, trustProxy = false, readCache = createReadCache(clock.instant), changedElsewhere = () => false, stopping = () => false, timeZone = 'Europe/Paris', billing = DEFAULT_BILLING, apiKeyRateLimit: apiKeyRateLimitPerMinute = 600 }: AppDeps) {
   const app = express();
   app.disable('x-powered-by');
   // First of all, so every answer (errors of the middleware below included) has its id and its line.
@@ -115,7 +120,8 @@ export function createApp({ db, clock, logger, staticDir, trustProxy = false, re
   // The map of the API, every router by its prefix, in the order a request meets them.
   api.get('/openapi.json', apiDocumentRoute);
   api.use('/auth', loginRoutes(db, clock));
-  api.use(requireSession(db, clock, sessionCache));
+  api.use(requireSession(db, clock, sessionCache, authenticateApiKey(db, clock)));
+  api.use(apiKeyRateLimit(db, clock, apiKeyRateLimitPerMinute), apiKeyRights);
   // A login's own account: reachable before its two-factor enrolment.
   api.use('/auth', accountRoutes(db, clock));
   api.use(totpEnrolmentGate);
@@ -130,6 +136,8 @@ export function createApp({ db, clock, logger, staticDir, trustProxy = false, re
   api.use('/orders', orderRoutes(db, billing));
   api.use('/invoices', invoiceRoutes(db, billing));
   api.use('/users', userRoutes(db, clock));
+  api.use('/api_keys', apiKeyRoutes(db));
+  api.use('/usage', usageRoutes(db));
   api.use('/clients', clientRoutes(db));
   api.use('/subscriptions', subscriptionRoutes(db));
   api.use('/terms', readRoutes(db, termsSpec));

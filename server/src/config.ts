@@ -50,6 +50,8 @@ const EnvSchema = z.object({
   // Billing (DESIGN §6): the VAT rate frozen on each order (up to 2 decimals) and an invoice's term.
   VAT_RATE_PERCENT: z.coerce.number().min(0).max(100).refine((v) => Number.isInteger(v * 100), 'at most 2 decimals').default(20),
   INVOICE_DUE_DAYS: z.coerce.number().int('must be a whole number of days').min(0).max(365).default(30),
+  // Requests one API key may make per minute (DESIGN §7), counted in the database across servers.
+  API_KEY_RATE_LIMIT: z.coerce.number().int('must be a whole number').min(1).max(1_000_000).default(600),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
 });
 

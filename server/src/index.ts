@@ -47,6 +47,7 @@ const app = createApp({
   stopping: () => stopping,
   timeZone: config.TIME_ZONE,
   billing: { vatRatePercent: config.VAT_RATE_PERCENT, invoiceDueDays: config.INVOICE_DUE_DAYS },
+  apiKeyRateLimit: config.API_KEY_RATE_LIMIT,
 });
 const mailer = config.SMTP_URL ? createMailer(connection.db, { smtpUrl: config.SMTP_URL, from: config.MAIL_FROM, logger, now: clock.now }) : null;
 const stopScheduler =

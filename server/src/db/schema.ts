@@ -68,6 +68,9 @@ export interface SubscriptionsTable {
   auto_renew_exhausted: Generated<number>;
   archived: Generated<number>;
   undo_until: string | null;
+  /** The latest usage report (by measured_at); null if none was ever received. */
+  active_users: number | null;
+  active_users_measured_at: string | null;
 }
 
 export interface TermsTable {
@@ -222,7 +225,8 @@ export type AccessEvent =
   | 'password_change'
   | 'totp_enabled'
   | 'totp_disabled'
-  | 'recovery_code_used';
+  | 'recovery_code_used'
+  | 'api_key_used';
 
 export interface AccessLogTable {
   id: Generated<number>;
@@ -234,6 +238,33 @@ export interface AccessLogTable {
   user_agent: string | null;
   partner_id: number | null;
   reseller_id: number | null;
+  created_at: string;
+  api_key_id: number | null;
+}
+
+export type ApiKeyScope = 'read' | 'write' | 'usage';
+
+export interface ApiKeysTable {
+  id: Generated<number>;
+  name: string;
+  prefix: string;
+  secret_hash: string;
+  scope: ApiKeyScope;
+  partner_id: number | null;
+  reseller_id: number | null;
+  created_by: number | null;
+  expires_at: string | null;
+  last_used_at: string | null;
+  revoked_at: string | null;
+  created_at: string;
+}
+
+export interface UsageReportsTable {
+  id: Generated<number>;
+  subscription_id: number;
+  active_users: number;
+  measured_at: string;
+  api_key_id: number | null;
   created_at: string;
 }
 
@@ -325,6 +356,8 @@ export interface Database {
   invoices: InvoicesTable;
   invoice_lines: InvoiceLinesTable;
   invoice_counters: InvoiceCountersTable;
+  api_keys: ApiKeysTable;
+  usage_reports: UsageReportsTable;
 }
 
 export type Term = Selectable<TermsTable>;

@@ -11,4 +11,6 @@ export interface ActionContext {
   now: string;
   /** The reader's language, for text made for it; absent (jobs, command line): French. */
   locale?: Locale;
+  /** Set when an API key acts (its scope is then its organisation's, with no login). */
+  apiKeyId?: number;
 }

@@ -7,6 +7,8 @@ import { STATUSES } from './status.ts';
 
 export interface Dashboard extends Record<Status, number> {
   clients_to_renew: number;
+  /** Subscriptions with more active users reported than seats (DESIGN §7). */
+  over_used: number;
   pools: { id: number; holder_type: string; holder_id: number; holder_name: string; product_id: number; product_code: string; balance: number }[];
   due_by_month: { month: string; subscriptions: number; seats: number }[];
 }
@@ -56,6 +58,13 @@ export async function dashboardFigures(tx: Db, today: string, scope: Scope): Pro
     .orderBy('holder_name')
     .execute();
 
+  const { n: overUsed } = await tx
+    .selectFrom('subscriptions')
+    .select(sql<number>`count(*)`.as('n'))
+    .where(subscriptionsInScope)
+    .where(sql<SqlBool>`subscriptions.active_users > subscriptions.seats`)
+    .executeTakeFirstOrThrow();
+
   const firstMonth = `${monthOf(today)}-01`;
   const months = Array.from({ length: 12 }, (_, i) => monthOf(plusMonths(firstMonth, i)));
   const due = await tx
@@ -71,6 +80,7 @@ export async function dashboardFigures(tx: Db, today: string, scope: Scope): Pro
 
   return {
     clients_to_renew: Number(clientsToRenew),
+    over_used: Number(overUsed),
     ...counts,
     pools,
     due_by_month: months.map((month) => ({

@@ -16,6 +16,7 @@ import { settings } from './settings.ts';
 import { subscriptionState } from './status.ts';
 import { latestOf, undoDeadline } from './terms.ts';
 import { textsFor } from './texts.ts';
+import { requireSeatsCoverUsers, seatFloor } from './usage.ts';
 import { DEFAULT_LOCALE } from '../../../shared/contract.ts';
 
 export type { Subscription };
@@ -45,6 +46,9 @@ export interface RenewalQuote extends RenewalPlan {
   already_renewed: boolean;
   /** End of the latest live term ("Déjà renouvelé jusqu'au …"); null without any term. */
   latest_end_date: string | null;
+  /** The latest reported active users (null: never reported), and the fewest seats a renewal may have. */
+  active_users: number | null;
+  min_seats: number;
 }
 
 /**
@@ -78,6 +82,8 @@ export async function quoteRenewal(
     // more click would charge the client twice. Once due again, renewing is the expected action.
     already_renewed: latest !== null && latest.origin !== 'creation' && !sub.to_renew,
     latest_end_date: latest?.end_date ?? null,
+    active_users: sub.active_users,
+    min_seats: seatFloor(sub),
     ...plan,
     manager,
     subscription: sub,
@@ -106,7 +112,10 @@ export async function renewSubscription(
   input: { years?: number; seats?: number },
   origin: Exclude<TermOrigin, 'creation'> = 'renewal',
 ): Promise<{ remaining_after: number; term: NewTermSummary }> {
-  const quote = await quoteRenewal(tx, ctx, id, input, true);
+  let quote = await quoteRenewal(tx, ctx, id, input, true);
+  // An auto-renewal renews at least the active users; any other renewal below them is refused.
+  if (origin === 'auto_renewal' && quote.seats < quote.min_seats) quote = await quoteRenewal(tx, ctx, id, { ...input, seats: quote.min_seats }, true);
+  requireSeatsCoverUsers(quote.subscription, quote.seats);
   const sub = quote.subscription;
   const termId = await insertTerm(tx, {
     subscription_id: id,
@@ -162,7 +171,7 @@ export async function quoteSeatChange(tx: Tx, { scope, today }: Asker, id: numbe
   });
   const manager = await managerOfClient(tx, sub.client_id);
   const balance = (await findPool(tx, manager, sub.product_id))?.balance ?? 0;
-  return { sub, current, manager, cost, balance, current_seats: current.seats, seats, remaining_after: balance - cost, refund: 0 };
+  return { sub, current, manager, cost, balance, current_seats: current.seats, seats, remaining_after: balance - cost, refund: 0, active_users: sub.active_users, min_seats: seatFloor(sub) };
 }
 
 /**
@@ -177,6 +186,7 @@ export async function changeSeats(
 ): Promise<{ cost: number; remaining_after: number | null }> {
   await lockClient(tx, { subscriptionId: id });
   const { sub, current, manager, cost } = await quoteSeatChange(tx, ctx, id, seats);
+  requireSeatsCoverUsers(sub, seats);
   let remaining: number | null = null;
   if (cost > 0) {
     const pool = await poolFor(tx, manager, sub.product_id);
@@ -217,6 +227,7 @@ export async function updateSubscriptionSettings(tx: Tx, ctx: ActionContext, id:
   const sub = await loadSubscription(tx, id, ctx.scope);
   const changed = changedValues(sub, changes);
   if (Object.keys(changed).length === 0) return;
+  if (changed.next_seats != null) requireSeatsCoverUsers(sub, changed.next_seats, 'next_seats');
   const set: Updateable<SubscriptionsTable> = {};
   if (changed.auto_renew !== undefined) {
     set.auto_renew = changed.auto_renew ? 1 : 0;

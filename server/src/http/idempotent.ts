@@ -2,6 +2,7 @@ import type { Request, Response } from 'express';
 import { transactionsOf, type Db, type Tx } from '../data/transact.ts';
 import { runIdempotent, runIdempotentSteps, type IdempotencyRequest, type Steps, type StoredResponse } from '../domain/idempotency.ts';
 import { actionContext, idempotencyKey } from './validate.ts';
+import { idempotencyOwnerOfKey } from '../domain/auth/apiKeys.ts';
 
 /**
  * Runs a license-moving action under the request's Idempotency-Key, if it has one, and answers.
@@ -30,8 +31,10 @@ export async function answerIdempotentSteps<R extends { id: number }>(
 
 function keyedRequest(req: Request, res: Response): IdempotencyRequest | null {
   const key = idempotencyKey(req);
-  const loginId = actionContext(res).scope.userId;
   if (!key) return null;
-  if (loginId === null) throw new Error('Idempotency keys belong to a login');
+  const ctx = actionContext(res);
+  // A login owns its keys; an API key's requests are idempotent per API key (see idempotencyOwnerOfKey).
+  const loginId = ctx.scope.userId ?? (ctx.apiKeyId !== undefined ? idempotencyOwnerOfKey(ctx.apiKeyId) : null);
+  if (loginId === null) throw new Error('Idempotency keys belong to a login or an API key');
   return { loginId, key, method: req.method, path: req.originalUrl, body: req.body };
 }

@@ -40,7 +40,8 @@ export const requestMeta = (req: Request, clock: Clock): RequestMeta => ({
  */
 export const sameOriginWrites: RequestHandler = (req, _res, next) => {
   const origin = req.get('origin');
-  if (!origin || ['GET', 'HEAD', 'OPTIONS'].includes(req.method)) return next();
+  // An API key's request carries no cookie (http/apiKeys.ts): nothing a forged request could borrow.
+  if (!origin || ['GET', 'HEAD', 'OPTIONS'].includes(req.method) || hasBearer(req)) return next();
   let host: string | null = null;
   try {
     host = new URL(origin).host;
@@ -71,9 +72,16 @@ async function sessionLogin(db: Db, token: string, now: number) {
 /** How long a session's login is reused from memory: logins change only through writes, which empty the cache. */
 const SESSION_CACHE_MS = 30_000;
 
-/** The login behind the request's session cookie, or 401. Sets res.locals.user. */
-export function requireSession(db: Db, clock: Clock, cache: ReadCache): RequestHandler {
+/** Whether the request authenticates with an API key (`Authorization: Bearer …`) rather than a session. */
+export const hasBearer = (req: Request) => /^bearer\s/i.test(req.get('authorization') ?? '');
+
+/**
+ * The login behind the request's session cookie, or 401. Sets res.locals.user. A request with a
+ * bearer key goes to `apiKey` instead (http/apiKeys.ts), whatever cookie it carries.
+ */
+export function requireSession(db: Db, clock: Clock, cache: ReadCache, apiKey?: RequestHandler): RequestHandler {
   return async (req, res, next) => {
+    if (apiKey && hasBearer(req)) return apiKey(req, res, next);
     const token = sessionToken(req);
     const login = token ? await cachedSessionLogin(token) : null;
     if (!login) {
@@ -99,7 +107,7 @@ export function requireSession(db: Db, clock: Clock, cache: ReadCache): RequestH
 
 /** When the login's organisation requires two-factor authentication, nothing else until it is on. */
 export const totpEnrolmentGate: RequestHandler = (_req, res, next) => {
-  if ((res.locals.user as SessionUser).totpRequired) {
+  if ((res.locals.user as SessionUser | undefined)?.totpRequired) {
     return next(new ForbiddenError('Your organisation requires two-factor authentication: enable it first', 'totp_enrolment_required'));
   }
   next();

@@ -18,6 +18,9 @@ const endDateBound = (name: string, operator: '>=' | '<='): FieldSpec => ({
   filterOnly: { where: (value) => sql<SqlBool>`subscriptions.end_date ${sql.raw(operator)} ${oneDate(name, value)}` },
 });
 
+/** More active users reported than seats (0/1 in both dialects, so `over_used=true` filters alike). */
+export const OVER_USED = sql<number>`(CASE WHEN subscriptions.active_users > subscriptions.seats THEN 1 ELSE 0 END)`;
+
 /** The subscriptions (archived ones are gone from the API). */
 export const subscriptionsSpec: ResourceSpec = {
   name: 'subscriptions',
@@ -46,6 +49,10 @@ export const subscriptionsSpec: ResourceSpec = {
     auto_renew_exhausted: { column: 'subscriptions.auto_renew_exhausted', type: 'bool' },
     auto_renew_failing_since: { column: 'subscriptions.auto_renew_failing_since', type: 'date' },
     undo_until: { column: 'subscriptions.undo_until', type: 'text' },
+    // The latest usage report (DESIGN §7): null if none came; over-used when it exceeds the seats.
+    active_users: { column: 'subscriptions.active_users', type: 'int' },
+    active_users_measured_at: { column: 'subscriptions.active_users_measured_at', type: 'text' },
+    over_used: { column: OVER_USED, type: 'bool' },
     end_date_gte: endDateBound('end_date_gte', '>='),
     end_date_lte: endDateBound('end_date_lte', '<='),
     // "Renouvelés ce mois-ci": a live renewal (manual, bulk or automatic) made on or after that day (UTC).

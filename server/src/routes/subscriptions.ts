@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { YEARS } from '../../../shared/contract.ts';
 import { transact, type Db } from '../data/transact.ts';
 import { bulkRenewalQuote, renewEach, type BulkLine, type BulkResult } from '../domain/bulkRenewal.ts';
-import { changeSeats, quoteRenewalOf, quoteSeatChange, renewSubscription, updateSubscriptionSettings } from '../domain/subscriptions.ts';
+import { usageHistory } from '../domain/usage.ts';
+import { changeSeats, loadSubscription, quoteRenewalOf, quoteSeatChange, renewSubscription, updateSubscriptionSettings } from '../domain/subscriptions.ts';
 import { subscriptionHistory } from '../domain/history.ts';
 import { undoRenewal } from '../domain/undo.ts';
 import { getRecord, parseId, readRoutes } from '../http/resource.ts';
@@ -147,12 +148,24 @@ export function subscriptionRoutes(db: Db) {
     res.json(await transact(db, (tx) => subscriptionHistory(tx, actionContext(res), id)));
   });
 
+  // The usage reports of a subscription, oldest first (DESIGN §7).
+  router.get('/:id/usage', async (req, res) => {
+    const id = parseId(req.params.id);
+    const ctx = actionContext(res);
+    res.json(
+      await transact(db, async (tx) => {
+        await loadSubscription(tx, id, ctx.scope);
+        return usageHistory(tx, id);
+      }),
+    );
+  });
+
   router.get('/:id/seats-quote', async (req, res) => {
     const id = parseId(req.params.id);
     const ctx = actionContext(res);
     const { seats } = parseQuery(SeatsQuery, req.query);
-    const { cost, balance, current_seats, remaining_after, refund, manager } = await transact(db, async (tx) => quoteSeatChange(tx, ctx, id, seats));
-    res.json({ seats, current_seats, cost, balance, remaining_after, refund, manager_name: manager.name });
+    const { cost, balance, current_seats, remaining_after, refund, manager, active_users, min_seats } = await transact(db, async (tx) => quoteSeatChange(tx, ctx, id, seats));
+    res.json({ seats, current_seats, cost, balance, remaining_after, refund, manager_name: manager.name, active_users, min_seats });
   });
 
   router.post('/:id/seats', async (req, res) => {

@@ -22,7 +22,14 @@ export interface RequestMeta {
 export async function logAccess(
   db: Db,
   meta: RequestMeta,
-  entry: { event: AccessEvent; email: string; user?: { id: number; partner_id: number | null; reseller_id: number | null } | null; reason?: string },
+  entry: {
+    event: AccessEvent;
+    email: string;
+    user?: { id: number; partner_id: number | null; reseller_id: number | null } | null;
+    reason?: string;
+    /** An API key's use: the key, and its organisation in place of a login's. */
+    apiKey?: { id: number; partner_id: number | null; reseller_id: number | null };
+  },
 ) {
   await db
     .insertInto('access_log')
@@ -30,8 +37,9 @@ export async function logAccess(
       event: entry.event,
       email: entry.email,
       user_id: entry.user?.id ?? null,
-      partner_id: entry.user?.partner_id ?? null,
-      reseller_id: entry.user?.reseller_id ?? null,
+      partner_id: (entry.user ?? entry.apiKey)?.partner_id ?? null,
+      reseller_id: (entry.user ?? entry.apiKey)?.reseller_id ?? null,
+      api_key_id: entry.apiKey?.id ?? null,
       reason: entry.reason ?? null,
       ip: meta.ip,
       user_agent: meta.userAgent?.slice(0, 500) ?? null,
