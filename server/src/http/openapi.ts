@@ -29,7 +29,7 @@ export const ErrorBody = z
 
 const ERROR_MEANINGS: Record<number, string> = {
   400: 'Invalid input: `errors` names each bad field',
-  401: 'No session, or the session has expired',
+  401: 'No session, the session has expired, or an unknown, revoked or expired API key',
   403: 'Not allowed for this role or organisation, two-factor set-up required, or a cross-origin write',
   404: 'No such record, or one outside the caller’s organisation',
   409: 'Conflict: not enough licenses, still in use, already exists, or an Idempotency-Key reused for another request',
@@ -65,6 +65,11 @@ export function createApiRegistry() {
     in: 'cookie',
     name: SESSION_COOKIE,
     description: 'Set by POST /api/auth/login (httpOnly, SameSite=Strict)',
+  });
+  registry.registerComponent('securitySchemes', 'bearerAuth', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'An API key (csk_…) from POST /api/api_keys, as `Authorization: Bearer <secret>`: acts as its organisation on every route but /api/auth/*; `read` keys only read, `usage` keys read and post /api/usage; 429 with Retry-After past API_KEY_RATE_LIMIT requests a minute',
   });
   return registry;
 }

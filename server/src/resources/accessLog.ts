@@ -12,7 +12,7 @@ export const accessLogSpec: ResourceSpec = {
   visibleTo: (scope) => byOrganisation(scope, 'access_log.partner_id', 'access_log.reseller_id'),
   fields: {
     id: { column: 'access_log.id', type: 'int' },
-    event: { column: 'access_log.event', type: 'enum', values: ['login_success', 'login_failure', 'logout', 'password_change', 'totp_enabled', 'totp_disabled', 'recovery_code_used'] },
+    event: { column: 'access_log.event', type: 'enum', values: ['login_success', 'login_failure', 'logout', 'password_change', 'totp_enabled', 'totp_disabled', 'recovery_code_used', 'api_key_used'] },
     user_id: { column: 'access_log.user_id', type: 'int' },
     email: { column: 'access_log.email', type: 'text' },
     reason: { column: 'access_log.reason', type: 'text' },
@@ -21,6 +21,7 @@ export const accessLogSpec: ResourceSpec = {
     partner_id: { column: 'access_log.partner_id', type: 'int' },
     reseller_id: { column: 'access_log.reseller_id', type: 'int' },
     created_at: { column: 'access_log.created_at', type: 'text' },
+    api_key_id: { column: 'access_log.api_key_id', type: 'int' },
   },
   defaultSort: ['id', 'DESC'],
   // Named for people beside the raw string (not filterable: computed on the way out).

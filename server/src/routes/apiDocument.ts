@@ -30,6 +30,9 @@ import { exportSchemas } from './exports.ts';
 import { EXPORTS } from '../resources/exports.ts';
 import { LOCALES } from '../../../shared/contract.ts';
 import { userSchemas } from './users.ts';
+import { apiKeySchemas } from './apiKeys.ts';
+import { usageSchemas } from './usage.ts';
+import { apiKeysSpec } from '../resources/apiKeys.ts';
 
 /**
  * The OpenAPI 3.1 document of every route the application mounts, served at GET /api/openapi.json.
@@ -45,6 +48,7 @@ const record = {
   partner: recordSchema(partnersSpec, 'Partner'),
   reseller: recordSchema(resellersSpec, 'Reseller'),
   user: recordSchema(usersSpec, 'User'),
+  apiKey: recordSchema(apiKeysSpec, 'ApiKey'),
   client: recordSchema(clientsSpec, 'Client'),
   subscription: recordSchema(subscriptionsSpec, 'Subscription'),
   term: recordSchema(termsSpec, 'Term'),
@@ -91,6 +95,8 @@ const RenewalQuote = z.object({
   years: z.number().int().meta({ description: 'The years quoted (default: the latest term’s, or those scheduled for the next renewal)' }),
   already_renewed: z.boolean().meta({ description: 'The latest term is a renewal and the subscription is not due (not expiring or expired): renewing again charges a second time' }),
   latest_end_date: z.string().nullable().meta({ description: 'End of the latest term' }),
+  active_users: z.number().int().nullable().meta({ description: 'The latest usage report (null: none)' }),
+  min_seats: z.number().int().meta({ description: 'The fewest seats a renewal may have: the active users, at least 1 (below: 409 below_active_users)' }),
 });
 const NewTerm = z.object({ id: z.number().int(), start_date: z.string(), end_date: z.string(), years: z.number().int(), seats: z.number().int() });
 const BulkLine = z.object({
@@ -310,7 +316,7 @@ function describeApi(registry: OpenAPIRegistry) {
     summary: 'What changing the seats of the current term would cost (prorated; reads only)',
     success: {
       description: 'The quote',
-      schema: z.object({ ...licenseFigures, seats: z.number().int(), current_seats: z.number().int(), refund: z.number().int(), manager_name: z.string() }),
+      schema: z.object({ ...licenseFigures, seats: z.number().int(), current_seats: z.number().int(), refund: z.number().int(), manager_name: z.string(), active_users: z.number().int().nullable(), min_seats: z.number().int() }),
     },
   });
   route({
@@ -367,6 +373,7 @@ function describeApi(registry: OpenAPIRegistry) {
       schema: z.object({
         ...Object.fromEntries(STATUSES.map((status) => [status, z.number().int()])),
         clients_to_renew: z.number().int(),
+        over_used: z.number().int().meta({ description: 'Subscriptions with more active users reported than seats' }),
         pools: z.array(record.pool.pick({ id: true, holder_type: true, holder_id: true, holder_name: true, product_id: true, balance: true }).extend({ product_code: z.string() })),
         due_by_month: z.array(z.object({ month: z.string(), subscriptions: z.number().int(), seats: z.number().int() })),
       }),
@@ -418,6 +425,31 @@ function describeApi(registry: OpenAPIRegistry) {
     });
   }
 
+  // Machine access (DESIGN §7)
+  describeReadRoutes(registry, apiKeysSpec, { tag: 'API keys', record: record.apiKey, plural: 'API keys' });
+  route({
+    method: 'post', path: '/api/api_keys', tag: 'API keys', body: apiKeySchemas.ApiKeyInput,
+    summary: 'Create an API key for the caller’s organisation (logins only); `usage` keys are the publisher’s',
+    description: 'The answer holds `secret` (csk_…), shown this once: the server keeps only its SHA-256. Send it as `Authorization: Bearer <secret>`.',
+    success: { status: 201, description: 'The key and its secret', schema: z.object({ secret: z.string() }).and(record.apiKey) },
+  });
+  route({
+    method: 'delete', path: '/api/api_keys/:id', tag: 'API keys',
+    summary: 'Revoke an API key at once (revoking a revoked key answers 200)',
+    success: { description: 'The revoked key', schema: record.apiKey },
+  });
+  route({
+    method: 'post', path: '/api/usage', tag: 'Usage', body: usageSchemas.UsageInput,
+    summary: 'Report the active users of subscriptions (a publisher `usage` key only), all or nothing',
+    description: 'Each report names a subscription by id, or by the client’s reference and the product code. The latest `measured_at` wins; an unknown subscription or reference, or a reference naming several clients, is a 400 naming the report’s index and nothing is applied.',
+    success: { description: 'How many reports were accepted', schema: z.object({ accepted: z.number().int() }) },
+  });
+  route({
+    method: 'get', path: '/api/subscriptions/:id/usage', tag: 'Usage',
+    summary: 'The usage reports of a subscription, oldest first (the latest 366)',
+    success: { description: 'The reports', schema: z.array(z.object({ id: z.number().int(), active_users: z.number().int(), measured_at: z.string() })) },
+  });
+
   // Audit trails
   describeReadRoutes(registry, accessLogSpec, { tag: 'Audit', record: record.accessLog, plural: 'access log entries' });
   describeReadRoutes(registry, changesSpec, { tag: 'Audit', record: record.change, plural: 'changes' });
@@ -440,7 +472,7 @@ export function apiDocument(): object {
           'Every answer has an X-Request-Id; every error body has `message` and `request_id`.',
       },
       servers: [{ url: '/' }],
-      security: [{ session: [] }],
+      security: [{ session: [] }, { bearerAuth: [] }],
     });
   }
   return document;
