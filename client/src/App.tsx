@@ -14,6 +14,7 @@ import resellers from './resellers';
 import pools from './pools';
 import movements from './movements';
 import users from './users';
+import apiKeys from './apiKeys';
 import accessLog from './accessLog';
 import changes from './changes';
 import orders from './orders';
@@ -63,6 +64,7 @@ export const App = () => (
             <Resource name="invoices" {...invoices} />
             <Resource name="prices" {...prices} />
             <Resource name="users" {...users} />
+            <Resource name="api_keys" {...apiKeys} />
             <Resource name="access_log" {...accessLog} />
             <Resource name="changes" {...changes} />
             <CustomRoutes>

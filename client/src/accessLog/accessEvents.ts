@@ -7,6 +7,7 @@ export const ACCESS_EVENTS = [
     'totp_enabled',
     'totp_disabled',
     'recovery_code_used',
+    'api_key_used',
 ] as const;
 
 export const accessEventChoices = ACCESS_EVENTS.map(event => ({ id: event, name: `cascade.access_event.${event}` }));

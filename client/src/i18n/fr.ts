@@ -261,6 +261,8 @@ export const fr = {
         },
         // Domain refusals of the server, by their `code`; `details` are the arguments.
         errors: {
+            below_active_users: 'Refusé : %{active_users} utilisateurs actifs ont été déclarés pour cet abonnement ; choisissez au moins %{active_users} licences.',
+            read_only_key: 'Cette clé API ne permet que la lecture',
             undo_refused: 'Annulation impossible : le délai est dépassé ou l’abonnement a changé depuis.',
             insufficient_licenses: 'Licences insuffisantes : %{needed} nécessaires, %{balance} restantes.',
             no_price: 'Un des produits n’a pas de prix aujourd’hui : il ne peut pas être commandé.',
@@ -461,7 +463,43 @@ export const fr = {
             create_title: 'Nouvel utilisateur',
             edit_title: 'Modifier %{name}',
         },
+        api_keys: {
+            create: 'Créer une clé',
+            create_title: 'Nouvelle clé API',
+            created_title: 'Clé API créée',
+            secret: 'Clé secrète',
+            secret_once:
+                'Copiez cette clé maintenant et conservez-la en lieu sûr : elle ne sera plus jamais affichée. Vos systèmes l’envoient dans l’en-tête Authorization: Bearer.',
+            copy: 'Copier',
+            copied: 'Clé copiée dans le presse-papiers',
+            done: 'J’ai copié la clé',
+            expiry_help: 'Facultatif : la clé cesse de fonctionner après ce jour',
+            revoke: 'Révoquer',
+            revoke_title: 'Révoquer la clé « %{name} » ?',
+            revoke_content: 'Les systèmes qui l’utilisent seront refusés immédiatement. Cette action est définitive.',
+            revoked: 'Clé révoquée',
+            status_label: 'État',
+            actions: 'Actions',
+            scope: { read: 'Lecture seule', write: 'Lecture et écriture', usage: 'Relevés d’utilisation' },
+            scope_help: {
+                read: 'Consulte tout ce que votre organisation voit, sans rien modifier',
+                write: 'Agit comme un utilisateur de votre organisation (renouvellements compris)',
+                usage: 'Lecture, et envoi du nombre d’utilisateurs actifs par abonnement (serveur de licences)',
+            },
+            status: { active: 'Active', expired: 'Expirée', revoked: 'Révoquée' },
+        },
+        usage: {
+            over_used: 'Sur-utilisé : %{active_users} / %{seats}',
+            over_used_title: '%{active_users} utilisateurs actifs déclarés pour %{seats} licences',
+            filter: 'Sur-utilisés',
+            dashboard: 'Abonnements sur-utilisés',
+            chart_title: 'Utilisateurs actifs (%{product})',
+            chart_users: 'Utilisateurs actifs',
+            chart_seats: 'Licences',
+            floor: 'Au moins %{active_users} licences : %{active_users} utilisateurs actifs déclarés.',
+        },
         access_event: {
+            api_key_used: 'Utilisation d’une clé API',
             login_success: 'Connexion',
             login_failure: 'Échec de connexion',
             logout: 'Déconnexion',
@@ -488,6 +526,7 @@ export const fr = {
             boot: 'Installation',
         },
         change_action: {
+            revoke: 'Révocation',
             create: 'Création',
             update: 'Modification',
             delete: 'Suppression',
@@ -508,6 +547,18 @@ export const fr = {
         },
     },
     resources: {
+        api_keys: {
+            name: 'Clé API |||| Clés API',
+            fields: {
+                name: 'Nom',
+                prefix: 'Préfixe',
+                scope: 'Droits',
+                expires_at: 'Expire le',
+                last_used_at: 'Dernière utilisation',
+                revoked_at: 'Révoquée le',
+                created_at: 'Créée le',
+            },
+        },
         prices: {
             name: 'Tarif |||| Tarifs',
             fields: { product_id: 'Produit', unit_price_cents: 'Prix HT par licence-année', valid_from: 'À partir du' },

@@ -37,6 +37,8 @@ const writers: Record<string, Partial<Record<string, readonly Role[]>>> = {
     clients: { create: ALL, edit: ALL, undo: ALL },
     subscriptions: { renew: ALL, seats: ALL, cancel: ALL, edit: ALL, undo: ALL, bulk_renew: ALL },
     users: { create: ALL, edit: ALL, delete: ALL },
+    // Keys are managed by the logins that manage their organisation's users (delete = revoke).
+    api_keys: { create: ALL, delete: ALL },
 };
 
 const READ_ACTIONS = new Set(['list', 'show', 'export']);
