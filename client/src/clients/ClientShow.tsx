@@ -1,4 +1,5 @@
-import { Box, useMediaQuery, type Theme } from '@mui/material';
+import { lazy, Suspense } from 'react';
+import { Box, Stack, useMediaQuery, type Theme } from '@mui/material';
 import {
     DataTable,
     EditButton,
@@ -25,6 +26,10 @@ import { ClientTerms } from './ClientTerms';
 import { UndoCreationButton } from './UndoCreationButton';
 import { AddProductButton } from './AddProductButton';
 import { SubscriptionCards, wrappingActions } from './SubscriptionCards';
+import { OverUsedBadge } from '../subscriptions/OverUsedBadge';
+
+// recharts stays out of the client page's first download: the usage charts come with their reports.
+const UsageCharts = lazy(() => import('../subscriptions/UsageChart'));
 
 // A scheduled change wraps inside its cell, as the actions do (wrappingActions), so the table fits
 // a 1280 px screen with the menu open and Renouveler stays in view.
@@ -53,7 +58,12 @@ export const ClientSubscriptions = () => {
                             <ReferenceField source="product_id" reference="products" link={false} />
                         </NameWithCheck>
                     </DataTable.Col>
-                    <DataTable.Col source="status" field={StatusField} />
+                    <DataTable.Col source="status">
+                        <Stack spacing={0.5} alignItems="flex-start">
+                            <StatusField />
+                            <OverUsedBadge />
+                        </Stack>
+                    </DataTable.Col>
                     <DataTable.Col source="start_date" field={DateOnlyField} />
                     <DataTable.Col source="end_date" field={DateOnlyField} />
                     <DataTable.NumberCol source="years" />
@@ -68,6 +78,9 @@ export const ClientSubscriptions = () => {
                     </DataTable.Col>
                 </DataTable>
             )}
+            <Suspense fallback={null}>
+                <UsageCharts />
+            </Suspense>
         </ReferenceManyField>
     );
 };

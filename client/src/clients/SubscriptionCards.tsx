@@ -8,6 +8,7 @@ import { StatusField } from '../status/StatusField';
 import { AutoRenewToggle } from '../subscriptions/AutoRenewToggle';
 import { ScheduledChange } from '../subscriptions/ScheduledChange';
 import { SubscriptionActions } from '../subscriptions/SubscriptionActions';
+import { OverUsedBadge } from '../subscriptions/OverUsedBadge';
 
 /**
  * The row's actions (undo, renew, menu) wrap onto a second line when the space is short, Renouveler
@@ -31,6 +32,7 @@ const SubscriptionCard = ({ subscription, clientName }: { subscription: Subscrip
                         </NameWithCheck>
                         <StatusField source="status" />
                     </Stack>
+                    <OverUsedBadge />
                     <Typography variant="body2">
                         {translate('cascade.clients.term_period', {
                             start: formatDate(subscription.start_date, locale),

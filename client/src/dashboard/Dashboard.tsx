@@ -38,7 +38,7 @@ export const Dashboard = () => {
                 <ToRenewCard count={data?.clients_to_renew} />
             </Grid>
             <Grid size={{ xs: 12, md: 8 }}>
-                <StatusCounts counts={data} />
+                <StatusCounts counts={data} overUsed={data?.over_used} />
             </Grid>
             <Grid size={{ xs: 12, lg: 8 }}>
                 <Card sx={{ height: '100%' }}>

@@ -1,5 +1,6 @@
 import { Box, Card, CardContent, CardHeader, Typography } from '@mui/material';
 import CheckCircleIcon from '@mui/icons-material/CheckCircle';
+import WarningAmberIcon from '@mui/icons-material/WarningAmber';
 import { Link } from 'react-router';
 import { useTranslate } from 'react-admin';
 import { STATUSES, statusStyles, type Status } from '../status/statusStyle';
@@ -7,8 +8,8 @@ import { STATUSES, statusStyles, type Status } from '../status/statusStyle';
 const clientsWithStatus = (status: Status) =>
     `/clients?filter=${encodeURIComponent(JSON.stringify({ status: [status] }))}`;
 
-/** Subscriptions per status, coloured from the status table. */
-export const StatusCounts = ({ counts }: { counts: Partial<Record<Status, number>> | undefined }) => {
+/** Subscriptions per status, coloured from the status table; then the over-used ones, if any. */
+export const StatusCounts = ({ counts, overUsed }: { counts: Partial<Record<Status, number>> | undefined; overUsed?: number }) => {
     const translate = useTranslate();
     return (
         <Card sx={{ height: '100%' }}>
@@ -52,6 +53,17 @@ export const StatusCounts = ({ counts }: { counts: Partial<Record<Status, number
                         );
                     })}
                 </Box>
+                {overUsed ? (
+                    <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, mt: 1.5, px: 1 }} data-testid="over-used-count">
+                        <WarningAmberIcon color="warning" sx={{ fontSize: 18 }} />
+                        <Typography variant="body2" sx={{ flex: 1 }}>
+                            {translate('cascade.usage.dashboard')}
+                        </Typography>
+                        <Typography variant="body2" fontWeight={600}>
+                            {overUsed}
+                        </Typography>
+                    </Box>
+                ) : null}
             </CardContent>
         </Card>
     );

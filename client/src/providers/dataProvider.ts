@@ -23,6 +23,8 @@ export interface DueMonth {
 
 export type DashboardData = Record<Status, number> & {
     clients_to_renew: number;
+    /** Subscriptions with more active users reported than seats. */
+    over_used?: number;
     pools: DashboardPool[];
     due_by_month: DueMonth[];
 };
@@ -33,6 +35,9 @@ export interface RenewParams {
 }
 
 export interface RenewalQuote {
+    /** The latest reported active users (null: none) and the fewest seats a renewal may have. */
+    active_users?: number | null;
+    min_seats?: number;
     pool_id: Identifier;
     manager_name: string;
     client_name: string;
@@ -55,6 +60,7 @@ export interface Subscription extends RaRecord {
     client_id: Identifier;
     client_name?: string;
     product_id: Identifier;
+    product_name?: string;
     partner_id?: Identifier;
     reseller_id?: Identifier | null;
     reseller_name?: string | null;
@@ -75,6 +81,17 @@ export interface Subscription extends RaRecord {
     auto_renew_failing_since?: string | null;
     /** ISO instant until which the latest renewal can be undone, null if it cannot. */
     undo_until?: string | null;
+    /** The latest usage report (null: never reported), and whether it exceeds the seats. */
+    active_users?: number | null;
+    over_used?: boolean;
+}
+
+/** One report of GET /subscriptions/:id/usage, oldest first. */
+export interface UsageReport {
+    id: number;
+    active_users: number;
+    /** ISO UTC timestamp. */
+    measured_at: string;
 }
 
 export interface NewTerm {
@@ -90,6 +107,8 @@ export type RenewResult = Subscription & { remaining_after: number; term: NewTer
 
 /** What a seat change during the current term would cost (DESIGN §2 "Seat change"). */
 export interface SeatsQuote {
+    active_users?: number | null;
+    min_seats?: number;
     seats: number;
     current_seats: number;
     cost: number;
@@ -301,6 +320,7 @@ export const dataProvider = {
         if (params.seats !== undefined) query.set('seats', String(params.seats));
         return getJson(`/subscriptions/${encodeURIComponent(String(id))}/renewal-quote?${query}`);
     },
+    usageHistory: (id: Identifier): Promise<UsageReport[]> => getJson(`/subscriptions/${encodeURIComponent(String(id))}/usage`),
     renewalHistory: (id: Identifier): Promise<HistoryEntry[]> =>
         getJson(`/subscriptions/${encodeURIComponent(String(id))}/history`),
     renew: (id: Identifier, params: RenewParams, idempotencyKey: string): Promise<RenewResult> =>

@@ -108,13 +108,18 @@ export const RenewDialog = ({ subscription, onClose }: RenewDialogProps) => {
     const client = data?.client_name ?? subscription.client_name ?? '';
     const product = shortName(data?.product_name);
     const short = remaining !== null && remaining < 0;
+    // The floor (DESIGN §7): never fewer seats than the active users last reported.
+    const floor = data?.active_users != null ? { active_users: data.active_users } : null;
+    const belowFloor = !!floor && typed !== null && typed.seats < floor.active_users;
     const reason = !input
         ? null
         : preview.blocker === 'years'
             ? translate('cascade.renew.reason_years')
             : preview.blocker === 'seats'
               ? translate('cascade.renew.reason_seats')
-              : short && !renewal.error // after a refusal, its own message says it
+              : belowFloor && !renewal.error
+                ? translate('cascade.usage.floor', floor)
+                : short && !renewal.error // after a refusal, its own message says it
                 ? translate('cascade.renew.reason_short', { manager, smart_count: -(remaining ?? 0) })
                 : null;
     const needsConfirmation = !!data?.already_renewed && !confirmed;
@@ -176,6 +181,11 @@ export const RenewDialog = ({ subscription, onClose }: RenewDialogProps) => {
                                 {translate('cascade.renew.loading_quote')}
                             </Typography>
                         )}
+                        {floor && !belowFloor ? (
+                            <Typography variant="body2" color="text.secondary" data-testid="renew-floor">
+                                {translate('cascade.usage.floor', floor)}
+                            </Typography>
+                        ) : null}
                         {data ? (
                             <Stack
                                 spacing={0.5}

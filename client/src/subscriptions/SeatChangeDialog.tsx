@@ -53,12 +53,17 @@ export const SeatChangeDialog = ({ subscription, clientName, onClose }: SeatChan
             onClose();
         },
     });
-    const canSubmit = state.blocker === null && !change.pending && !quote.isFetching;
+    // The floor (DESIGN §7): never fewer seats than the active users last reported.
+    const floor = subscription.active_users != null ? { active_users: subscription.active_users } : null;
+    const belowFloor = !!floor && state.seats !== null && state.seats < floor.active_users;
+    const canSubmit = state.blocker === null && !belowFloor && !change.pending && !quote.isFetching;
 
     const reason =
         state.blocker === 'seats'
             ? translate('cascade.seats.reason_seats')
-            : state.blocker === 'short' && state.quote && !change.error // a refusal says it itself
+            : belowFloor && !change.error
+              ? translate('cascade.usage.floor', floor)
+              : state.blocker === 'short' && state.quote && !change.error // a refusal says it itself
               ? translate('cascade.seats.reason_short', { manager, smart_count: -state.quote.remaining_after })
               : null;
     return (
@@ -118,6 +123,11 @@ export const SeatChangeDialog = ({ subscription, clientName, onClose }: SeatChan
                             <Alert severity="warning" data-testid="seats-no-refund">
                                 {translate('cascade.seats.no_refund')}
                             </Alert>
+                        ) : null}
+                        {floor && !belowFloor ? (
+                            <Typography variant="body2" color="text.secondary" data-testid="seats-floor">
+                                {translate('cascade.usage.floor', floor)}
+                            </Typography>
                         ) : null}
                         {reason ? (
                             <Alert severity="warning" data-testid="seats-reason">

@@ -3,6 +3,7 @@ import {
     DataTable,
     FilterButton,
     List,
+    NullableBooleanInput,
     RecordContextProvider,
     ReferenceField,
     ReferenceInput,
@@ -31,6 +32,7 @@ import { TO_RENEW_STATUSES } from '../../../shared/contract';
 import { BulkRenewButton, BulkRenewHost } from './BulkRenewButton';
 import { SeatsWithSchedule } from './ScheduledChange';
 import { SubscriptionActions } from './SubscriptionActions';
+import { OverUsedBadge } from './OverUsedBadge';
 import { ShownInToRenew, toRenewRowSx } from './renewedHere';
 
 type View = 'to_renew' | 'renewed';
@@ -78,6 +80,7 @@ const filtersOf = (view: View, showReseller: boolean) =>
         ) : null,
         choiceFilter({ source: 'product_id', reference: 'products', optionText: 'code', label: 'product', alwaysOn: true }),
         showReseller ? choiceFilter({ source: 'reseller_id', reference: 'resellers', optionText: 'name', label: 'reseller' }) : null,
+        <NullableBooleanInput key="over_used" source="over_used" label="cascade.usage.filter" />,
         <LocaleDateInput key="end_date_gte" source="end_date_gte" label="cascade.to_renew.end_from" />,
         <LocaleDateInput key="end_date_lte" source="end_date_lte" label="cascade.to_renew.end_to" />,
     ].filter(filter => filter !== null);
@@ -138,6 +141,7 @@ const ToRenewTable = ({ view }: { view: View }) => (
             <ShownInToRenew>
                 <NameWithCheck source="client_name" />
             </ShownInToRenew>
+            <OverUsedBadge />
         </DataTable.Col>
         <DataTable.Col source="product_id" disableSort>
             <ProductCode />
@@ -191,6 +195,7 @@ const ToRenewCards = ({ view }: { view: View }) => {
                             <ShownInToRenew>
                                 <StatusField />
                             </ShownInToRenew>
+                            <OverUsedBadge />
                             <Box sx={{ ml: 'auto' }}>
                                 <SubscriptionActions />
                             </Box>
