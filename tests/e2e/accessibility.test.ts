@@ -65,6 +65,7 @@ describe.runIf(enabled)('accessibility: every page of the console passes axe-cor
     { name: 'client list', path: '/clients', ready: firstRow },
     { name: 'to-renew list', path: '/to-renew', ready: firstRow },
     { name: 'users', path: '/users', ready: firstRow },
+    { name: 'API keys', path: '/api_keys', ready: (page) => page.getByRole('button', { name: 'Créer une clé' }).waitFor() },
   ];
 
   for (const [role, pages] of [['admin', adminPages], ['reseller', resellerPages]] as const) {

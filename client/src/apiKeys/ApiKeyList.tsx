@@ -26,7 +26,7 @@ export const ApiKeyList = () => {
     const isSmall = useMediaQuery<Theme>(theme => theme.breakpoints.down('md'));
     const translate = useTranslate();
     return (
-        <List actions={<ListActions />} sort={{ field: 'id', order: 'DESC' }} perPage={25} exporter={false}>
+        <List actions={<ListActions />} sort={{ field: 'id', order: 'DESC' }} perPage={25} exporter={false} empty={false}>
             {/* On a phone: the name, the status and the revoke button (the rest would not fit). */}
             <DataTable rowClick={false} bulkActionButtons={false}>
                 <DataTable.Col source="name" />
