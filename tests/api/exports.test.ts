@@ -71,7 +71,7 @@ describe('GET /api/exports/subscriptions', () => {
     expect(rows).toHaveLength(5000);
     expect(Object.keys(rows[0])).toEqual([
       'Nom client', 'Produit', 'Partenaire', 'Revendeur', 'Statut', 'Date de début', 'Date de fin',
-      'Durée (années)', 'Licences utilisateurs', 'Renouvellement automatique', 'Résilié',
+      'Durée (années)', 'Licences utilisateurs', 'Utilisateurs actifs', 'Renouvellement automatique', 'Résilié',
     ]);
 
     // Every row is the list's, by name, label and date as the console shows them.
@@ -89,6 +89,7 @@ describe('GET /api/exports/subscriptions', () => {
         'Date de fin': frDate(sub.end_date),
         'Durée (années)': String(sub.years),
         'Licences utilisateurs': String(sub.seats),
+        'Utilisateurs actifs': '',
         'Renouvellement automatique': sub.auto_renew ? 'Oui' : 'Non',
       });
     }
@@ -113,7 +114,7 @@ describe('GET /api/exports/subscriptions', () => {
     const text = asText(await download(t.server, '/api/exports/subscriptions', { filter: JSON.stringify({ status: 'expiring' }) }, cookie));
     expect(text.startsWith(BOM)).toBe(false);
     const rows = records(text, ',');
-    expect(Object.keys(rows[0])).toEqual(['Client name', 'Product', 'Partner', 'Reseller', 'Status', 'Start date', 'End date', 'Duration (years)', 'User licences', 'Auto-renewal', 'Cancelled']);
+    expect(Object.keys(rows[0])).toEqual(['Client name', 'Product', 'Partner', 'Reseller', 'Status', 'Start date', 'End date', 'Duration (years)', 'User licences', 'Active users', 'Auto-renewal', 'Cancelled']);
     expect(new Set(rows.map((r) => r.Status))).toEqual(new Set(['Expiring soon']));
     expect(rows.every((r) => /^\d{4}-\d{2}-\d{2}$/.test(r['End date']))).toBe(true);
     // ?locale= overrides the login's.

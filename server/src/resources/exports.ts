@@ -65,6 +65,8 @@ const subscriptions: ExportDefinition<'subscriptions'> = {
     end_date: (r, c) => c.date(r.end_date),
     years: (r) => r.years as Cell,
     seats: (r) => r.seats as Cell,
+    // The latest usage report (DESIGN §7); empty when none came.
+    active_users: (r) => r.active_users as Cell,
     auto_renew: (r, c) => c.yesNo(r.auto_renew),
     cancelled: (r, c) => c.yesNo(r.cancelled),
   },
