@@ -260,3 +260,31 @@ describe('<RenewDialog>', () => {
         expect(JSON.parse(String(init.body))).toEqual({ years: 2, seats: 12 });
     });
 });
+
+describe('<RenewDialog> and the active users (DESIGN §7)', () => {
+    it('shows the floor, blocks below it, and says the server’s below_active_users refusal in French', async () => {
+        const renewalQuote = quoteFor(50, { active_users: 10, min_seats: 10 });
+        const renew = vi.fn().mockRejectedValue(
+            new HttpError('9 seats is below the 10 active users last reported for this subscription', 409, {
+                message: '9 seats is below the 10 active users last reported for this subscription',
+                code: 'below_active_users',
+                details: { active_users: 11, seats: 10 },
+            }),
+        );
+        const user = setup({ renewalQuote, renew });
+        const dialog = await open(user);
+        // The quote's default (8 seats) is below the 10 active users: said, and OK stays disabled.
+        expect(await within(dialog).findByTestId('renew-reason')).toHaveTextContent('Au moins 10 licences : 10 utilisateurs actifs déclarés.');
+        expect(okButton(dialog)).toBeDisabled();
+        await fill(user, dialog, '1', '10');
+        await waitFor(() => expect(within(dialog).getByTestId('renew-floor')).toHaveTextContent('Au moins 10 licences'));
+        await waitFor(() => expect(okButton(dialog)).toBeEnabled());
+        // Meanwhile the server heard of 11 users: its refusal, in French, with its figure.
+        await user.click(okButton(dialog));
+        await waitFor(() => expect(renew).toHaveBeenCalledTimes(1));
+        await waitFor(() =>
+            expect(dialog).toHaveTextContent('Refusé : 11 utilisateurs actifs ont été déclarés pour cet abonnement ; choisissez au moins 11 licences.'),
+        );
+        expect(dialog).not.toHaveTextContent('active users last reported');
+    });
+});

@@ -177,6 +177,7 @@ export const en: Messages = {
             summary: 'Result: %{ok} renewed, %{failed} failed',
             renewed: 'Renewed until %{end}',
             reasons: {
+                below_active_users: '%{active_users} active users reported: renew at least %{active_users} seats',
                 insufficient_licenses: "Not enough licenses in the manager's pool",
                 not_found: 'Subscription not found',
                 undo_refused: 'Refused',

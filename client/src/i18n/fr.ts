@@ -179,6 +179,7 @@ export const fr = {
             summary: 'Résultat : %{ok} renouvelé(s), %{failed} en échec',
             renewed: 'Renouvelé jusqu’au %{end}',
             reasons: {
+                below_active_users: '%{active_users} utilisateurs actifs déclarés : renouvelez au moins %{active_users} licences',
                 insufficient_licenses: 'Licences insuffisantes dans le stock du gestionnaire',
                 not_found: 'Abonnement introuvable',
                 undo_refused: 'Refusé',

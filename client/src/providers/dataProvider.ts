@@ -165,6 +165,8 @@ export interface BulkRenewResult {
     client_name?: string;
     message?: string;
     code?: string;
+    /** Figures of a refusal, e.g. {active_users} of below_active_users. */
+    details?: Record<string, number | string>;
     remaining_after?: number;
     end_date?: string;
 }

@@ -13,8 +13,8 @@ export const isRenewed = (result: BulkRenewResult) => result.status === 201;
 export const bulkFailureReason = (result: BulkRenewResult, translate: TranslateFunction): string => {
     const code = result.code ?? (result.status === 404 ? 'not_found' : undefined);
     if (code && /^[a-z0-9_]+$/.test(code)) {
-        const text = translate(`cascade.bulk_renew.reasons.${code}`, { _: MISSING });
+        const text = translate(`cascade.bulk_renew.reasons.${code}`, { ...result.details, _: MISSING });
         if (text !== MISSING) return text;
     }
-    return errorMessage({ body: { message: result.message, code: result.code } }, translate);
+    return errorMessage({ body: { message: result.message, code: result.code, details: result.details } }, translate);
 };
