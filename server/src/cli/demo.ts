@@ -5,6 +5,7 @@ import { openDatabase } from '../db/connection.ts';
 import { migrate } from '../db/migrate.ts';
 import { orExit } from '../operatorError.ts';
 import { seedBilling } from '../seed/billing.ts';
+import { seedUsage } from '../seed/usage.ts';
 import { seedDatabase } from '../seed/generate.ts';
 import { addDemoLogins, demoLoginsText } from '../seed/demoLogins.ts';
 import { runDailyJobs } from '../jobs/daily.ts';
@@ -27,11 +28,12 @@ if (!fs.existsSync(file)) {
   const summary = await seedDatabase(connection.db, { clients: 300, today, now: clock.now() });
   const billing = await seedBilling(connection.db, { today, now: clock.now() });
   await addDemoLogins(connection.db, clock.now());
+  const usage = await seedUsage(connection.db, { today, now: clock.now() });
   // Today's auto-renewals and reminders, so the bell and the renewal histories have something to show.
   const jobs = await runDailyJobs(connection.db, { today, now: clock.now() }, null);
   await connection.close();
   console.log(`Daily jobs for ${today}:`, jobs);
-  console.log(`Demo database ${file} created for ${today}:`, { ...summary, ...billing });
+  console.log(`Demo database ${file} created for ${today}:`, { ...summary, ...billing, ...usage });
 }
 console.log(`Cascade demo: http://localhost:${config.PORT}  (database ${file}; delete it to start afresh)`);
 console.log(`Demo logins (role, email, password):\n${demoLoginsText()}`);
