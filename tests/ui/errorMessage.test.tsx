@@ -4,6 +4,7 @@ import polyglotI18nProvider from 'ra-i18n-polyglot';
 import { fr } from '../../client/src/i18n/fr';
 import { en } from '../../client/src/i18n/en';
 import { errorFields, errorMessage } from '../../client/src/misc/errorMessage';
+import { bulkFailureReason } from '../../client/src/subscriptions/bulkRenewal';
 
 const translateIn = (messages: object) => polyglotI18nProvider(() => messages as never, 'xx').translate;
 
@@ -32,5 +33,23 @@ describe('errorMessage', () => {
         // a code is a key suffix, never a path into other messages
         const odd = new HttpError('x', 409, { message: 'x', code: 'renew.title' });
         expect(errorMessage(odd, translateIn(fr))).toBe('x');
+    });
+});
+
+describe('below_active_users (DESIGN §7)', () => {
+    const below = new HttpError('4 seats is below the 5 active users last reported for this subscription', 409, {
+        message: '4 seats is below the 5 active users last reported for this subscription',
+        errors: { seats: 'At least 5 (active users)' },
+        code: 'below_active_users',
+        details: { active_users: 5, seats: 4 },
+    });
+
+    it('says the floor with its figure, in French and in English, for a dialog and for a bulk line', () => {
+        expect(errorMessage(below, translateIn(fr))).toBe(
+            'Refusé : 5 utilisateurs actifs ont été déclarés pour cet abonnement ; choisissez au moins 5 licences.',
+        );
+        expect(errorMessage(below, translateIn(en))).toBe('Refused: 5 active users were reported for this subscription; choose at least 5 seats.');
+        const line = { id: 3, status: 409, code: 'below_active_users', message: below.message, details: { active_users: 5, seats: 2 } };
+        expect(bulkFailureReason(line, translateIn(fr))).toBe('5 utilisateurs actifs déclarés : renouvelez au moins 5 licences');
     });
 });
