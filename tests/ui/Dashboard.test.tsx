@@ -57,6 +57,17 @@ describe('<Dashboard>', () => {
         expect(getComputedStyle(screen.getByTestId('to-renew-card')).borderTop).toBe('4px solid rgb(46, 125, 50)');
     });
 
+    it('counts the over-used subscriptions (DESIGN §7)', async () => {
+        renderDashboard(vi.fn().mockResolvedValue({ ...figures, over_used: 3 }));
+        await waitFor(() => expect(screen.getByTestId('over-used-count')).toHaveTextContent('Abonnements sur-utilisés3'));
+    });
+
+    it('shows no over-used line at 0', async () => {
+        renderDashboard(vi.fn().mockResolvedValue({ ...figures, over_used: 0 }));
+        await waitFor(() => expect(screen.getByTestId('clients-to-renew')).toHaveTextContent('17'));
+        expect(screen.queryByTestId('over-used-count')).toBeNull();
+    });
+
     it('shows the status counts and the pools from GET /api/dashboard only', async () => {
         renderDashboard();
         await waitFor(() => expect(screen.getByText('Expire bientôt').closest('li')).toHaveTextContent('12'));
