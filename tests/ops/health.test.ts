@@ -5,11 +5,11 @@ import { createApp } from '../../server/src/app.ts';
 import { testApp } from '../helpers/testApp.ts';
 
 describe('health probes (public, no session)', () => {
-  it('/api/health answers liveness with the day, /api/health/ready answers ready', async () => {
+  it('/api/health answers liveness with the day and the instant (the console times undo windows by it), /api/health/ready answers ready', async () => {
     const t = await testApp('2026-11-26');
     const live = await request(t.server).get('/api/health');
     expect(live.status).toBe(200);
-    expect(live.body).toEqual({ status: 'ok', today: '2026-11-26' });
+    expect(live.body).toEqual({ status: 'ok', today: '2026-11-26', now: '2026-11-26T12:00:00.000Z' });
     const ready = await request(t.server).get('/api/health/ready');
     expect(ready.status).toBe(200);
     expect(ready.body).toEqual({ status: 'ready' });

@@ -349,6 +349,12 @@ export const dataProvider = {
         post('/subscriptions/bulk-renew', { subscriptions }, idempotencyKey),
     /** The server's "today" (its clock, pinned in tests), as YYYY-MM-DD. */
     serverToday: async (): Promise<string> => (await getJson<{ today: string }>('/health')).today,
+    /** How far the server's clock is ahead of this device's, in ms (a phone's clock may be wrong; tests pin the server's). */
+    serverClockOffset: async (): Promise<number> => {
+        const asked = Date.now();
+        const { now } = await getJson<{ now: string }>('/health');
+        return Date.parse(now) - (asked + Date.now()) / 2;
+    },
     markNotificationRead: (id: Identifier): Promise<Notification> =>
         post(`/notifications/${encodeURIComponent(String(id))}/read`, {}),
     markAllNotificationsRead: (): Promise<{ read: number }> => post('/notifications/read-all', {}),

@@ -118,7 +118,7 @@ function describeApi(registry: OpenAPIRegistry) {
   route({
     method: 'get', path: '/api/health', tag: 'Service', public: true,
     summary: 'Liveness: the process answers',
-    success: { description: 'Up', schema: z.object({ status: z.literal('ok'), today: z.string() }) },
+    success: { description: 'Up', schema: z.object({ status: z.literal('ok'), today: z.string(), now: z.string() }) },
   });
   route({
     method: 'get', path: '/api/health/ready', tag: 'Service', public: true,
