@@ -37,6 +37,8 @@ import { ledgerHealthRoutes } from './routes/ledgerHealth.ts';
 import { notificationRoutes } from './routes/notifications.ts';
 import { subscriptionRoutes } from './routes/subscriptions.ts';
 import { userRoutes } from './routes/users.ts';
+import { webhookDeliveryRoutes, webhookRoutes } from './routes/webhooks.ts';
+import type { TargetPolicy } from './webhooks/targets.ts';
 
 export interface AppDeps {
   db: Db;
@@ -56,10 +58,12 @@ export interface AppDeps {
   timeZone?: string;
   /** VAT rate and invoice term (VAT_RATE_PERCENT, INVOICE_DUE_DAYS). */
   billing?: BillingSettings;
+  /** Where webhooks may point (WEBHOOK_ALLOW_PRIVATE). */
+  webhookTargets?: TargetPolicy;
 }
 
 /** Builds the HTTP application from its dependencies (tests pass a fresh database and a pinned clock). */
-export function createApp({ db, clock, logger, staticDir, trustProxy = false, readCache = createReadCache(clock.instant), changedElsewhere = () => false, stopping = () => false, timeZone = 'Europe/Paris', billing = DEFAULT_BILLING }: AppDeps) {
+export function createApp({ db, clock, logger, staticDir, trustProxy = false, readCache = createReadCache(clock.instant), changedElsewhere = () => false, stopping = () => false, timeZone = 'Europe/Paris', billing = DEFAULT_BILLING, webhookTargets = { allowPrivate: false } }: AppDeps) {
   const app = express();
   app.disable('x-powered-by');
   // First of all, so every answer (errors of the middleware below included) has its id and its line.
@@ -142,6 +146,8 @@ export function createApp({ db, clock, logger, staticDir, trustProxy = false, re
   api.use('/access_log', readRoutes(db, accessLogSpec));
   api.use('/changes', readRoutes(db, changesSpec));
   api.use('/exports', exportRoutes(db, timeZone));
+  api.use('/webhooks', webhookRoutes(db, webhookTargets));
+  api.use('/webhook_deliveries', webhookDeliveryRoutes(db));
   api.use('/health/ledger', ledgerHealthRoutes(db, clock));
   api.use(notFoundRoute);
   app.use('/api', api);
