@@ -36,6 +36,7 @@ export const Menu = () => {
             <RaMenu.ResourceItem name="invoices" />
             <RaMenu.ResourceItem name="prices" />
             <RaMenu.ResourceItem name="users" />
+            <RaMenu.ResourceItem name="webhooks" />
             <RaMenu.ResourceItem name="access_log" />
             <RaMenu.ResourceItem name="changes" />
             <ApiReferenceItem />

@@ -37,6 +37,9 @@ const writers: Record<string, Partial<Record<string, readonly Role[]>>> = {
     clients: { create: ALL, edit: ALL, undo: ALL },
     subscriptions: { renew: ALL, seats: ALL, cancel: ALL, edit: ALL, undo: ALL, bulk_renew: ALL },
     users: { create: ALL, edit: ALL, delete: ALL },
+    // An organisation's own endpoints, managed by the logins that manage its users (every login).
+    webhooks: { create: ALL, edit: ALL, delete: ALL },
+    webhook_deliveries: { retry: ALL },
 };
 
 const READ_ACTIONS = new Set(['list', 'show', 'export']);
