@@ -23,7 +23,15 @@ export const WebhookCreate = () => {
             <Create redirect={false} mutationOptions={{ onSuccess: (webhook: Webhook) => setCreated(webhook) }}>
                 <WebhookForm />
             </Create>
-            {created?.secret ? <SecretDialog secret={created.secret} onClose={() => redirect('show', 'webhooks', created.id)} /> : null}
+            {created?.secret ? (
+                <SecretDialog
+                    secret={created.secret}
+                    onClose={() => {
+                        setCreated(null); // never shown again
+                        redirect('show', 'webhooks', created.id);
+                    }}
+                />
+            ) : null}
         </>
     );
 };
