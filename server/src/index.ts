@@ -67,6 +67,7 @@ const webhookWorker = createDeliveryWorker(connection.db, {
   retryBaseMs: config.WEBHOOK_RETRY_BASE_MS,
   pollMs: config.WEBHOOK_POLL_MS,
   allowPrivate: config.WEBHOOK_ALLOW_PRIVATE,
+  afterRun: () => readCache.invalidate(),
 });
 webhookWorker.start();
 

@@ -22,7 +22,6 @@ export const WebhookList = () => {
                 <SimpleList<Webhook>
                     primaryText={webhook => webhook.url}
                     secondaryText={webhook => translate(`cascade.webhooks.state.${endpointState(webhook)}`)}
-                    tertiaryText={webhook => String(webhook.events.length)}
                     linkType="show"
                 />
             ) : (

@@ -29,6 +29,8 @@ export interface WorkerOptions extends TargetPolicy {
   leaseMs?: number;
   /** Multiplies each delay (0.8–1.2 by default); tests pin it. */
   jitter?: () => number;
+  /** Called after a pass that changed deliveries (the server empties its read cache: the logs show them). */
+  afterRun?: () => void;
 }
 
 export const GIVE_UP_AFTER_MS = 3 * 86_400_000;
@@ -141,7 +143,11 @@ export function createDeliveryWorker(db: Db, options: WorkerOptions): DeliveryWo
     running = (async () => {
       try {
         // A full batch: more may be due, so the next pass starts at once.
-        while (!stopped && (await runOnce()) >= BATCH);
+        for (;;) {
+          const sent = stopped ? 0 : await runOnce();
+          if (sent > 0) options.afterRun?.();
+          if (sent < BATCH) break;
+        }
       } catch (err) {
         logger.error({ err }, 'webhook deliveries: a pass failed; tried again at the next poll');
       }
