@@ -5,10 +5,11 @@ import { runAutoRenewal } from '../../server/src/domain/autoRenewal.ts';
 import { recordExpirations } from '../../server/src/domain/expirations.ts';
 import { runReminders } from '../../server/src/domain/notifications.ts';
 import { createDeliveryWorker } from '../../server/src/webhooks/worker.ts';
+import { billingParties } from '../helpers/billingParties.ts';
 import { addClient, buildHierarchy, fundReseller } from '../helpers/fixtures.ts';
 import { sessionCookieFor, testApp } from '../helpers/testApp.ts';
 import { signatureVerifies, startReceiver } from '../helpers/webhookReceiver.ts';
-import { TODAY, contentRange, listQuery, type TestApp } from './scenario.ts';
+import { TODAY, contentRange, grantPartner, listQuery, type TestApp } from './scenario.ts';
 
 /** DESIGN §7 webhooks: endpoints per organisation, the outbox, signed deliveries with retries. */
 
@@ -300,5 +301,32 @@ describe('events of the daily jobs', () => {
       ['subscription.expiring', expiring.subscriptionIds[0]],
     ]);
     expect(await deliveries()).toHaveLength(3);
+  });
+});
+
+describe('order and invoice events', () => {
+  it('an order placed and fulfilled sends order.submitted, invoice.issued and order.fulfilled, each record as GET answers it', async () => {
+    const as = await billingParties(t, h);
+    await api().post('/api/prices').send({ product_id: h.products.tbox, unit_price_cents: 4_005, valid_from: TODAY }).expect(201);
+    await grantPartner(t, h.partners.alpha, h.products.tbox, 100);
+    // Alpha's endpoint (the supplier) and Beta's (a stranger to the order).
+    const alphaHook = await as('alpha').post('/api/webhooks', { url: `${receiver.url}/alpha`, events: ['order.submitted', 'order.fulfilled', 'invoice.issued'] });
+    expect(alphaHook.status, JSON.stringify(alphaHook.body)).toBe(201);
+    await as('beta').post('/api/webhooks', { url: `${receiver.url}/beta`, events: ['order.submitted', 'order.fulfilled', 'invoice.issued'] }).expect(201);
+
+    const order = await as('nord').post('/api/orders', { lines: [{ product_id: h.products.tbox, quantity: 10 }] });
+    expect(order.status, JSON.stringify(order.body)).toBe(201);
+    await as('alpha').post(`/api/orders/${order.body.id}/fulfil`).expect(200);
+    await worker().runOnce();
+
+    const fulfilled = (await as('alpha').get(`/api/orders/${order.body.id}`).expect(200)).body;
+    const invoice = (await as('alpha').get(`/api/invoices/${fulfilled.invoice_id}`).expect(200)).body;
+    const byType = Object.fromEntries(receiver.received.map((r) => [r.json.type, r]));
+    // Three events to Alpha, none to Beta.
+    expect(receiver.received.map((r) => r.json.type).sort()).toEqual(['invoice.issued', 'order.fulfilled', 'order.submitted']);
+    expect(receiver.received.every((r) => signatureVerifies(alphaHook.body.secret, r.headers['cascade-signature'], r.body))).toBe(true);
+    expect(byType['order.submitted'].json.data).toEqual(order.body);
+    expect(byType['order.fulfilled'].json.data).toEqual(fulfilled);
+    expect(byType['invoice.issued'].json.data).toEqual(invoice);
   });
 });
