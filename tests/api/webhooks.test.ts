@@ -282,6 +282,22 @@ describe('organisations', () => {
 });
 
 describe('events of the daily jobs', () => {
+  it('bulk and automatic renewals send subscription.renewed as a manual one does', async () => {
+    const subscriptionId = await nordSubscription();
+    const other = await addClient(t, { name: 'Leroy', reseller_id: h.resellers.alphaNord, subscriptions: [{ product_id: h.products.tbox, start_date: '2026-01-01', years: 1, seats: 2 }] });
+    await register();
+    const bulk = await api().post('/api/subscriptions/bulk-renew').send({ ids: [subscriptionId], years: 1 });
+    expect(bulk.status, JSON.stringify(bulk.body)).toBe(200);
+    await api().put(`/api/subscriptions/${other.subscriptionIds[0]}`).send({ auto_renew: true }).expect(200);
+    t.clock.set('2026-12-20');
+    expect((await runAutoRenewal(t.db, t.clock.today(), t.clock.now())).renewed).toBe(1);
+    const events = await t.db.selectFrom('webhook_events').select(['type', 'data']).orderBy('created').execute();
+    expect(events.map((e) => [e.type, JSON.parse(e.data).id])).toEqual([
+      ['subscription.renewed', subscriptionId],
+      ['subscription.renewed', other.subscriptionIds[0]],
+    ]);
+  });
+
   it('reminders, expiries and failed auto-renewals are recorded once however often the jobs run', async () => {
     await fundReseller(t, h.resellers.alphaNord, h.products.tbox, 5);
     // Ends in 5 days (a 7-day reminder), auto-renewal on but the pool is short; another ended 3 days ago.
