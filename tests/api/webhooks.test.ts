@@ -96,6 +96,10 @@ describe('POST /api/webhooks', () => {
     await api().put(`/api/webhooks/${id}`).send({ events: ['nope'] }).expect(400);
     await api().delete(`/api/webhooks/${id}`).expect(200);
     await api().get(`/api/webhooks/${id}`).expect(404);
+    // The change trail says who did what, never with the secret.
+    const trail = await api().get('/api/changes').query(listQuery({ filter: { resource: 'webhooks' }, sort: ['id', 'ASC'] })).expect(200);
+    expect(trail.body.map((c: { action: string }) => c.action)).toEqual(['create', 'update', 'delete']);
+    expect(JSON.stringify(trail.body)).not.toContain('whsec_');
   });
 });
 

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { WEBHOOK_EVENTS, type WebhookEvent } from '../../../shared/contract.ts';
 import type { Tx } from '../data/transact.ts';
 import { checkTargetUrl, type TargetPolicy } from '../webhooks/targets.ts';
+import { changedValues, created, deleted, fieldChanges, recordChange } from './changes.ts';
 import type { ActionContext } from './context.ts';
 import { ValidationError } from './errors.ts';
 
@@ -47,28 +48,48 @@ export async function createWebhook(tx: Tx, ctx: ActionContext, policy: TargetPo
   const url = checkTargetUrl(input.url, policy);
   const events = checkEvents(input.events);
   const secret = newWebhookSecret();
+  const organisation = organisationColumns(ctx);
   const { id } = await tx
     .insertInto('webhooks')
-    .values({ ...organisationColumns(ctx), url, events: JSON.stringify(events), secret, created_by: ctx.actor, created_at: ctx.now })
+    .values({ ...organisation, url, events: JSON.stringify(events), secret, created_by: ctx.actor, created_at: ctx.now })
     .returning('id')
     .executeTakeFirstOrThrow();
+  // The change trail never holds the secret.
+  await recordChange(tx, ctx, { action: 'create', resource: 'webhooks', recordId: id, organisation: organisationOf(organisation), data: created({ url, events: events.join(', ') }) });
   return { id, secret };
 }
 
+/** A webhook's organisation as the change trail files it (none: the publisher's). */
+const organisationOf = (row: { partner_id: number | null; reseller_id: number | null }) =>
+  row.partner_id === null ? null : { partnerId: row.partner_id, resellerId: row.reseller_id };
+
+const webhookRow = (tx: Tx, id: number) =>
+  tx.selectFrom('webhooks').select(['url', 'events', 'active', 'partner_id', 'reseller_id']).where('id', '=', id).executeTakeFirstOrThrow();
+
 /** Changes an endpoint's URL, events or activity (a reactivated endpoint sends what waited meanwhile). */
-export async function updateWebhook(tx: Tx, policy: TargetPolicy, id: number, changes: WebhookChanges): Promise<void> {
-  const values = {
+export async function updateWebhook(tx: Tx, ctx: ActionContext, policy: TargetPolicy, id: number, changes: WebhookChanges): Promise<void> {
+  const current = await webhookRow(tx, id);
+  const changed = changedValues(current, {
     ...(changes.url !== undefined ? { url: checkTargetUrl(changes.url, policy) } : {}),
     ...(changes.events !== undefined ? { events: JSON.stringify(checkEvents(changes.events)) } : {}),
-    ...(changes.active !== undefined ? { active: changes.active ? 1 : 0 } : {}),
-  };
-  if (Object.keys(values).length) await tx.updateTable('webhooks').set(values).where('id', '=', id).execute();
+    ...(changes.active !== undefined ? { active: changes.active } : {}),
+  });
+  if (Object.keys(changed).length === 0) return;
+  const { active, ...rest } = changed;
+  await tx
+    .updateTable('webhooks')
+    .set({ ...rest, ...(active !== undefined ? { active: active ? 1 : 0 } : {}) })
+    .where('id', '=', id)
+    .execute();
+  await recordChange(tx, ctx, { action: 'update', resource: 'webhooks', recordId: id, organisation: organisationOf(current), data: fieldChanges(current, changed) });
 }
 
 /** Deletes an endpoint and its delivery log (the events stay in the outbox for the other endpoints). */
-export async function deleteWebhook(tx: Tx, id: number): Promise<void> {
+export async function deleteWebhook(tx: Tx, ctx: ActionContext, id: number): Promise<void> {
+  const current = await webhookRow(tx, id);
   await tx.deleteFrom('webhook_deliveries').where('webhook_id', '=', id).execute();
   await tx.deleteFrom('webhooks').where('id', '=', id).execute();
+  await recordChange(tx, ctx, { action: 'delete', resource: 'webhooks', recordId: id, organisation: organisationOf(current), data: deleted({ url: current.url }) });
 }
 
 /**

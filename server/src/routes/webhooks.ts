@@ -32,7 +32,7 @@ export function webhookRoutes(db: Db, policy: TargetPolicy) {
     const id = parseId(req.params.id);
     await getRecord(db, webhooksSpec, id, ctx.scope);
     const changes = parseBody(WebhookChanges, req.body);
-    await transact(db, (tx) => updateWebhook(tx, policy, id, changes));
+    await transact(db, (tx) => updateWebhook(tx, ctx, policy, id, changes));
     res.json(await getRecord(db, webhooksSpec, id, ctx.scope));
   });
 
@@ -40,7 +40,7 @@ export function webhookRoutes(db: Db, policy: TargetPolicy) {
     const ctx = actionContext(res);
     const id = parseId(req.params.id);
     const record = await getRecord(db, webhooksSpec, id, ctx.scope);
-    await transact(db, (tx) => deleteWebhook(tx, id));
+    await transact(db, (tx) => deleteWebhook(tx, ctx, id));
     res.json(record);
   });
   return router;
