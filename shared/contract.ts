@@ -52,3 +52,16 @@ export const UNIT_PRICE_CENTS = { min: 0, max: 10_000_000 } as const;
 
 /** A discount, in percent with up to 2 decimals. */
 export const DISCOUNT_PERCENT = { min: 0, max: 100 } as const;
+
+/** The events a webhook may subscribe to (DESIGN §7). */
+export const WEBHOOK_EVENTS = [
+  'subscription.renewed',
+  'subscription.auto_renew_failed',
+  'subscription.expiring',
+  'subscription.expired',
+  'pool.low',
+  'order.submitted',
+  'order.fulfilled',
+  'invoice.issued',
+] as const;
+export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];

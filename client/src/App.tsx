@@ -20,6 +20,7 @@ import changes from './changes';
 import orders from './orders';
 import invoices from './invoices';
 import prices from './prices';
+import webhooks from './webhooks';
 import { LoginPage } from './login/LoginPage';
 import { ACCOUNT_PATH } from './account/paths';
 import { API_REFERENCE_PATH } from './apiReference/paths';
@@ -67,6 +68,8 @@ export const App = () => (
             <Resource name="api_keys" {...apiKeys} />
             <Resource name="access_log" {...accessLog} />
             <Resource name="changes" {...changes} />
+            <Resource name="webhooks" {...webhooks} />
+            <Resource name="webhook_deliveries" />
             <CustomRoutes>
                 <Route path={TO_RENEW_PATH} element={<ToRenewList />} />
                 <Route path={ACCOUNT_PATH} element={<AccountPage />} />

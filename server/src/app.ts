@@ -40,6 +40,8 @@ import { subscriptionRoutes } from './routes/subscriptions.ts';
 import { userRoutes } from './routes/users.ts';
 import { apiKeyRoutes } from './routes/apiKeys.ts';
 import { usageRoutes } from './routes/usage.ts';
+import { webhookDeliveryRoutes, webhookRoutes } from './routes/webhooks.ts';
+import type { TargetPolicy } from './webhooks/targets.ts';
 
 export interface AppDeps {
   db: Db;
@@ -61,10 +63,12 @@ export interface AppDeps {
   billing?: BillingSettings;
   /** Requests one API key may make per minute (API_KEY_RATE_LIMIT). */
   apiKeyRateLimit?: number;
+  /** Where webhooks may point (WEBHOOK_ALLOW_PRIVATE). */
+  webhookTargets?: TargetPolicy;
 }
 
 /** Builds the HTTP application from its dependencies (tests pass a fresh database and a pinned clock). */
-export function createApp({ db, clock, logger, staticDir, trustProxy = false, readCache = createReadCache(clock.instant), changedElsewhere = () => false, stopping = () => false, timeZone = 'Europe/Paris', billing = DEFAULT_BILLING, apiKeyRateLimit: apiKeyRateLimitPerMinute = 600 }: AppDeps) {
+export function createApp({ db, clock, logger, staticDir, trustProxy = false, readCache = createReadCache(clock.instant), changedElsewhere = () => false, stopping = () => false, timeZone = 'Europe/Paris', billing = DEFAULT_BILLING, webhookTargets = { allowPrivate: false }, apiKeyRateLimit: apiKeyRateLimitPerMinute = 600 }: AppDeps) {
   const app = express();
   app.disable('x-powered-by');
   // First of all, so every answer (errors of the middleware below included) has its id and its line.
@@ -150,6 +154,8 @@ export function createApp({ db, clock, logger, staticDir, trustProxy = false, re
   api.use('/access_log', readRoutes(db, accessLogSpec));
   api.use('/changes', readRoutes(db, changesSpec));
   api.use('/exports', exportRoutes(db, timeZone));
+  api.use('/webhooks', webhookRoutes(db, webhookTargets));
+  api.use('/webhook_deliveries', webhookDeliveryRoutes(db));
   api.use('/health/ledger', ledgerHealthRoutes(db, clock));
   api.use(notFoundRoute);
   app.use('/api', api);

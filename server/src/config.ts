@@ -53,6 +53,11 @@ const EnvSchema = z.object({
   // Requests one API key may make per minute (DESIGN §7), counted in the database across servers.
   API_KEY_RATE_LIMIT: z.coerce.number().int('must be a whole number').min(1).max(1_000_000).default(600),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
+  // Webhooks (DESIGN §7): the first retry's delay (doubling at each failure), how often each server
+  // looks for due deliveries, and whether endpoints may be private or loopback addresses.
+  WEBHOOK_RETRY_BASE_MS: z.coerce.number().int('must be a whole number of ms').min(1).max(86_400_000).default(30_000),
+  WEBHOOK_POLL_MS: z.coerce.number().int('must be a whole number of ms').min(50).max(3_600_000).default(2_000),
+  WEBHOOK_ALLOW_PRIVATE: z.enum(['true', 'false'], { error: 'must be true or false' }).default('false').transform((v) => v === 'true'),
 });
 
 export type Config = z.infer<typeof EnvSchema>;

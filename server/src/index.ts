@@ -13,6 +13,7 @@ import { retentionOf } from './domain/retention.ts';
 import { createReadCache } from './http/readCache.ts';
 import { orExit, orExitAsync } from './operatorError.ts';
 import { gracefulShutdown } from './shutdown.ts';
+import { createDeliveryWorker } from './webhooks/worker.ts';
 
 /** Boot: validate the environment (before the database is touched), open and migrate the database, listen. */
 const config = orExit(() => loadConfig());
@@ -48,6 +49,7 @@ const app = createApp({
   timeZone: config.TIME_ZONE,
   billing: { vatRatePercent: config.VAT_RATE_PERCENT, invoiceDueDays: config.INVOICE_DUE_DAYS },
   apiKeyRateLimit: config.API_KEY_RATE_LIMIT,
+  webhookTargets: { allowPrivate: config.WEBHOOK_ALLOW_PRIVATE },
 });
 const mailer = config.SMTP_URL ? createMailer(connection.db, { smtpUrl: config.SMTP_URL, from: config.MAIL_FROM, logger, now: clock.now }) : null;
 const stopScheduler =
@@ -59,6 +61,17 @@ const stopScheduler =
         retention: retentionOf(config),
       });
 
+// Webhook deliveries: every server sends what is due, each delivery by one of them at a time.
+const webhookWorker = createDeliveryWorker(connection.db, {
+  clock,
+  logger,
+  retryBaseMs: config.WEBHOOK_RETRY_BASE_MS,
+  pollMs: config.WEBHOOK_POLL_MS,
+  allowPrivate: config.WEBHOOK_ALLOW_PRIVATE,
+  afterRun: () => readCache.invalidate(),
+});
+webhookWorker.start();
+
 const server = app.listen(config.PORT, () => {
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;
@@ -68,6 +81,7 @@ const server = app.listen(config.PORT, () => {
 gracefulShutdown(server, logger, config.SHUTDOWN_TIMEOUT_MS, {
   notReady: () => (stopping = true),
   stopScheduler,
+  stopWorkers: () => webhookWorker.stop(),
   commitsSettled: () => commitsSettled(connection.db),
   closeDatabase: async () => {
     await checkpointer?.stop();

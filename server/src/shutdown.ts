@@ -6,6 +6,8 @@ export interface ShutdownSteps {
   notReady(): void;
   /** Stops starting new work of its own (the daily scheduler). */
   stopScheduler(): void;
+  /** Stops the background workers (webhook deliveries) at once; resolves when their work in flight ended. */
+  stopWorkers?(): Promise<void>;
   /** Resolves once every accepted write has committed or rolled back. */
   commitsSettled(): Promise<void>;
   /** Stops the checkpointer thread, then closes the database. */
@@ -50,6 +52,7 @@ export function gracefulShutdown(server: Server, logger: Logger, timeoutMs: numb
     logger.info({ signal, timeout_ms: timeoutMs }, 'shutdown started');
     steps.notReady();
     steps.stopScheduler();
+    const workersStopped = steps.stopWorkers?.() ?? Promise.resolve();
     for (const res of inFlight) lastOnItsConnection(res);
     const deadline = setTimeout(() => {
       logger.warn({ timeout_ms: timeoutMs }, 'shutdown deadline reached: closing every connection');
@@ -58,6 +61,7 @@ export function gracefulShutdown(server: Server, logger: Logger, timeoutMs: numb
     try {
       await connectionsClosed();
       clearTimeout(deadline);
+      await workersStopped;
       await steps.commitsSettled();
       await steps.closeDatabase();
     } catch (err) {

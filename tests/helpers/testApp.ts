@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type SQLite from 'better-sqlite3';
 import express from 'express';
 import pino from 'pino';
-import { createApp } from '../../server/src/app.ts';
+import { createApp, type AppDeps } from '../../server/src/app.ts';
 import { manualClock } from '../../server/src/clock.ts';
 import type { Db } from '../../server/src/data/transact.ts';
 import { openDatabase } from '../../server/src/db/connection.ts';
@@ -81,9 +81,9 @@ export async function sessionCookieFor(
  * requests without a cookie of their own carry an admin's session cookie (the session is real and
  * goes through the same authentication as any other). `server` is the bare application.
  */
-export async function testApp(today = '2026-11-26') {
+export async function testApp(today = '2026-11-26', deps: Partial<Omit<AppDeps, 'db' | 'clock' | 'logger'>> = {}) {
   const database = await testDatabase(today);
-  const server = createApp({ db: database.db, clock: database.clock, logger: pino({ level: 'silent' }) });
+  const server = createApp({ ...deps, db: database.db, clock: database.clock, logger: pino({ level: 'silent' }) });
   const adminCookie = await sessionCookieFor(database, { email: 'admin@cascade.test', role: 'admin' });
   const app = express();
   app.use((req, _res, next) => {

@@ -6,7 +6,7 @@ import { formatDateTime } from '../misc/dates';
 import { changeLines } from './changeLines';
 import { actorText } from '../misc/actorText';
 
-const RESOURCES = ['clients', 'subscriptions', 'partners', 'resellers', 'products', 'users', 'api_keys'];
+const RESOURCES = ['clients', 'subscriptions', 'partners', 'resellers', 'products', 'users', 'api_keys', 'webhooks'];
 const ACTIONS = ['create', 'update', 'delete', 'change_seats', 'undo_renewal', 'undo_creation', 'revoke'];
 
 const filters = [

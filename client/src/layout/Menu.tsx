@@ -37,6 +37,7 @@ export const Menu = () => {
             <RaMenu.ResourceItem name="prices" />
             <RaMenu.ResourceItem name="users" />
             <RaMenu.ResourceItem name="api_keys" />
+            <RaMenu.ResourceItem name="webhooks" />
             <RaMenu.ResourceItem name="access_log" />
             <RaMenu.ResourceItem name="changes" />
             <ApiReferenceItem />

@@ -293,6 +293,28 @@ export interface OrderLineInput {
 
 // Same origin: the session cookie goes with every request ('same-origin' is fetch's default; said here
 // so that a change of API_URL to another origin fails loudly rather than silently unauthenticated).
+export interface Webhook extends RaRecord {
+    url: string;
+    events: string[];
+    active: boolean;
+    failing_since: string | null;
+    created_at: string;
+    /** Only in the answer of its creation. */
+    secret?: string;
+}
+
+export interface WebhookDelivery extends RaRecord {
+    webhook_id: Identifier;
+    event_id: string;
+    type: string;
+    status: 'pending' | 'delivered' | 'failed';
+    attempts: number;
+    last_status_code: number | null;
+    last_error: string | null;
+    next_attempt_at: string | null;
+    created_at: string;
+}
+
 const httpClient = (url: string, options: fetchUtils.Options = {}) =>
     fetchUtils.fetchJson(url, { credentials: 'same-origin', ...options });
 
@@ -375,6 +397,8 @@ export const dataProvider = {
     forecast: (): Promise<ForecastRow[]> => getJson('/forecast'),
     /** The OpenAPI 3.1 document of the API (the API reference page). */
     openApiDocument: (): Promise<OpenApiDocument> => getJson('/openapi.json'),
+    /** "Renvoyer": the delivery is sent again now. */
+    retryWebhookDelivery: (id: Identifier): Promise<WebhookDelivery> => post(`/webhook_deliveries/${encodeURIComponent(String(id))}/retry`, {}),
 } satisfies DataProvider;
 
 export type CascadeDataProvider = typeof dataProvider;

@@ -39,6 +39,9 @@ const writers: Record<string, Partial<Record<string, readonly Role[]>>> = {
     users: { create: ALL, edit: ALL, delete: ALL },
     // Keys are managed by the logins that manage their organisation's users (delete = revoke).
     api_keys: { create: ALL, delete: ALL },
+    // An organisation's own endpoints, managed by the logins that manage its users (every login).
+    webhooks: { create: ALL, edit: ALL, delete: ALL },
+    webhook_deliveries: { retry: ALL },
 };
 
 const READ_ACTIONS = new Set(['list', 'show', 'export']);

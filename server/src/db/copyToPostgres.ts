@@ -86,8 +86,10 @@ export async function copyToPostgres(source: Connection, target: PostgresConnect
         if (batch.length === ROWS_PER_INSERT) await flush();
       }
       await flush();
-      // The next id the database gives is past the copied ones.
-      if (names.includes('id')) {
+      // The next id the database gives is past the copied ones (tables whose id is an identity;
+      // webhook_events' ids are text, made by the application).
+      const identity = names.includes('id') && (await client.query<{ s: string | null }>(`SELECT pg_get_serial_sequence('"${table}"', 'id') AS s`)).rows[0].s !== null;
+      if (identity) {
         await client.query(sequencePastIdsSql(table));
       }
       const copied = Number((await client.query<{ n: number }>(`SELECT count(*) AS n FROM "${table}"`)).rows[0].n);

@@ -328,6 +328,51 @@ export interface DailyRunsTable {
   done_at: string | null;
 }
 
+export type WebhookDeliveryStatus = 'pending' | 'delivered' | 'failed';
+
+/** An organisation's endpoint (publisher: both ids null). `events` is a JSON array of event types. */
+export interface WebhooksTable {
+  id: Generated<number>;
+  partner_id: number | null;
+  reseller_id: number | null;
+  url: string;
+  events: string;
+  /** In clear: every delivery is signed with it (HMAC); the API shows it once, at creation. */
+  secret: string;
+  active: Generated<number>;
+  failing_since: string | null;
+  created_by: string;
+  created_at: string;
+}
+
+/** The outbox: one row per event, `data` the JSON record as GET answers it. */
+export interface WebhookEventsTable {
+  id: string;
+  type: string;
+  created: string;
+  data: string;
+  partner_id: number | null;
+  reseller_id: number | null;
+  dedupe_key: string | null;
+}
+
+export interface WebhookDeliveriesTable {
+  id: Generated<number>;
+  webhook_id: number;
+  event_id: string;
+  type: string;
+  status: Generated<WebhookDeliveryStatus>;
+  attempts: Generated<number>;
+  last_status_code: number | null;
+  last_error: string | null;
+  response_snippet: string | null;
+  next_attempt_at: string | null;
+  first_attempt_at: string | null;
+  last_attempt_at: string | null;
+  delivered_at: string | null;
+  created_at: string;
+}
+
 export interface Database {
   products: ProductsTable;
   partners: PartnersTable;
@@ -358,6 +403,9 @@ export interface Database {
   invoice_counters: InvoiceCountersTable;
   api_keys: ApiKeysTable;
   usage_reports: UsageReportsTable;
+  webhooks: WebhooksTable;
+  webhook_events: WebhookEventsTable;
+  webhook_deliveries: WebhookDeliveriesTable;
 }
 
 export type Term = Selectable<TermsTable>;

@@ -63,3 +63,21 @@ export function requireRole(scope: Scope, roles: readonly Role[], action: string
     throw new ForbiddenError(`Your role (${scope.role}) cannot ${action}`);
   }
 }
+
+/**
+ * Rows owned by the caller's own organisation only (not its resellers'): the publisher's (both
+ * columns null) for an admin, the partner's own for a partner, the reseller's for a reseller.
+ * For what an organisation configures for itself (webhooks).
+ */
+export function ownOrganisation(scope: Scope, partnerColumn: string, resellerColumn: string): Expression<SqlBool> {
+  const partner = sql.ref(partnerColumn);
+  const reseller = sql.ref(resellerColumn);
+  switch (scope.role) {
+    case 'admin':
+      return sql<SqlBool>`(${partner} IS NULL AND ${reseller} IS NULL)`;
+    case 'partner':
+      return sql<SqlBool>`(${partner} = ${scope.partnerId} AND ${reseller} IS NULL)`;
+    case 'reseller':
+      return sql<SqlBool>`${reseller} = ${scope.resellerId}`;
+  }
+}

@@ -1,6 +1,7 @@
 import { SYSTEM_SCOPE } from './access.ts';
 import type { ActionContext } from './context.ts';
 import { transact, type Db } from '../data/transact.ts';
+import { recordEvent } from '../webhooks/outbox.ts';
 import { daysBetween, plusDays } from './dates.ts';
 import { InsufficientLicensesError } from './errors.ts';
 import { notifyManagers } from './notifications.ts';
@@ -108,6 +109,7 @@ async function renewOne(db: Db, ctx: ActionContext, sub: { id: number; auto_rene
             ? texts.notification.autoRenewExhausted(settings.autoRenewRetryDays, error.needed, error.balance)
             : texts.notification.autoRenewFailed(error.needed, error.balance),
       });
+      await recordEvent(tx, { type: 'subscription.auto_renew_failed', subject: { resource: 'subscriptions', id: sub.id }, key: `auto_renew_failed:${sub.id}:${today}`, now });
     });
     return exhausted ? 'exhausted' : 'failed';
   }

@@ -2,6 +2,7 @@ import { DEFAULT_LOCALE } from '../../../shared/contract.ts';
 import { isUniqueViolation } from '../data/constraints.ts';
 import { creditNoteOf, findInvoice, insertInvoice, invoiceLinesOf, nextInvoiceNumber, type InvoiceRow } from '../data/invoices.ts';
 import type { Tx } from '../data/transact.ts';
+import { recordEvent } from '../webhooks/outbox.ts';
 import type { InvoiceKind } from '../db/schema.ts';
 import type { ActionContext } from './context.ts';
 import { plusDays } from './dates.ts';
@@ -38,7 +39,7 @@ export async function issueInvoice(tx: Tx, ctx: ActionContext, billing: BillingS
   const year = Number(ctx.today.slice(0, 4));
   const key = issuerKey(doc);
   const number = invoiceNumber(year, await nextInvoiceNumber(tx, key, doc.kind, year));
-  return insertInvoice(
+  const id = await insertInvoice(
     tx,
     {
       number,
@@ -62,6 +63,8 @@ export async function issueInvoice(tx: Tx, ctx: ActionContext, billing: BillingS
     },
     doc.lines,
   );
+  await recordEvent(tx, { type: 'invoice.issued', subject: { resource: 'invoices', id }, now: ctx.now });
+  return id;
 }
 
 /** An invoice's parties in the order's terms (its issuer is the order's supplier). */

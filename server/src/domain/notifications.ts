@@ -1,6 +1,7 @@
 import type { NotificationsTable } from '../db/schema.ts';
 import type { ActionContext } from './context.ts';
 import { transact, type Db, type Tx } from '../data/transact.ts';
+import { recordEvent } from '../webhooks/outbox.ts';
 import { daysBetween, plusDays } from './dates.ts';
 import { dayText, textsFor, type Texts } from './texts.ts';
 
@@ -93,6 +94,7 @@ export async function runReminders(db: Db, today: string, now: string): Promise<
           message: (texts) => texts.notification.reminder(sub.client_name, dayText(texts, sub.latest_end!), daysBetween(today, sub.latest_end!)),
         })),
       );
+      await recordEvent(tx, { type: 'subscription.expiring', subject: { resource: 'subscriptions', id: sub.id }, key: `reminder:${sub.id}:${sub.latest_end}:${days}`, now });
     }
   });
   return created;

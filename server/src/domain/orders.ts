@@ -2,6 +2,7 @@ import { partnerTerms, resellerTerms } from '../data/buyers.ts';
 import { findOrder, decideOrder, insertOrder, orderLinesOf, setOrderInvoice, type OrderRow } from '../data/orders.ts';
 import { listPricesOn } from '../data/prices.ts';
 import type { Tx } from '../data/transact.ts';
+import { recordEvent } from '../webhooks/outbox.ts';
 import { DEFAULT_LOCALE } from '../../../shared/contract.ts';
 import { requireRole } from './access.ts';
 import { textsFor } from './texts.ts';
@@ -51,11 +52,13 @@ export async function submitOrder(tx: Tx, ctx: ActionContext, billing: BillingSe
     return pricedLine(line.product_id, line.quantity, discountedUnitPrice(listPrice, buyer.discount));
   });
   const { discount: _discount, ...parties } = buyer;
-  return insertOrder(
+  const id = await insertOrder(
     tx,
     { ...parties, vat_rate_percent: billing.vatRatePercent, ...totalsOf(priced, billing.vatRatePercent), created_by: ctx.actor, created_at: ctx.now },
     priced,
   );
+  await recordEvent(tx, { type: 'order.submitted', subject: { resource: 'orders', id }, now: ctx.now });
+  return id;
 }
 
 async function visibleOrder(tx: Tx, ctx: ActionContext, id: number): Promise<OrderRow> {
@@ -102,6 +105,7 @@ export async function fulfilOrder(tx: Tx, ctx: ActionContext, billing: BillingSe
   }
   const invoiceId = await issueInvoice(tx, ctx, billing, { ...order, lines, kind: 'invoice', order_id: id, credited_invoice_id: null });
   await setOrderInvoice(tx, id, invoiceId);
+  await recordEvent(tx, { type: 'order.fulfilled', subject: { resource: 'orders', id }, now: ctx.now });
 }
 
 export async function refuseOrder(tx: Tx, ctx: ActionContext, id: number, reason: string): Promise<void> {

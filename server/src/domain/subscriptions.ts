@@ -2,6 +2,7 @@ import type { Updateable } from 'kysely';
 import { findPool } from '../data/pools.ts';
 import { findSubscription, insertTerm, productName, liveTermsOf, lockClient, markRenewed, type Subscription } from '../data/subscriptions.ts';
 import type { Tx } from '../data/transact.ts';
+import { recordEvent } from '../webhooks/outbox.ts';
 import type { SubscriptionsTable, TermOrigin } from '../db/schema.ts';
 import { manages, type Scope } from './access.ts';
 import { changedValues, fieldChanges, recordChangeOf } from './changes.ts';
@@ -128,6 +129,7 @@ export async function renewSubscription(
   });
   await markRenewed(tx, sub, undoDeadline(ctx.now, settings.undoWindowDays));
   await refreshSubscriptions(tx, [id], ctx.today, { clientsLocked: true });
+  await recordEvent(tx, { type: 'subscription.renewed', subject: { resource: 'subscriptions', id }, now: ctx.now });
   // The debit comes last: from it to the commit the pool's row is locked (on PostgreSQL), and every
   // renewal paid from that pool, at any server, waits for it. A short pool still rolls everything back.
   const { remaining } = await move(tx, ctx, {

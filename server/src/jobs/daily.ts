@@ -5,6 +5,7 @@ import { transact, type Db } from '../data/transact.ts';
 import { claimDay, dayDone, markDayDone, releaseDay } from '../db/dailyRuns.ts';
 import { runAutoRenewal, type AutoRenewalSummary } from '../domain/autoRenewal.ts';
 import { runReminders } from '../domain/notifications.ts';
+import { recordExpirations } from '../domain/expirations.ts';
 import { rollDerivedTo } from '../domain/derived.ts';
 import { DEFAULT_RETENTION, pruneExpired, type PruneSummary, type RetentionSettings } from '../domain/retention.ts';
 import type { Mailer } from '../mail.ts';
@@ -35,6 +36,7 @@ export async function runDailyJobs(db: Db, day: { today: string; now: string }, 
     options.logger?.error({ err, subscription_id }, 'auto-renewal of one subscription failed unexpectedly; skipped'),
   );
   await runReminders(db, day.today, day.now);
+  await recordExpirations(db, day.today, day.now);
   const created = await db
     .selectFrom('notifications')
     .select('id')

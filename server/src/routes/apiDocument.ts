@@ -33,6 +33,9 @@ import { userSchemas } from './users.ts';
 import { apiKeySchemas } from './apiKeys.ts';
 import { usageSchemas } from './usage.ts';
 import { apiKeysSpec } from '../resources/apiKeys.ts';
+import { webhookSchemas } from './webhooks.ts';
+import { webhookDeliveriesSpec, webhooksSpec } from '../resources/webhooks.ts';
+import { WEBHOOK_EVENTS } from '../../../shared/contract.ts';
 
 /**
  * The OpenAPI 3.1 document of every route the application mounts, served at GET /api/openapi.json.
@@ -64,6 +67,8 @@ const record = {
   price: recordSchema(pricesSpec, 'Price'),
   order: recordSchema(ordersSpec, 'Order', { lines: DocumentLines }),
   invoice: recordSchema(invoicesSpec, 'Invoice', { lines: DocumentLines }),
+  webhook: recordSchema(webhooksSpec, 'Webhook', { events: z.array(z.enum(WEBHOOK_EVENTS)) }),
+  webhookDelivery: recordSchema(webhookDeliveriesSpec, 'WebhookDelivery'),
 };
 
 const Ok = z.object({ ok: z.literal(true) });
@@ -448,6 +453,23 @@ function describeApi(registry: OpenAPIRegistry) {
     method: 'get', path: '/api/subscriptions/:id/usage', tag: 'Usage',
     summary: 'The usage reports of a subscription, oldest first (the latest 366)',
     success: { description: 'The reports', schema: z.array(z.object({ id: z.number().int(), active_users: z.number().int(), measured_at: z.string() })) },
+  });
+
+  // Webhooks
+  describeReadRoutes(registry, webhooksSpec, { tag: 'Webhooks', record: record.webhook });
+  route({
+    method: 'post', path: '/api/webhooks', tag: 'Webhooks', body: webhookSchemas.WebhookInput,
+    summary: 'Register an endpoint of the caller’s organisation for some events',
+    description: `Events: ${WEBHOOK_EVENTS.join(', ')} (400 unknown_event otherwise). The URL is http(s) (400 invalid_url) and not a private, loopback or link-local address unless WEBHOOK_ALLOW_PRIVATE=true (400 private_address). The answer holds the signing secret, shown this once.`,
+    success: { status: 201, description: 'The endpoint, with its `secret`', schema: record.webhook.extend({ secret: z.string() }) },
+  });
+  route({ method: 'put', path: '/api/webhooks/:id', tag: 'Webhooks', body: webhookSchemas.WebhookChanges, summary: 'Change an endpoint’s URL or events, or (de)activate it', success: { description: 'The endpoint', schema: record.webhook } });
+  route({ method: 'delete', path: '/api/webhooks/:id', tag: 'Webhooks', summary: 'Delete an endpoint and its delivery log', success: { description: 'The deleted endpoint', schema: record.webhook } });
+  describeReadRoutes(registry, webhookDeliveriesSpec, { tag: 'Webhooks', record: record.webhookDelivery, plural: 'webhook deliveries' });
+  route({
+    method: 'post', path: '/api/webhook_deliveries/:id/retry', tag: 'Webhooks',
+    summary: 'Send a delivery again now (“Renvoyer”), whatever its state',
+    success: { description: 'The delivery, pending', schema: record.webhookDelivery },
   });
 
   // Audit trails
