@@ -6,9 +6,12 @@ import { MemoryRouter } from 'react-router';
 import { i18nProvider } from '../../client/src/i18n/i18nProvider';
 import { canAccessWith, type Permissions, type Role } from '../../client/src/providers/permissions';
 
-/** The bits of a data provider a test needs; missing methods throw when called. */
+/**
+ * The bits of a data provider a test needs; missing methods throw when called. The server's clock
+ * is this one (offset 0) unless a test says otherwise.
+ */
 export const fakeDataProvider = (methods: Record<string, unknown>): DataProvider =>
-    new Proxy(methods, {
+    new Proxy<Record<string, unknown>>({ serverClockOffset: () => Promise.resolve(0), ...methods }, {
         get: (target, name) =>
             name in target
                 ? target[name as string]
