@@ -169,7 +169,8 @@ export interface HistoryEntry {
 }
 
 export interface Notification extends RaRecord {
-    kind: 'reminder' | 'auto_renew_failed';
+    /** pool_short: a pool that cannot pay its auto-renewals due within 14 days (no client: opens the dashboard). */
+    kind: 'reminder' | 'auto_renew_failed' | 'pool_short';
     subscription_id: Identifier | null;
     client_id: Identifier | null;
     days_before: number | null;

@@ -1,6 +1,6 @@
 import { format } from 'date-fns';
 import { STATUS_LABELS, type Locale } from '../../../shared/contract.ts';
-import type { MovementKind } from '../db/schema.ts';
+import type { MovementKind, NotificationKind } from '../db/schema.ts';
 
 /** French plurals: 0 and 1 take the singular ("0 licence", "1 licence", "2 licences"). */
 const frCount = (n: number, one: string, other: string) => `${n} ${Math.abs(n) < 2 ? one : other}`;
@@ -34,10 +34,16 @@ const fr = {
       `Renouvellement automatique impossible : licences insuffisantes (${frCount(needed, 'nécessaire', 'nécessaires')}, ${frCount(balance, 'restante', 'restantes')}).`,
     autoRenewExhausted: (days: number, needed: number, balance: number) =>
       `Renouvellement automatique abandonné après ${frCount(days, 'jour', 'jours')} : licences insuffisantes (${frCount(needed, 'nécessaire', 'nécessaires')}, ${frCount(balance, 'restante', 'restantes')}).`,
+    poolShort: (product: string, holder: string, needed: number, balance: number, from: string) =>
+      `Stock ${product} de ${holder} insuffisant pour les renouvellements automatiques des 14 prochains jours : ${frCount(needed, 'licence nécessaire', 'licences nécessaires')}, ${frCount(balance, 'restante', 'restantes')} (manque ${needed - balance} dès le ${from}). Commandez la différence.`,
   },
   mail: {
-    subject: { reminder: 'Cascade : abonnement à renouveler', auto_renew_failed: 'Cascade : renouvellement automatique en échec' },
-    footer: 'Ouvrez la console Cascade pour renouveler.',
+    subject: {
+      reminder: 'Cascade : abonnement à renouveler',
+      auto_renew_failed: 'Cascade : renouvellement automatique en échec',
+      pool_short: 'Cascade : stock insuffisant pour les renouvellements automatiques',
+    } satisfies Record<NotificationKind, string>,
+    footer: 'Ouvrez la console Cascade pour renouveler ou commander.',
   },
   systemActor: {
     seed: 'Données initiales',
@@ -109,10 +115,12 @@ const en: Texts = {
     reminder: (client, end, days) => `${client}: the subscription ends on ${end} (in ${enCount(days, 'day', 'days')}).`,
     autoRenewFailed: (needed, balance) => `Auto-renewal impossible: not enough licences (${needed} needed, ${balance} left).`,
     autoRenewExhausted: (days, needed, balance) => `Auto-renewal given up after ${enCount(days, 'day', 'days')}: not enough licences (${needed} needed, ${balance} left).`,
+    poolShort: (product, holder, needed, balance, from) =>
+      `${holder}'s ${product} stock cannot cover the auto-renewals of the next 14 days: ${enCount(needed, 'licence', 'licences')} needed, ${balance} left (${needed - balance} short from ${from}). Order the difference.`,
   },
   mail: {
-    subject: { reminder: 'Cascade: subscription to renew', auto_renew_failed: 'Cascade: auto-renewal failed' },
-    footer: 'Open the Cascade console to renew.',
+    subject: { reminder: 'Cascade: subscription to renew', auto_renew_failed: 'Cascade: auto-renewal failed', pool_short: 'Cascade: stock short for auto-renewals' },
+    footer: 'Open the Cascade console to renew or order.',
   },
   systemActor: {
     seed: 'Initial data',
