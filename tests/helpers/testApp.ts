@@ -81,9 +81,9 @@ export async function sessionCookieFor(
  * requests without a cookie of their own carry an admin's session cookie (the session is real and
  * goes through the same authentication as any other). `server` is the bare application.
  */
-export async function testApp(today = '2026-11-26') {
+export async function testApp(today = '2026-11-26', options: Pick<Parameters<typeof createApp>[0], 'billing'> = {}) {
   const database = await testDatabase(today);
-  const server = createApp({ db: database.db, clock: database.clock, logger: pino({ level: 'silent' }) });
+  const server = createApp({ db: database.db, clock: database.clock, logger: pino({ level: 'silent' }), ...options });
   const adminCookie = await sessionCookieFor(database, { email: 'admin@cascade.test', role: 'admin' });
   const app = express();
   app.use((req, _res, next) => {

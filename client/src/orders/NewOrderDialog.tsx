@@ -22,8 +22,8 @@ import type { CascadeDataProvider, Order, OrderLineInput } from '../providers/da
 import { useLicenseAction } from '../misc/useLicenseAction';
 import { DialogSubmitActions } from '../misc/DialogSubmitActions';
 import { ServerErrorAlert } from '../misc/ServerErrorAlert';
-import { formatCents } from '../misc/money';
-import { PREVIEW_VAT_RATE_PERCENT, previewOrder, type DraftLine } from './pricing';
+import { formatCents, formatRate } from '../misc/money';
+import { previewOrder, type DraftLine } from './pricing';
 import { useBuyerPricing } from './useBuyerPricing';
 
 /** Every query an order can change: orders, invoices, and the pools its fulfilment fills. */
@@ -65,7 +65,7 @@ export const NewOrderDialog = ({ initialLines, onClose }: { initialLines?: Order
         onDone: onClose,
     });
     const draft: DraftLine[] = lines.map(line => ({ product_id: line.product_id, quantity: quantityOf(line.quantity) }));
-    const preview = pricing ? previewOrder(draft, pricing.listPrices, pricing.discountPercent, PREVIEW_VAT_RATE_PERCENT) : undefined;
+    const preview = pricing ? previewOrder(draft, pricing.listPrices, pricing.discountPercent, pricing.vatRatePercent) : undefined;
     const complete = draft.every(line => line.product_id !== '' && line.quantity !== null);
     const canSubmit = complete && !!preview && preview.unpriced.length === 0 && !submit.pending;
     const money = (cents: number | undefined) => (cents === undefined ? '…' : formatCents(cents, locale));
@@ -162,7 +162,7 @@ export const NewOrderDialog = ({ initialLines, onClose }: { initialLines?: Order
                                 </TableRow>
                                 <TableRow>
                                     <TableCell component="th" scope="row">
-                                        {translate('cascade.orders.vat', { rate: PREVIEW_VAT_RATE_PERCENT })}
+                                        {translate('cascade.orders.vat', { rate: formatRate(pricing?.vatRatePercent, locale) })}
                                     </TableCell>
                                     <TableCell align="right">{money(preview?.totals.vat_cents)}</TableCell>
                                 </TableRow>
