@@ -339,6 +339,9 @@ export const en: Messages = {
             euros_hint: 'In euros excl. VAT per licence-year, e.g. 48.50',
             invalid_price: 'A price in euros, at most 2 decimals, from 0 to 100,000',
         },
+        organisations: {
+            edit_title: 'Edit %{name}',
+        },
         billing_identity: {
             tab: 'Billing',
             legal_name: 'Legal name',

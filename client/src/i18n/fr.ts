@@ -343,6 +343,9 @@ export const fr = {
             euros_hint: 'En euros HT par licence-année, ex. 48,50',
             invalid_price: 'Un prix en euros, au plus 2 décimales, de 0 à 100 000',
         },
+        organisations: {
+            edit_title: 'Modifier %{name}',
+        },
         billing_identity: {
             tab: 'Facturation',
             legal_name: 'Raison sociale',
