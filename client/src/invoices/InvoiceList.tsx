@@ -3,7 +3,7 @@ import { DataTable, List, SelectInput, SimpleList, TextField, useLocaleState, us
 import type { Invoice } from '../providers/dataProvider';
 import type { Permissions } from '../providers/permissions';
 import { DateOnlyField } from '../misc/DateOnlyField';
-import { MoneyField } from '../misc/MoneyField';
+import { MoneyColumns } from '../orders/MoneyColumns';
 import { formatCents } from '../misc/money';
 import { SellerField } from '../orders/SellerField';
 import { DocumentLines } from '../orders/DocumentLines';
@@ -75,12 +75,7 @@ export const InvoiceList = () => {
                     <DataTable.Col source="due_on">
                         <DateOnlyField source="due_on" />
                     </DataTable.Col>
-                    <DataTable.Col source="total_excl_vat_cents" align="right">
-                        <MoneyField source="total_excl_vat_cents" />
-                    </DataTable.Col>
-                    <DataTable.Col source="total_incl_vat_cents" align="right">
-                        <MoneyField source="total_incl_vat_cents" />
-                    </DataTable.Col>
+                    <MoneyColumns />
                     <DataTable.Col label="cascade.orders.actions" disableSort>
                         <InvoicePdfButton />
                         {/* a reseller issues no invoice: nothing to credit */}

@@ -1,7 +1,7 @@
 import { useMediaQuery, type Theme } from '@mui/material';
 import { DataTable, DateField, List, SelectInput, SimpleList, TopToolbar, useLocaleState, useTranslate } from 'react-admin';
 import type { Order } from '../providers/dataProvider';
-import { MoneyField } from '../misc/MoneyField';
+import { MoneyColumns } from './MoneyColumns';
 import { formatCents } from '../misc/money';
 import { SellerField } from './SellerField';
 import { DocumentLines } from './DocumentLines';
@@ -18,7 +18,6 @@ const ListActions = () => (
         <NewOrderButton />
     </TopToolbar>
 );
-
 
 /** "Commandes": the orders in scope, newest first, decided from the row. */
 export const OrderList = () => {
@@ -49,12 +48,7 @@ export const OrderList = () => {
                     <DataTable.Col source="supplier_type">
                         <SellerField side="supplier" />
                     </DataTable.Col>
-                    <DataTable.Col source="total_excl_vat_cents" align="right">
-                        <MoneyField source="total_excl_vat_cents" />
-                    </DataTable.Col>
-                    <DataTable.Col source="total_incl_vat_cents" align="right">
-                        <MoneyField source="total_incl_vat_cents" />
-                    </DataTable.Col>
+                    <MoneyColumns />
                     <DataTable.Col label="cascade.orders.actions" disableSort>
                         <OrderActions />
                     </DataTable.Col>
