@@ -47,18 +47,21 @@ const chooseProduct = async (user: ReturnType<typeof userEvent.setup>, dialog: H
     await user.click(await screen.findByRole('option', { name: code }));
 };
 
+/** A reseller opens Nouvelle commande and asks for 50 TBox; the open dialog and the user. */
+const resellerOrders50TBox = async (methods: Record<string, unknown>) => {
+    renderWithAdmin(<NewOrderButton />, { dataProvider: dataProviderWith(methods), authProvider: fakeAuthProvider('reseller') });
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('button', { name: 'Nouvelle commande' }));
+    const dialog = await screen.findByRole('dialog');
+    await chooseProduct(user, dialog, 'TBox');
+    await user.type(within(dialog).getByLabelText(/Quantité/), '50');
+    return { dialog, user };
+};
+
 describe('new-order dialog', () => {
     it('shows a reseller its totals at list price less its discount, half-up per unit, and sends the lines', async () => {
         const submitOrder = vi.fn().mockResolvedValue({ id: 77 });
-        renderWithAdmin(<NewOrderButton />, {
-            dataProvider: dataProviderWith({ submitOrder }),
-            authProvider: fakeAuthProvider('reseller'),
-        });
-        const user = userEvent.setup();
-        await user.click(await screen.findByRole('button', { name: 'Nouvelle commande' }));
-        const dialog = await screen.findByRole('dialog');
-        await chooseProduct(user, dialog, 'TBox');
-        await user.type(within(dialog).getByLabelText(/Quantité/), '50');
+        const { dialog, user } = await resellerOrders50TBox({ submitOrder });
         // 40.05 € less 10 % = 36.045 → 36.05 €; × 50 = 1 802.50 €; VAT 20 % = 360.50 €
         await waitFor(() => expect(dialog).toHaveTextContent('Prix unitaire HT : 36,05 €'));
         const totals = within(dialog).getByTestId('order-totals');
@@ -72,17 +75,9 @@ describe('new-order dialog', () => {
     });
 
     it('previews the VAT at the rate the server publishes (VAT_RATE_PERCENT), not an assumed 20 %', async () => {
-        renderWithAdmin(<NewOrderButton />, {
-            dataProvider: dataProviderWith({
-                publisher: () => Promise.resolve({ legal_name: null, address: null, siren: null, vat_number: null, vat_rate_percent: 5.5 }),
-            }),
-            authProvider: fakeAuthProvider('reseller'),
+        const { dialog } = await resellerOrders50TBox({
+            publisher: () => Promise.resolve({ legal_name: null, address: null, siren: null, vat_number: null, vat_rate_percent: 5.5 }),
         });
-        const user = userEvent.setup();
-        await user.click(await screen.findByRole('button', { name: 'Nouvelle commande' }));
-        const dialog = await screen.findByRole('dialog');
-        await chooseProduct(user, dialog, 'TBox');
-        await user.type(within(dialog).getByLabelText(/Quantité/), '50');
         // 1 802.50 € × 5.5 % = 99.1375 → 99.14 €
         const totals = within(dialog).getByTestId('order-totals');
         await waitFor(() => expect(totals).toHaveTextContent('TVA (5,5 %)99,14 €'));

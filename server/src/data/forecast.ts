@@ -1,6 +1,14 @@
-import { sql } from 'kysely';
+import { sql, type JoinBuilder } from 'kysely';
+import type { Database } from '../db/schema.ts';
 import { inScope, type Scope } from '../domain/access.ts';
 import type { Db } from './transact.ts';
+
+/** Joins the subscriptions drawing on each pool: same product and same holder (partner, or reseller). */
+const drawingOnPool = <J extends JoinBuilder<Database & { s: Database['subscriptions'] }, 'pools' | 's'>>(join: J): J =>
+  join
+    .onRef('s.product_id', '=', 'pools.product_id')
+    .onRef('s.partner_id', '=', 'pools.partner_id')
+    .on(sql<boolean>`(s.reseller_id = pools.reseller_id OR (s.reseller_id IS NULL AND pools.reseller_id IS NULL))`) as J;
 
 export interface PoolNeeds {
   pool_id: number;
@@ -24,10 +32,7 @@ export async function poolNeeds(db: Db, scope: Scope, before: { d14: string; d30
   const rows = await db
     .selectFrom('pools')
     .leftJoin('subscriptions as s', (join) =>
-      join
-        .onRef('s.product_id', '=', 'pools.product_id')
-        .onRef('s.partner_id', '=', 'pools.partner_id')
-        .on(sql<boolean>`(s.reseller_id = pools.reseller_id OR (s.reseller_id IS NULL AND pools.reseller_id IS NULL))`)
+      drawingOnPool(join)
         .on('s.status', 'in', ['active', 'expiring'])
         .on('s.archived', '=', 0)
         .on('s.end_date', '<', before.d90),
@@ -71,12 +76,7 @@ export interface AutoRenewalDue {
 export async function autoRenewalsDue(db: Db, before: string): Promise<AutoRenewalDue[]> {
   const rows = await db
     .selectFrom('pools')
-    .innerJoin('subscriptions as s', (join) =>
-      join
-        .onRef('s.product_id', '=', 'pools.product_id')
-        .onRef('s.partner_id', '=', 'pools.partner_id')
-        .on(sql<boolean>`(s.reseller_id = pools.reseller_id OR (s.reseller_id IS NULL AND pools.reseller_id IS NULL))`),
-    )
+    .innerJoin('subscriptions as s', drawingOnPool)
     .innerJoin('products', 'products.id', 'pools.product_id')
     .innerJoin('partners', 'partners.id', 'pools.partner_id')
     .leftJoin('resellers', 'resellers.id', 'pools.reseller_id')
