@@ -145,6 +145,50 @@ describe('invoice PDF', () => {
     expect(raw).toMatch(/<fx:DocumentFileName>factur-x.xml<\/fx:DocumentFileName>/);
   });
 
+  it('carries PDF/A-3 metadata: Info and XMP agree on title, author, creator, producer and date; French; factur-x.xml Alternative', async () => {
+    const invoice = await fulfilledInvoice();
+    const bytes = await download('nord', invoice.id);
+    const pdf = await PDFDocument.load(bytes, { updateMetadata: false });
+    expect(pdf.getTitle()).toBe(`Facture ${invoice.number}`);
+    expect(pdf.getAuthor()).toBe('Alpha Distribution SAS');
+    expect(pdf.getCreator()).toBe('Cascade');
+    expect(pdf.getProducer()).toBe('Cascade (pdf-lib, factur-x-kit)');
+    expect(pdf.getCreationDate()?.toISOString()).toBe('2026-11-26T00:00:00.000Z');
+    expect(pdf.catalog.lookup(PDFName.of('Lang'), PDFString).decodeText()).toBe('fr-FR');
+
+    const metadata = pdf.catalog.lookup(PDFName.of('Metadata'), PDFRawStream);
+    const xmp = Buffer.from(metadata.getContents()).toString('utf8');
+    const one = (pattern: RegExp) => pattern.exec(xmp)?.[1];
+    expect(one(/<dc:title><rdf:Alt><rdf:li xml:lang="x-default">([^<]*)</)).toBe(pdf.getTitle());
+    expect(one(/<dc:creator><rdf:Seq><rdf:li>([^<]*)</)).toBe(pdf.getAuthor());
+    expect(one(/<xmp:CreatorTool>([^<]*)</)).toBe(pdf.getCreator());
+    expect(one(/<pdf:Producer>([^<]*)</)).toBe(pdf.getProducer());
+    expect(one(/<xmp:CreateDate>([^<]*)</)).toBe('2026-11-26T00:00:00Z');
+    expect(one(/<pdfaid:part>([^<]*)</)).toBe('3');
+    expect(one(/<pdfaid:conformance>([^<]*)</)).toBe('B');
+    expect(one(/<fx:ConformanceLevel>([^<]*)</)).toBe('EN 16931');
+    expect(one(/<pdfaSchema:prefix>([^<]*)</)).toBe('fx');
+    // Well-formed: every element opened is closed, in order (the library's own XMP was not).
+    const stack: string[] = [];
+    for (const [, closing, name, selfClosing] of xmp.matchAll(/<(\/?)([\w:]+)[^>]*?(\/?)>/g)) {
+      if (selfClosing) continue;
+      if (closing) expect(stack.pop()).toBe(name);
+      else stack.push(name);
+    }
+    expect(stack).toEqual([]);
+    // Only one metadata stream is left in the file.
+    expect(Buffer.from(bytes).toString('latin1').match(/\/Type \/Metadata/g)).toHaveLength(1);
+
+    expect((await associatedFiles(bytes))['factur-x.xml'].relationship).toBe('Alternative');
+  });
+
+  it('titles a credit note as such', async () => {
+    const invoice = await fulfilledInvoice();
+    const credit = (await as('alpha').post(`/api/invoices/${invoice.id}/credit`)).body;
+    const pdf = await PDFDocument.load(await download('nord', credit.id), { updateMetadata: false });
+    expect(pdf.getTitle()).toBe(`Avoir ${credit.number}`);
+  });
+
   it("prints the publisher's identity on its invoices to partners issued once it has a VAT number", async () => {
     const grant = async () => {
       const order = (await as('alpha').post('/api/orders', { lines: [{ product_id: h.products.tbox, quantity: 3 }] })).body;
