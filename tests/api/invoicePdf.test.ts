@@ -156,7 +156,7 @@ describe('invoice PDF', () => {
     expect(pdf.getCreationDate()?.toISOString()).toBe('2026-11-26T00:00:00.000Z');
     expect(pdf.catalog.lookup(PDFName.of('Lang'), PDFString).decodeText()).toBe('fr-FR');
 
-    const metadata = pdf.catalog.lookup(PDFName.of('Metadata'), PDFRawStream);
+    const metadata = pdf.catalog.lookup(PDFName.of('Metadata'), PDFStream) as PDFRawStream;
     const xmp = Buffer.from(metadata.getContents()).toString('utf8');
     const one = (pattern: RegExp) => pattern.exec(xmp)?.[1];
     expect(one(/<dc:title><rdf:Alt><rdf:li xml:lang="x-default">([^<]*)</)).toBe(pdf.getTitle());
