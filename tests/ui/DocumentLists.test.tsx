@@ -20,7 +20,7 @@ const renderList = (resource: 'orders' | 'invoices') =>
         authProvider: fakeAuthProvider('partner'),
     });
 
-describe('the money columns of Commandes and Factures', () => {
+describe('Commandes and Factures', () => {
     it.each(['orders', 'invoices'] as const)('%s: totals excluding and including VAT, in euros', async resource => {
         renderList(resource);
         const headers = (await screen.findAllByRole('columnheader')).map(h => h.textContent);
@@ -28,5 +28,12 @@ describe('the money columns of Commandes and Factures', () => {
         const [, row] = await screen.findAllByRole('row');
         expect(within(row).getByText('2 002,50 €')).toBeInTheDocument();
         expect(within(row).getByText('2 403,00 €')).toBeInTheDocument();
+    });
+
+    it.each(['orders', 'invoices'] as const)('%s: Exporter downloads the server’s CSV, not one made in the browser', async resource => {
+        renderList(resource);
+        const link = await screen.findByRole('link', { name: 'Exporter' });
+        expect(link.getAttribute('href')).toMatch(new RegExp(`/api/exports/${resource}\\?`));
+        expect(screen.queryByRole('button', { name: 'Exporter' })).toBeNull();
     });
 });

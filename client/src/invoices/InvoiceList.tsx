@@ -1,5 +1,5 @@
 import { Chip, useMediaQuery, type Theme } from '@mui/material';
-import { DataTable, List, SelectInput, SimpleList, TextField, useLocaleState, usePermissions, useRecordContext, useTranslate } from 'react-admin';
+import { DataTable, List, SelectInput, SimpleList, TextField, TopToolbar, useLocaleState, usePermissions, useRecordContext, useTranslate } from 'react-admin';
 import type { Invoice } from '../providers/dataProvider';
 import type { Permissions } from '../providers/permissions';
 import { DateOnlyField } from '../misc/DateOnlyField';
@@ -7,6 +7,7 @@ import { MoneyColumns } from '../orders/MoneyColumns';
 import { formatCents } from '../misc/money';
 import { SellerField } from '../orders/SellerField';
 import { DocumentLines } from '../orders/DocumentLines';
+import { ServerExportButton } from '../misc/ServerExportButton';
 import { CreditButton } from './CreditButton';
 import { InvoicePdfButton } from './InvoicePdfButton';
 
@@ -44,7 +45,16 @@ export const InvoiceList = () => {
     const [locale] = useLocaleState();
     const { permissions } = usePermissions<Permissions>();
     return (
-        <List filters={filters} sort={{ field: 'id', order: 'DESC' }} perPage={25}>
+        <List
+            filters={filters}
+            actions={
+                <TopToolbar>
+                    <ServerExportButton resource="invoices" />
+                </TopToolbar>
+            }
+            sort={{ field: 'id', order: 'DESC' }}
+            perPage={25}
+        >
             {isSmall ? (
                 <SimpleList<Invoice>
                     primaryText={invoice => `${translate(`cascade.invoices.kind.${invoice.kind}`)} ${invoice.number}`}

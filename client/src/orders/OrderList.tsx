@@ -6,6 +6,7 @@ import { formatCents } from '../misc/money';
 import { SellerField } from './SellerField';
 import { DocumentLines } from './DocumentLines';
 import { NewOrderButton } from './NewOrderButton';
+import { ServerExportButton } from '../misc/ServerExportButton';
 import { OrderActions } from './OrderActions';
 import { OrderStatusField } from './OrderStatusField';
 
@@ -16,6 +17,7 @@ const filters = [<SelectInput key="status" source="status" choices={STATUS_CHOIC
 const ListActions = () => (
     <TopToolbar>
         <NewOrderButton />
+        <ServerExportButton resource="orders" />
     </TopToolbar>
 );
 

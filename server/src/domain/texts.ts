@@ -18,6 +18,12 @@ type SystemActor = (typeof SYSTEM_ACTORS)[number];
 const fr = {
   /** How a calendar date is written (date-fns pattern), as the console shows it. */
   datePattern: 'dd/MM/yyyy',
+  /** How a decimal amount is written in an export (1234,50). */
+  decimalSeparator: ',',
+  /** Who sells when no partner does. */
+  publisher: 'Éditeur',
+  orderStatus: { submitted: 'En attente', fulfilled: 'Livrée', refused: 'Refusée', cancelled: 'Annulée' },
+  invoiceKind: { invoice: 'Facture', credit_note: 'Avoir' },
   yes: 'Oui',
   no: 'Non',
   /** Ledger reasons the server writes, in the acting login's language. */
@@ -95,6 +101,28 @@ const fr = {
       actor: 'Auteur',
       reason: 'Motif',
     },
+    orders: {
+      id: 'N° de commande',
+      created_at: 'Date',
+      status: 'Statut',
+      buyer: 'Acheteur',
+      supplier: 'Fournisseur',
+      total_excl_vat: 'Total HT (€)',
+      vat: 'TVA (€)',
+      total_incl_vat: 'Total TTC (€)',
+      reason: 'Motif',
+    },
+    invoices: {
+      number: 'Numéro',
+      kind: 'Type',
+      issuer: 'Émetteur',
+      buyer: 'Acheteur',
+      issued_on: "Date d'émission",
+      due_on: "Date d'échéance",
+      total_excl_vat: 'Total HT (€)',
+      vat: 'TVA (€)',
+      total_incl_vat: 'Total TTC (€)',
+    },
   },
 };
 
@@ -102,6 +130,10 @@ export type Texts = typeof fr;
 
 const en: Texts = {
   datePattern: 'yyyy-MM-dd',
+  decimalSeparator: '.',
+  publisher: 'Publisher',
+  orderStatus: { submitted: 'Waiting', fulfilled: 'Delivered', refused: 'Refused', cancelled: 'Cancelled' },
+  invoiceKind: { invoice: 'Invoice', credit_note: 'Credit note' },
   yes: 'Yes',
   no: 'No',
   reason: {
@@ -170,6 +202,28 @@ const en: Texts = {
       client: 'Client',
       actor: 'Author',
       reason: 'Reason',
+    },
+    orders: {
+      id: 'Order number',
+      created_at: 'Date',
+      status: 'Status',
+      buyer: 'Buyer',
+      supplier: 'Supplier',
+      total_excl_vat: 'Total excl. VAT (€)',
+      vat: 'VAT (€)',
+      total_incl_vat: 'Total incl. VAT (€)',
+      reason: 'Reason',
+    },
+    invoices: {
+      number: 'Number',
+      kind: 'Kind',
+      issuer: 'Issuer',
+      buyer: 'Buyer',
+      issued_on: 'Issued on',
+      due_on: 'Due on',
+      total_excl_vat: 'Total excl. VAT (€)',
+      vat: 'VAT (€)',
+      total_incl_vat: 'Total incl. VAT (€)',
     },
   },
 };
