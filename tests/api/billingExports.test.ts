@@ -1,22 +1,15 @@
-import request from 'supertest';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { billingParties } from '../helpers/billingParties.ts';
-import { buildHierarchy } from '../helpers/fixtures.ts';
-import { testApp } from '../helpers/testApp.ts';
-import { TODAY, grantPartner, type TestApp } from './scenario.ts';
+import { billingScenario, type billingParties } from '../helpers/billingParties.ts';
+import type { buildHierarchy } from '../helpers/fixtures.ts';
+import { TODAY } from './scenario.ts';
 
 /** GET /api/exports/orders and /api/exports/invoices: the Commandes and Factures pages' CSV, streamed by the server. */
 
-let t: TestApp;
 let h: Awaited<ReturnType<typeof buildHierarchy>>;
 let as: Awaited<ReturnType<typeof billingParties>>;
 
 beforeEach(async () => {
-  t = await testApp(TODAY);
-  h = await buildHierarchy(t);
-  as = await billingParties(t, h);
-  await request(t.app).post('/api/prices').send({ product_id: h.products.tbox, unit_price_cents: 4_005, valid_from: TODAY }).expect(201);
-  await grantPartner(t, h.partners.alpha, h.products.tbox, 100);
+  ({ h, as } = await billingScenario(TODAY));
   // Nord orders 50 TBox at 40,05 €, Alpha delivers: 2 002,50 € excl. VAT, 400,50 € VAT.
   const order = (await as('nord').post('/api/orders', { lines: [{ product_id: h.products.tbox, quantity: 50 }] })).body;
   expect((await as('alpha').post(`/api/orders/${order.id}/fulfil`)).status).toBe(200);

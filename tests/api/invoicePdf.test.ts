@@ -3,10 +3,9 @@ import { FacturX } from 'factur-x-kit';
 import request from 'supertest';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { billingParties } from '../helpers/billingParties.ts';
-import { buildHierarchy } from '../helpers/fixtures.ts';
-import { testApp } from '../helpers/testApp.ts';
-import { TODAY, grantPartner, type TestApp } from './scenario.ts';
+import { billingScenario, type billingParties } from '../helpers/billingParties.ts';
+import type { buildHierarchy } from '../helpers/fixtures.ts';
+import { TODAY, type TestApp } from './scenario.ts';
 
 /** DESIGN §6: GET /api/invoices/:id/pdf, a Factur-X (EN 16931) PDF with factur-x.xml embedded. */
 
@@ -15,13 +14,9 @@ let h: Awaited<ReturnType<typeof buildHierarchy>>;
 let as: Awaited<ReturnType<typeof billingParties>>;
 
 beforeEach(async () => {
-  t = await testApp(TODAY);
-  h = await buildHierarchy(t);
-  as = await billingParties(t, h);
-  await request(t.app).post('/api/prices').send({ product_id: h.products.tbox, unit_price_cents: 4_005, valid_from: TODAY }).expect(201);
+  ({ t, h, as } = await billingScenario(TODAY));
   await t.db.updateTable('partners').set({ legal_name: 'Alpha Distribution SAS', address: '1 rue de Lyon\n69001 Lyon', siren: '732829320', vat_number: 'FR44732829320' }).where('id', '=', h.partners.alpha).execute();
   await t.db.updateTable('resellers').set({ legal_name: 'Nord Licences SARL', address: '5 place du Nord\n59000 Lille' }).where('id', '=', h.resellers.alphaNord).execute();
-  await grantPartner(t, h.partners.alpha, h.products.tbox, 100);
 });
 
 /** Nord orders 50 TBox at 40,05 €, Alpha fulfils: the invoice (2 002,50 € excl. VAT, 400,50 € VAT). */
