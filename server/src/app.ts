@@ -136,7 +136,7 @@ export function createApp({ db, clock, logger, staticDir, trustProxy = false, re
   api.use('/partners', partnerRoutes(db));
   api.use('/resellers', resellerRoutes(db));
   api.use('/prices', priceRoutes(db));
-  api.use('/publisher', publisherRoutes(db));
+  api.use('/publisher', publisherRoutes(db, billing));
   api.use('/orders', orderRoutes(db, billing));
   api.use('/invoices', invoiceRoutes(db, billing));
   api.use('/users', userRoutes(db, clock));

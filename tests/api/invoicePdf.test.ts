@@ -3,10 +3,9 @@ import { FacturX } from 'factur-x-kit';
 import request from 'supertest';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { billingParties } from '../helpers/billingParties.ts';
-import { buildHierarchy } from '../helpers/fixtures.ts';
-import { testApp } from '../helpers/testApp.ts';
-import { TODAY, grantPartner, type TestApp } from './scenario.ts';
+import { billingScenario, type billingParties } from '../helpers/billingParties.ts';
+import type { buildHierarchy } from '../helpers/fixtures.ts';
+import { TODAY, type TestApp } from './scenario.ts';
 
 /** DESIGN §6: GET /api/invoices/:id/pdf, a Factur-X (EN 16931) PDF with factur-x.xml embedded. */
 
@@ -15,13 +14,9 @@ let h: Awaited<ReturnType<typeof buildHierarchy>>;
 let as: Awaited<ReturnType<typeof billingParties>>;
 
 beforeEach(async () => {
-  t = await testApp(TODAY);
-  h = await buildHierarchy(t);
-  as = await billingParties(t, h);
-  await request(t.app).post('/api/prices').send({ product_id: h.products.tbox, unit_price_cents: 4_005, valid_from: TODAY }).expect(201);
+  ({ t, h, as } = await billingScenario(TODAY));
   await t.db.updateTable('partners').set({ legal_name: 'Alpha Distribution SAS', address: '1 rue de Lyon\n69001 Lyon', siren: '732829320', vat_number: 'FR44732829320' }).where('id', '=', h.partners.alpha).execute();
   await t.db.updateTable('resellers').set({ legal_name: 'Nord Licences SARL', address: '5 place du Nord\n59000 Lille' }).where('id', '=', h.resellers.alphaNord).execute();
-  await grantPartner(t, h.partners.alpha, h.products.tbox, 100);
 });
 
 /** Nord orders 50 TBox at 40,05 €, Alpha fulfils: the invoice (2 002,50 € excl. VAT, 400,50 € VAT). */
@@ -75,9 +70,9 @@ async function read(pdfBytes: Uint8Array) {
 const amount = (xml: string, element: string) => new RegExp(`<ram:${element}(?: [^>]*)?>([^<]*)</ram:${element}>`).exec(xml)?.[1];
 
 describe('invoice PDF', () => {
-  it("answers 409 while the issuer's identity has no VAT number, which EN 16931 requires", async () => {
-    const invoice = await fulfilledInvoice();
+  it("answers 409 when the issuer's identity had no VAT number at issue, which EN 16931 requires", async () => {
     await t.db.updateTable('partners').set({ vat_number: null }).where('id', '=', h.partners.alpha).execute();
+    const invoice = await fulfilledInvoice();
     const res = await as('nord').get(`/api/invoices/${invoice.id}/pdf`);
     expect(res.status).toBe(409);
     expect(res.body).toMatchObject({ code: 'issuer_identity_incomplete', details: { missing: 'vat_number' } });
@@ -99,6 +94,27 @@ describe('invoice PDF', () => {
     expect(text).toContain("Pénalités de retard : trois fois le taux d'intérêt légal");
     expect(text).toContain('Indemnité forfaitaire pour frais de recouvrement : 40 €');
     expect(text).toContain(`Facture n° ${invoice.number} · page 1/1`);
+  });
+
+  it("keeps both parties' identities as they were at issue when they change afterwards", async () => {
+    const invoice = await fulfilledInvoice();
+    await t.db.updateTable('resellers').set({ legal_name: 'Nord Renamed SAS', address: '9 quai Neuf\n59800 Lille' }).where('id', '=', h.resellers.alphaNord).execute();
+    await t.db.updateTable('partners').set({ legal_name: 'Alpha Renamed SA' }).where('id', '=', h.partners.alpha).execute();
+    const listed = (await as('nord').get(`/api/invoices/${invoice.id}`)).body;
+    expect(listed).toMatchObject({
+      buyer_legal_name: 'Nord Licences SARL',
+      buyer_address: '5 place du Nord\n59000 Lille',
+      issuer_legal_name: 'Alpha Distribution SAS',
+      issuer_siren: '732829320',
+      issuer_vat_number: 'FR44732829320',
+    });
+    const { text, files } = await read(await download('nord', invoice.id));
+    expect(text).toContain('Nord Licences SARL');
+    expect(text).toContain('5 place du Nord');
+    expect(text).toContain('Alpha Distribution SAS');
+    expect(text).not.toContain('Renamed');
+    expect(files['factur-x.xml'].content).toContain('Nord Licences SARL');
+    expect(files['factur-x.xml'].content).not.toContain('Renamed');
   });
 
   it('embeds factur-x.xml (EN 16931, type 380) with the same totals, in a PDF/A-3 declaring Factur-X', async () => {
@@ -124,16 +140,65 @@ describe('invoice PDF', () => {
     expect(raw).toMatch(/<fx:DocumentFileName>factur-x.xml<\/fx:DocumentFileName>/);
   });
 
-  it("prints the publisher's identity on its invoices to partners, once it has a VAT number", async () => {
-    const order = (await as('alpha').post('/api/orders', { lines: [{ product_id: h.products.tbox, quantity: 3 }] })).body;
-    const granted = await request(t.app).post(`/api/orders/${order.id}/fulfil`);
-    expect(granted.status, JSON.stringify(granted.body)).toBe(200);
-    const url = `/api/invoices/${granted.body.invoice_id}/pdf`;
-    expect((await as('alpha').get(url)).body).toMatchObject({ code: 'issuer_identity_incomplete' });
+  it('carries PDF/A-3 metadata: Info and XMP agree on title, author, creator, producer and date; French; factur-x.xml Alternative', async () => {
+    const invoice = await fulfilledInvoice();
+    const bytes = await download('nord', invoice.id);
+    const pdf = await PDFDocument.load(bytes, { updateMetadata: false });
+    expect(pdf.getTitle()).toBe(`Facture ${invoice.number}`);
+    expect(pdf.getAuthor()).toBe('Alpha Distribution SAS');
+    expect(pdf.getCreator()).toBe('Cascade');
+    expect(pdf.getProducer()).toBe('Cascade (pdf-lib, factur-x-kit)');
+    expect(pdf.getCreationDate()?.toISOString()).toBe('2026-11-26T00:00:00.000Z');
+    expect(pdf.catalog.lookup(PDFName.of('Lang'), PDFString).decodeText()).toBe('fr-FR');
+
+    const metadata = pdf.catalog.lookup(PDFName.of('Metadata'), PDFStream) as PDFRawStream;
+    const xmp = Buffer.from(metadata.getContents()).toString('utf8');
+    const one = (pattern: RegExp) => pattern.exec(xmp)?.[1];
+    expect(one(/<dc:title><rdf:Alt><rdf:li xml:lang="x-default">([^<]*)</)).toBe(pdf.getTitle());
+    expect(one(/<dc:creator><rdf:Seq><rdf:li>([^<]*)</)).toBe(pdf.getAuthor());
+    expect(one(/<xmp:CreatorTool>([^<]*)</)).toBe(pdf.getCreator());
+    expect(one(/<pdf:Producer>([^<]*)</)).toBe(pdf.getProducer());
+    expect(one(/<xmp:CreateDate>([^<]*)</)).toBe('2026-11-26T00:00:00Z');
+    expect(one(/<pdfaid:part>([^<]*)</)).toBe('3');
+    expect(one(/<pdfaid:conformance>([^<]*)</)).toBe('B');
+    expect(one(/<fx:ConformanceLevel>([^<]*)</)).toBe('EN 16931');
+    expect(one(/<pdfaSchema:prefix>([^<]*)</)).toBe('fx');
+    // Well-formed: every element opened is closed, in order (the library's own XMP was not).
+    const stack: string[] = [];
+    for (const [, closing, name, selfClosing] of xmp.matchAll(/<(\/?)([\w:]+)[^>]*?(\/?)>/g)) {
+      if (selfClosing) continue;
+      if (closing) expect(stack.pop()).toBe(name);
+      else stack.push(name);
+    }
+    expect(stack).toEqual([]);
+    // Only one metadata stream is left in the file.
+    expect(Buffer.from(bytes).toString('latin1').match(/\/Type \/Metadata/g)).toHaveLength(1);
+
+    expect((await associatedFiles(bytes))['factur-x.xml'].relationship).toBe('Alternative');
+  });
+
+  it('titles a credit note as such', async () => {
+    const invoice = await fulfilledInvoice();
+    const credit = (await as('alpha').post(`/api/invoices/${invoice.id}/credit`)).body;
+    const pdf = await PDFDocument.load(await download('nord', credit.id), { updateMetadata: false });
+    expect(pdf.getTitle()).toBe(`Avoir ${credit.number}`);
+  });
+
+  it("prints the publisher's identity on its invoices to partners issued once it has a VAT number", async () => {
+    const grant = async () => {
+      const order = (await as('alpha').post('/api/orders', { lines: [{ product_id: h.products.tbox, quantity: 3 }] })).body;
+      const granted = await request(t.app).post(`/api/orders/${order.id}/fulfil`);
+      expect(granted.status, JSON.stringify(granted.body)).toBe(200);
+      return granted.body.invoice_id as number;
+    };
+    const before = await grant();
+    expect((await as('alpha').get(`/api/invoices/${before}/pdf`)).body).toMatchObject({ code: 'issuer_identity_incomplete' });
     const siren = '552100554';
     const publisher = { legal_name: 'Cascade Éditions SA', address: '10 avenue de France\n75013 Paris', siren, vat_number: `FR${String((12 + 3 * (Number(siren) % 97)) % 97).padStart(2, '0')}${siren}` };
     await request(t.app).put('/api/publisher').send(publisher).expect(200);
-    const { text, files } = await read(await download('alpha', granted.body.invoice_id));
+    // An invoice keeps the identities it was issued with: the one issued before stays incomplete.
+    expect((await as('alpha').get(`/api/invoices/${before}/pdf`)).body).toMatchObject({ code: 'issuer_identity_incomplete' });
+    const { text, files } = await read(await download('alpha', await grant()));
     expect(text).toContain('Cascade Éditions SA');
     expect(text).toContain(`N° TVA intracommunautaire : ${publisher.vat_number}`);
     expect(text).toContain('Alpha Distribution SAS');

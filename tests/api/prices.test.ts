@@ -127,13 +127,24 @@ describe('discounts and identities', () => {
   });
 
   it('keeps the publisher’s identity, written by admins only', async () => {
-    expect((await api().get('/api/publisher').set('Cookie', resellerCookie)).body).toEqual({ legal_name: null, address: null, siren: null, vat_number: null });
+    expect((await api().get('/api/publisher').set('Cookie', resellerCookie)).body).toEqual({ legal_name: null, address: null, siren: null, vat_number: null, vat_rate_percent: 20 });
     const identity = { legal_name: 'Cascade Éditions SA', address: '10 avenue de France, 75013 Paris', siren: '552100554', vat_number: 'FR' + String((12 + 3 * (552100554 % 97)) % 97).padStart(2, '0') + '552100554' };
     const res = await api().put('/api/publisher').send(identity);
     expect(res.status, JSON.stringify(res.body)).toBe(200);
-    expect(res.body).toEqual(identity);
+    expect(res.body).toEqual({ ...identity, vat_rate_percent: 20 });
     expect((await api().put('/api/publisher').set('Cookie', partnerCookie).send(identity)).status).toBe(403);
     expect((await api().put('/api/publisher').send({ siren: 'abc' })).body.errors).toHaveProperty('siren');
-    expect((await api().get('/api/publisher').set('Cookie', partnerCookie)).body).toEqual(identity);
+    expect((await api().get('/api/publisher').set('Cookie', partnerCookie)).body).toEqual({ ...identity, vat_rate_percent: 20 });
+  });
+
+  it('publishes the VAT rate setting to every login, as new orders are submitted at it', async () => {
+    const other = await testApp(TODAY, { billing: { vatRatePercent: 5.5, invoiceDueDays: 30 } });
+    const { partners, resellers } = await buildHierarchy(other);
+    const reseller = await sessionCookieFor(other, { email: 'r@vat.test', role: 'reseller', partner_id: partners.alpha, reseller_id: resellers.alphaNord });
+    expect((await request(other.app).get('/api/publisher').set('Cookie', reseller)).body).toMatchObject({ vat_rate_percent: 5.5 });
+    // The PUT cannot change it: it is a setting of the server.
+    const put = await request(other.app).put('/api/publisher').send({ vat_rate_percent: 10 });
+    expect(put.body).toMatchObject({ vat_rate_percent: 5.5 });
+    await other.close();
   });
 });

@@ -103,17 +103,71 @@ describe.runIf(enabled)('orders in the console', () => {
     await partner.context().close();
   });
 
+  it('the issuer credits an invoice in Factures: the credit note appears with its own number and the buyer’s pool goes down', async () => {
+    const partner = await newPage();
+    await logInThroughPage(partner, server.url, 'partner');
+    await partner.goto(`${server.url}/#/invoices`);
+    // the newest invoice to Bureautique Lyon not credited yet (the previous test's delivery)
+    const row = partner.locator('tbody tr', { hasText: 'Bureautique Lyon', has: partner.getByRole('button', { name: 'Émettre un avoir' }) }).first();
+    const number = /2026-\d{6}/.exec((await row.textContent()) ?? '')![0];
+    const credited = await server.db
+      .selectFrom('invoices')
+      .innerJoin('invoice_lines', 'invoice_lines.invoice_id', 'invoices.id')
+      .innerJoin('products', 'products.id', 'invoice_lines.product_id')
+      .select('invoice_lines.quantity')
+      .where('invoices.number', '=', number)
+      .where('invoices.kind', '=', 'invoice')
+      .where('invoices.issuer_type', '=', 'partner')
+      .where('products.code', '=', 'TBox')
+      .executeTakeFirstOrThrow();
+    const before = await resellerTBox();
+
+    await row.getByRole('button', { name: 'Émettre un avoir' }).click();
+    const dialog = partner.getByRole('dialog', { name: `Avoir sur la facture ${number}` });
+    expect(await seriousViolations(partner)).toEqual([]);
+    await dialog.getByRole('button', { name: 'Émettre l’avoir' }).click();
+    const done = partner.getByText(/^Avoir 2026-\d{6} émis$/);
+    const creditNumber = /2026-\d{6}/.exec((await done.textContent()) ?? '')![0];
+    // its own sequence: the credit note's number is not the invoice's
+    expect(creditNumber).not.toBe(number);
+    const newest = partner.locator('tbody tr').first();
+    await expect.poll(() => newest.textContent()).toMatch(new RegExp(`^${creditNumber}Avoir.*Bureautique Lyon`));
+    await expect.poll(() => partner.locator('tbody tr', { hasText: number }).first().textContent()).toContain('Avoir émis');
+    expect(await resellerTBox()).toBe(before - credited.quantity);
+    await shot(partner, 'invoices-credit-note-1280');
+    await partner.context().close();
+  });
+
+  it('Factures reads in English for a login that chose English', async () => {
+    const page = await newPage();
+    await logInThroughPage(page, server.url, 'partner');
+    await page.getByRole('button', { name: 'Français' }).click();
+    await page.getByRole('menuitem', { name: 'English' }).click();
+    await page.goto(`${server.url}/#/invoices`);
+    await page.locator('tbody tr').first().waitFor();
+    const headers = await page.locator('thead th').allTextContents();
+    expect(headers).toEqual(expect.arrayContaining(['Number', 'Kind', 'Buyer', 'Issued on', 'Due on', 'Total excl. VAT', 'Total incl. VAT']));
+    await expect.poll(() => page.locator('tbody').textContent()).toMatch(/Credit note/);
+    expect(await page.locator('tbody').textContent()).not.toMatch(/Facture|Avoir/);
+    expect(await page.getByRole('button', { name: 'Issue a credit note' }).count()).toBeGreaterThan(0);
+    await shot(page, 'invoices-en-1280');
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.context().close();
+  });
+
   it('the publisher’s Tarifs page lists the prices with their history and passes axe-core', async () => {
     const page = await newPage();
     await logInThroughPage(page, server.url, 'admin');
     await page.goto(`${server.url}/#/prices`);
-    // newest first: TBox's price to come, then today's, then last year's (beside TSend's)
+    // newest first: TBox's price to come (the only one still editable), then today's, then last year's (beside TSend's)
     await expect.poll(() => page.locator('tbody tr').allTextContents()).toEqual([
-      expect.stringMatching(/^TBox52,00\s€03\/02\/2027$/),
+      expect.stringMatching(/^TBox52,00\s€03\/02\/2027ÉditerSupprimer$/),
       expect.stringMatching(/^TBox48,00\s€03\/10\/2026$/),
       expect.stringMatching(/^TSend19,90\s€03\/12\/2025$/),
       expect.stringMatching(/^TBox45,00\s€03\/12\/2025$/),
     ]);
+    // the publisher's identity, printed on its invoices, below the list
+    await expect.poll(() => page.getByRole('region', { name: 'Émetteur des factures' }).getByLabel('Raison sociale').inputValue()).toBe('Cascade Éditions SAS');
     await shot(page, 'prices-1280');
     expect(await seriousViolations(page)).toEqual([]);
     await page.goto(`${server.url}/#/prices/create`);

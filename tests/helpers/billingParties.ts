@@ -1,6 +1,7 @@
 import request from 'supertest';
-import type { buildHierarchy } from './fixtures.ts';
-import { sessionCookieFor, type testApp } from './testApp.ts';
+import { grantPartner } from '../api/scenario.ts';
+import { buildHierarchy } from './fixtures.ts';
+import { sessionCookieFor, testApp } from './testApp.ts';
 
 /**
  * The logins of an order's parties on the test hierarchy (partners Alpha and Beta, Alpha's resellers
@@ -20,3 +21,16 @@ export async function billingParties(t: Awaited<ReturnType<typeof testApp>>, h: 
 }
 
 export type Party = 'alpha' | 'beta' | 'nord' | 'sud';
+
+/**
+ * The billing tests' common start: the test hierarchy with its parties' logins, TBox listed at
+ * 40,05 € from `today`, and 100 TBox granted to Alpha (enough for Nord's orders).
+ */
+export async function billingScenario(today: string) {
+  const t = await testApp(today);
+  const h = await buildHierarchy(t);
+  const as = await billingParties(t, h);
+  await request(t.app).post('/api/prices').send({ product_id: h.products.tbox, unit_price_cents: 4_005, valid_from: today }).expect(201);
+  await grantPartner(t, h.partners.alpha, h.products.tbox, 100);
+  return { t, h, as };
+}

@@ -22,6 +22,8 @@ const dataProvider = (create = vi.fn()) =>
             Promise.resolve({ data: lists[resource] ?? [], total: (lists[resource] ?? []).length }),
         getMany: getManyFrom(lists),
         create,
+        // The server's day, not the browser's: new lines start on it.
+        serverToday: () => Promise.resolve('2026-06-01'),
     });
 
 const total = () => screen.getByTestId('consumption-total');
@@ -77,6 +79,13 @@ describe('create client: licenses it will consume', () => {
         await user.type(years()[1], '3');
         await waitFor(() => expect(total()).toHaveTextContent('Licences consommées par ce client : 39'));
         expect(within(total().parentElement as HTMLElement).getByText('TSend : 5 × 3 = 15')).toBeInTheDocument();
+    });
+
+    it("starts each new line on the server's today, not the browser's", async () => {
+        const create = vi.fn().mockResolvedValue({ data: { id: 9, name: 'Boulangerie Martin' } });
+        await createBoulangerieMartinWithTBox(create);
+        await waitFor(() => expect(create).toHaveBeenCalledTimes(1));
+        expect(create.mock.calls[0][1].data.subscriptions).toEqual([expect.objectContaining({ start_date: '2026-06-01', seats: 1, years: 1 })]);
     });
 
     it('puts the server validation errors onto the fields', async () => {

@@ -25,6 +25,7 @@ const dataProvider = (methods: Record<string, unknown>) =>
         getList: (resource: string) => Promise.resolve({ data: lists[resource] ?? [], total: (lists[resource] ?? []).length }),
         getMany: getManyFrom(lists),
         getOne: () => Promise.resolve({ data: client }),
+        serverToday: () => Promise.resolve('2026-06-01'),
         ...methods,
     });
 

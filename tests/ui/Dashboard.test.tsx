@@ -137,6 +137,7 @@ describe('<Dashboard>', () => {
                     ),
                 getOne: () => Promise.resolve({ data: { id: 5, discount_percent: 0 } }),
                 serverToday: () => Promise.resolve('2026-06-01'),
+                publisher: () => Promise.resolve({ legal_name: null, address: null, siren: null, vat_number: null, vat_rate_percent: 20 }),
             }),
             authProvider: fakeAuthProvider('reseller'),
         });

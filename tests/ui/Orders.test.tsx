@@ -38,6 +38,7 @@ const dataProviderWith = (methods: Record<string, unknown> = {}) =>
             Promise.resolve({ data: organisations[resource].find(o => o.id === id) }),
         getMany: getManyFrom({ products, ...organisations }),
         serverToday: () => Promise.resolve('2026-06-01'),
+        publisher: () => Promise.resolve({ legal_name: null, address: null, siren: null, vat_number: null, vat_rate_percent: 20 }),
         ...methods,
     });
 
@@ -46,18 +47,21 @@ const chooseProduct = async (user: ReturnType<typeof userEvent.setup>, dialog: H
     await user.click(await screen.findByRole('option', { name: code }));
 };
 
+/** A reseller opens Nouvelle commande and asks for 50 TBox; the open dialog and the user. */
+const resellerOrders50TBox = async (methods: Record<string, unknown>) => {
+    renderWithAdmin(<NewOrderButton />, { dataProvider: dataProviderWith(methods), authProvider: fakeAuthProvider('reseller') });
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('button', { name: 'Nouvelle commande' }));
+    const dialog = await screen.findByRole('dialog');
+    await chooseProduct(user, dialog, 'TBox');
+    await user.type(within(dialog).getByLabelText(/Quantité/), '50');
+    return { dialog, user };
+};
+
 describe('new-order dialog', () => {
     it('shows a reseller its totals at list price less its discount, half-up per unit, and sends the lines', async () => {
         const submitOrder = vi.fn().mockResolvedValue({ id: 77 });
-        renderWithAdmin(<NewOrderButton />, {
-            dataProvider: dataProviderWith({ submitOrder }),
-            authProvider: fakeAuthProvider('reseller'),
-        });
-        const user = userEvent.setup();
-        await user.click(await screen.findByRole('button', { name: 'Nouvelle commande' }));
-        const dialog = await screen.findByRole('dialog');
-        await chooseProduct(user, dialog, 'TBox');
-        await user.type(within(dialog).getByLabelText(/Quantité/), '50');
+        const { dialog, user } = await resellerOrders50TBox({ submitOrder });
         // 40.05 € less 10 % = 36.045 → 36.05 €; × 50 = 1 802.50 €; VAT 20 % = 360.50 €
         await waitFor(() => expect(dialog).toHaveTextContent('Prix unitaire HT : 36,05 €'));
         const totals = within(dialog).getByTestId('order-totals');
@@ -68,6 +72,16 @@ describe('new-order dialog', () => {
         await waitFor(() => expect(submitOrder).toHaveBeenCalledWith([{ product_id: 1, quantity: 50 }], expect.any(String)));
         await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
         expect(await screen.findByText('Commande n° 77 envoyée')).toBeInTheDocument();
+    });
+
+    it('previews the VAT at the rate the server publishes (VAT_RATE_PERCENT), not an assumed 20 %', async () => {
+        const { dialog } = await resellerOrders50TBox({
+            publisher: () => Promise.resolve({ legal_name: null, address: null, siren: null, vat_number: null, vat_rate_percent: 5.5 }),
+        });
+        // 1 802.50 € × 5.5 % = 99.1375 → 99.14 €
+        const totals = within(dialog).getByTestId('order-totals');
+        await waitFor(() => expect(totals).toHaveTextContent('TVA (5,5 %)99,14 €'));
+        expect(totals).toHaveTextContent('Total TTC1 901,64 €');
     });
 
     it('refuses to send a product without a price today or a quantity that is not a whole number', async () => {

@@ -5,7 +5,7 @@ import type { AddSubscriptionParams, AddSubscriptionResult, CascadeDataProvider 
 import { DialogSubmitActions } from '../misc/DialogSubmitActions';
 import { ServerErrorAlert } from '../misc/ServerErrorAlert';
 import { useLicenseAction } from '../misc/useLicenseAction';
-import { newSubscriptionLine, SubscriptionLineInputs } from './ClientInputs';
+import { SubscriptionLineInputs, useNewSubscriptionLine } from './ClientInputs';
 import { lineConsumption, managerPoolFilter } from './consumption';
 
 /** Cost of the line (seats × years) and, once the product is chosen, the manager's pool after it. */
@@ -48,10 +48,13 @@ export const AddProductDialog = ({ client, onClose }: { client: RaRecord; onClos
         success: result => translate('cascade.add_product.success', { remaining: result.remaining_after }),
         onDone: onClose,
     });
+    const line = useNewSubscriptionLine();
+    // The form starts once the server's day is known (the new line starts that day).
+    if (!line) return null;
     return (
         <Dialog open onClose={adding.pending ? undefined : onClose} fullWidth maxWidth="sm">
             <Form
-                defaultValues={newSubscriptionLine()}
+                defaultValues={line}
                 onSubmit={(values: Partial<AddSubscriptionParams>) =>
                     adding.run({
                         product_id: values.product_id!,

@@ -14,7 +14,7 @@ import {
 } from 'react-admin';
 import { useWatch } from 'react-hook-form';
 import { Stack } from '@mui/material';
-import { todayIso } from '../misc/dates';
+import { useServerToday } from '../misc/useServerToday';
 import { LocaleDateInput } from '../misc/LocaleDateInput';
 import type { Permissions } from '../providers/permissions';
 import { YEARS } from '../../../shared/contract';
@@ -67,44 +67,54 @@ export const ownerDefaults = (permissions: Permissions | undefined) =>
           ? { partner_id: permissions.partnerId }
           : {};
 
-export const newSubscriptionLine = () => ({ start_date: todayIso(), years: 1, seats: 1 });
+/**
+ * A new product line's defaults, starting on the server's today (its clock, not the browser's,
+ * which may be in another time zone or wrong); undefined until the server's day is known.
+ */
+export const useNewSubscriptionLine = () => {
+    const today = useServerToday();
+    return today ? { start_date: today, years: 1, seats: 1 } : undefined;
+};
 
 /** One product line: product, start date, years, seats (a new client's lines, an added product). */
-export const SubscriptionLineInputs = ({ source = '' }: { source?: string }) => (
-    <>
-        <ReferenceInput source={`${source}product_id`} reference="products">
-            <SelectInput
-                optionText="code"
-                label="resources.clients.fields.product_id"
+export const SubscriptionLineInputs = ({ source = '' }: { source?: string }) => {
+    const today = useServerToday();
+    return (
+        <>
+            <ReferenceInput source={`${source}product_id`} reference="products">
+                <SelectInput
+                    optionText="code"
+                    label="resources.clients.fields.product_id"
+                    validate={required()}
+                    sx={{ minWidth: 140 }}
+                />
+            </ReferenceInput>
+            <LocaleDateInput
+                source={`${source}start_date`}
+                label="resources.clients.fields.start_date"
+                defaultValue={today}
                 validate={required()}
-                sx={{ minWidth: 140 }}
             />
-        </ReferenceInput>
-        <LocaleDateInput
-            source={`${source}start_date`}
-            label="resources.clients.fields.start_date"
-            defaultValue={todayIso()}
-            validate={required()}
-        />
-        <NumberInput
-            source={`${source}years`}
-            label="resources.clients.fields.years"
-            defaultValue={1}
-            min={YEARS.min}
-            max={YEARS.max}
-            step={1}
-            validate={[required(), minValue(YEARS.min), maxValue(YEARS.max), wholeNumber]}
-        />
-        <NumberInput
-            source={`${source}seats`}
-            label="resources.clients.fields.seats"
-            defaultValue={1}
-            min={1}
-            step={1}
-            validate={[required(), minValue(1), wholeNumber]}
-        />
-    </>
-);
+            <NumberInput
+                source={`${source}years`}
+                label="resources.clients.fields.years"
+                defaultValue={1}
+                min={YEARS.min}
+                max={YEARS.max}
+                step={1}
+                validate={[required(), minValue(YEARS.min), maxValue(YEARS.max), wholeNumber]}
+            />
+            <NumberInput
+                source={`${source}seats`}
+                label="resources.clients.fields.seats"
+                defaultValue={1}
+                min={1}
+                step={1}
+                validate={[required(), minValue(1), wholeNumber]}
+            />
+        </>
+    );
+};
 
 /** The products of a new client, one line each. */
 export const SubscriptionLinesInput = () => (

@@ -342,8 +342,16 @@ export const en: Messages = {
         },
         prices: {
             create_title: 'New price',
+            edit_title: "Edit price",
+            frozen: "Past price: read-only",
+            issuer_title: "Invoice issuer",
+            issuer_hint: "The publisher's identity, printed on its invoices",
+            issuer_saved: "Identity saved",
             euros_hint: 'In euros excl. VAT per licence-year, e.g. 48.50',
             invalid_price: 'A price in euros, at most 2 decimals, from 0 to 100,000',
+        },
+        organisations: {
+            edit_title: 'Edit %{name}',
         },
         billing_identity: {
             tab: 'Billing',

@@ -346,8 +346,16 @@ export const fr = {
         },
         prices: {
             create_title: 'Nouveau prix',
+            edit_title: "Modifier le prix",
+            frozen: "Prix passé : non modifiable",
+            issuer_title: "Émetteur des factures",
+            issuer_hint: "Identité de l'éditeur, imprimée sur ses factures",
+            issuer_saved: "Identité enregistrée",
             euros_hint: 'En euros HT par licence-année, ex. 48,50',
             invalid_price: 'Un prix en euros, au plus 2 décimales, de 0 à 100 000',
+        },
+        organisations: {
+            edit_title: 'Modifier %{name}',
         },
         billing_identity: {
             tab: 'Facturation',

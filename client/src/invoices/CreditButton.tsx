@@ -1,11 +1,10 @@
 import { useState } from 'react';
-import { Button, Dialog, DialogContent, DialogContentText, DialogTitle } from '@mui/material';
+import { Button, DialogContentText } from '@mui/material';
 import { useDataProvider, useLocaleState, usePermissions, useRecordContext, useTranslate } from 'react-admin';
 import type { CascadeDataProvider, Invoice } from '../providers/dataProvider';
 import type { Permissions } from '../providers/permissions';
 import { useLicenseAction } from '../misc/useLicenseAction';
-import { DialogSubmitActions } from '../misc/DialogSubmitActions';
-import { ServerErrorAlert } from '../misc/ServerErrorAlert';
+import { ActionDialog } from '../misc/ActionDialog';
 import { formatCents } from '../misc/money';
 import { mayCredit } from '../orders/orderParties';
 import { ORDER_QUERIES } from '../orders/NewOrderDialog';
@@ -22,34 +21,24 @@ const CreditDialog = ({ invoice, onClose }: { invoice: Invoice; onClose: () => v
         onDone: onClose,
     });
     return (
-        <Dialog open onClose={credit.pending ? undefined : onClose} fullWidth maxWidth="xs">
-            <form
-                noValidate
-                onSubmit={event => {
-                    event.preventDefault();
-                    credit.run();
-                }}
-            >
-                <DialogTitle>{translate('cascade.invoices.credit.title', { number: invoice.number })}</DialogTitle>
-                <DialogContent>
-                    <DialogContentText>
-                        {translate('cascade.invoices.credit.text', {
-                            number: invoice.number,
-                            buyer: invoice.buyer_name,
-                            total: formatCents(invoice.total_incl_vat_cents, locale),
-                        })}
-                    </DialogContentText>
-                    <ServerErrorAlert error={credit.error} testId="credit-error" />
-                </DialogContent>
-                <DialogSubmitActions
-                    onCancel={onClose}
-                    pending={credit.pending}
-                    canSubmit={!credit.pending}
-                    cancelLabel="cascade.orders.back"
-                    okLabel="cascade.invoices.credit.ok"
-                />
-            </form>
-        </Dialog>
+        <ActionDialog
+            title={translate('cascade.invoices.credit.title', { number: invoice.number })}
+            action={credit}
+            canSubmit={!credit.pending}
+            onSubmit={() => credit.run()}
+            onClose={onClose}
+            cancelLabel="cascade.orders.back"
+            okLabel="cascade.invoices.credit.ok"
+            errorTestId="credit-error"
+        >
+            <DialogContentText>
+                {translate('cascade.invoices.credit.text', {
+                    number: invoice.number,
+                    buyer: invoice.buyer_name,
+                    total: formatCents(invoice.total_incl_vat_cents, locale),
+                })}
+            </DialogContentText>
+        </ActionDialog>
     );
 };
 

@@ -1,12 +1,13 @@
 import { Chip, useMediaQuery, type Theme } from '@mui/material';
-import { DataTable, List, SelectInput, SimpleList, TextField, useLocaleState, usePermissions, useRecordContext, useTranslate } from 'react-admin';
+import { DataTable, List, SelectInput, SimpleList, TextField, TopToolbar, useLocaleState, usePermissions, useRecordContext, useTranslate } from 'react-admin';
 import type { Invoice } from '../providers/dataProvider';
 import type { Permissions } from '../providers/permissions';
 import { DateOnlyField } from '../misc/DateOnlyField';
-import { MoneyField } from '../misc/MoneyField';
+import { MoneyColumns } from '../orders/MoneyColumns';
 import { formatCents } from '../misc/money';
 import { SellerField } from '../orders/SellerField';
 import { DocumentLines } from '../orders/DocumentLines';
+import { ServerExportButton } from '../misc/ServerExportButton';
 import { CreditButton } from './CreditButton';
 import { InvoicePdfButton } from './InvoicePdfButton';
 
@@ -44,7 +45,16 @@ export const InvoiceList = () => {
     const [locale] = useLocaleState();
     const { permissions } = usePermissions<Permissions>();
     return (
-        <List filters={filters} sort={{ field: 'id', order: 'DESC' }} perPage={25}>
+        <List
+            filters={filters}
+            actions={
+                <TopToolbar>
+                    <ServerExportButton resource="invoices" />
+                </TopToolbar>
+            }
+            sort={{ field: 'id', order: 'DESC' }}
+            perPage={25}
+        >
             {isSmall ? (
                 <SimpleList<Invoice>
                     primaryText={invoice => `${translate(`cascade.invoices.kind.${invoice.kind}`)} ${invoice.number}`}
@@ -75,12 +85,7 @@ export const InvoiceList = () => {
                     <DataTable.Col source="due_on">
                         <DateOnlyField source="due_on" />
                     </DataTable.Col>
-                    <DataTable.Col source="total_excl_vat_cents" align="right">
-                        <MoneyField source="total_excl_vat_cents" />
-                    </DataTable.Col>
-                    <DataTable.Col source="total_incl_vat_cents" align="right">
-                        <MoneyField source="total_incl_vat_cents" />
-                    </DataTable.Col>
+                    <MoneyColumns />
                     <DataTable.Col label="cascade.orders.actions" disableSort>
                         <InvoicePdfButton />
                         {/* a reseller issues no invoice: nothing to credit */}

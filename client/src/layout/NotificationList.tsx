@@ -39,6 +39,8 @@ export const NotificationList = ({ unread, onDone }: { unread: number; onDone: (
         markRead.mutate(notification);
         onDone();
         if (notification.client_id != null) navigate(`/clients/${notification.client_id}/show`);
+        // A pool short for its auto-renewals: the dashboard's forecast, whose "Commander" orders the difference.
+        else if (notification.kind === 'pool_short') navigate('/');
     };
     return (
         <Box sx={{ width: 380, maxWidth: '100vw' }} role="dialog" aria-label={translate('cascade.notifications.bell')}>

@@ -8,3 +8,7 @@ export const centsOfEuros = (text: string): number | null => {
     if (!match) return null;
     return Number(match[1]) * 100 + Number((match[2] ?? '').padEnd(2, '0'));
 };
+
+/** A percentage rate (20, 5.5) as the reader writes numbers ("5,5" in French); "…" while unknown. */
+export const formatRate = (rate: number | undefined, locale: string): string =>
+    rate === undefined ? '…' : new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(rate);

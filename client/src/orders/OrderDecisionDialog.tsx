@@ -1,10 +1,9 @@
 import { useState } from 'react';
-import { Button, Dialog, DialogContent, DialogContentText, DialogTitle, Stack, TextField } from '@mui/material';
+import { Button, DialogContentText, TextField } from '@mui/material';
 import { useDataProvider, useLocaleState, useTranslate } from 'react-admin';
 import type { CascadeDataProvider, Order, OrderLineInput } from '../providers/dataProvider';
 import { useLicenseAction } from '../misc/useLicenseAction';
-import { DialogSubmitActions } from '../misc/DialogSubmitActions';
-import { ServerErrorAlert } from '../misc/ServerErrorAlert';
+import { ActionDialog } from '../misc/ActionDialog';
 import { formatCents } from '../misc/money';
 import type { ErrorBody } from '../misc/errorMessage';
 import { ORDER_QUERIES } from './NewOrderDialog';
@@ -54,55 +53,44 @@ export const OrderDecisionDialog = ({
     const shortfall = decision === 'fulfil' ? shortfallOf(action.error) : null;
     const canSubmit = !action.pending && (decision !== 'refuse' || reason.trim() !== '');
     return (
-        <Dialog open onClose={action.pending ? undefined : onClose} fullWidth maxWidth="xs">
-            <form
-                noValidate
-                onSubmit={event => {
-                    event.preventDefault();
-                    if (canSubmit) action.run();
-                }}
-            >
-                <DialogTitle>{translate(`cascade.orders.${decision}.title`, { id: order.id })}</DialogTitle>
-                <DialogContent>
-                    <Stack spacing={2}>
-                        <DialogContentText>
-                            {translate(`cascade.orders.${decision}.text`, {
-                                buyer: order.buyer_name,
-                                total: formatCents(order.total_incl_vat_cents, locale),
-                            })}
-                        </DialogContentText>
-                        {decision === 'refuse' ? (
-                            <TextField
-                                label={translate('cascade.orders.refuse.reason')}
-                                value={reason}
-                                onChange={event => {
-                                    action.reset();
-                                    setReason(event.target.value);
-                                }}
-                                required
-                                multiline
-                                minRows={2}
-                                slotProps={{ htmlInput: { maxLength: 500 } }}
-                                autoFocus
-                            />
-                        ) : null}
-                        <ServerErrorAlert error={action.error} testId="order-decision-error">
-                            {shortfall && onOrderShortfall ? (
-                                <Button size="small" sx={{ display: 'block', mt: 1 }} onClick={() => onOrderShortfall(shortfall)}>
-                                    {translate('cascade.orders.order_shortfall', { smart_count: shortfall.quantity })}
-                                </Button>
-                            ) : null}
-                        </ServerErrorAlert>
-                    </Stack>
-                </DialogContent>
-                <DialogSubmitActions
-                    onCancel={onClose}
-                    pending={action.pending}
-                    canSubmit={canSubmit}
-                    cancelLabel="cascade.orders.back"
-                    okLabel={`cascade.orders.${decision}.ok`}
+        <ActionDialog
+            title={translate(`cascade.orders.${decision}.title`, { id: order.id })}
+            action={action}
+            canSubmit={canSubmit}
+            onSubmit={() => action.run()}
+            onClose={onClose}
+            cancelLabel="cascade.orders.back"
+            okLabel={`cascade.orders.${decision}.ok`}
+            errorTestId="order-decision-error"
+            errorExtra={
+                shortfall && onOrderShortfall ? (
+                    <Button size="small" sx={{ display: 'block', mt: 1 }} onClick={() => onOrderShortfall(shortfall)}>
+                        {translate('cascade.orders.order_shortfall', { smart_count: shortfall.quantity })}
+                    </Button>
+                ) : null
+            }
+        >
+            <DialogContentText>
+                {translate(`cascade.orders.${decision}.text`, {
+                    buyer: order.buyer_name,
+                    total: formatCents(order.total_incl_vat_cents, locale),
+                })}
+            </DialogContentText>
+            {decision === 'refuse' ? (
+                <TextField
+                    label={translate('cascade.orders.refuse.reason')}
+                    value={reason}
+                    onChange={event => {
+                        action.reset();
+                        setReason(event.target.value);
+                    }}
+                    required
+                    multiline
+                    minRows={2}
+                    slotProps={{ htmlInput: { maxLength: 500 } }}
+                    autoFocus
                 />
-            </form>
-        </Dialog>
+            ) : null}
+        </ActionDialog>
     );
 };

@@ -1,11 +1,12 @@
 import { useMediaQuery, type Theme } from '@mui/material';
 import { DataTable, DateField, List, SelectInput, SimpleList, TopToolbar, useLocaleState, useTranslate } from 'react-admin';
 import type { Order } from '../providers/dataProvider';
-import { MoneyField } from '../misc/MoneyField';
+import { MoneyColumns } from './MoneyColumns';
 import { formatCents } from '../misc/money';
 import { SellerField } from './SellerField';
 import { DocumentLines } from './DocumentLines';
 import { NewOrderButton } from './NewOrderButton';
+import { ServerExportButton } from '../misc/ServerExportButton';
 import { OrderActions } from './OrderActions';
 import { OrderStatusField } from './OrderStatusField';
 
@@ -16,9 +17,9 @@ const filters = [<SelectInput key="status" source="status" choices={STATUS_CHOIC
 const ListActions = () => (
     <TopToolbar>
         <NewOrderButton />
+        <ServerExportButton resource="orders" />
     </TopToolbar>
 );
-
 
 /** "Commandes": the orders in scope, newest first, decided from the row. */
 export const OrderList = () => {
@@ -49,12 +50,7 @@ export const OrderList = () => {
                     <DataTable.Col source="supplier_type">
                         <SellerField side="supplier" />
                     </DataTable.Col>
-                    <DataTable.Col source="total_excl_vat_cents" align="right">
-                        <MoneyField source="total_excl_vat_cents" />
-                    </DataTable.Col>
-                    <DataTable.Col source="total_incl_vat_cents" align="right">
-                        <MoneyField source="total_incl_vat_cents" />
-                    </DataTable.Col>
+                    <MoneyColumns />
                     <DataTable.Col label="cascade.orders.actions" disableSort>
                         <OrderActions />
                     </DataTable.Col>

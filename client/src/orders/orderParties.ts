@@ -1,9 +1,8 @@
-/** Which side of an order the login stands on: the server's own rules (domain/orderParties.ts). */
-import { isBuyer, isSupplier } from '../../../server/src/domain/orderParties';
+/** Which side of an order the login stands on: the server's own rules (shared/orderParties.ts). */
+import { isBuyer, isSupplier } from '../../../shared/orderParties';
 import type { Permissions } from '../providers/permissions';
 import type { Invoice, Order } from '../providers/dataProvider';
 
-const scopeOf = (permissions: Permissions) => ({ ...permissions, userId: null });
 const partiesOf = (order: Order) => ({
     buyer_type: order.buyer_type,
     buyer_id: Number(order.buyer_id),
@@ -15,8 +14,8 @@ const partiesOf = (order: Order) => ({
 export const orderDecisions = (permissions: Permissions | undefined, order: Order) => {
     if (!permissions || order.status !== 'submitted') return { decide: false, cancel: false };
     return {
-        decide: isSupplier(scopeOf(permissions), partiesOf(order)),
-        cancel: isBuyer(scopeOf(permissions), partiesOf(order)),
+        decide: isSupplier(permissions, partiesOf(order)),
+        cancel: isBuyer(permissions, partiesOf(order)),
     };
 };
 
@@ -28,7 +27,7 @@ export const mayCredit = (permissions: Permissions | undefined, invoice: Invoice
     !!permissions &&
     invoice.kind === 'invoice' &&
     invoice.credit_note_id === null &&
-    isSupplier(scopeOf(permissions), {
+    isSupplier(permissions, {
         buyer_type: invoice.buyer_type,
         buyer_id: Number(invoice.buyer_id),
         supplier_type: invoice.issuer_type,

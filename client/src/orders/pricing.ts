@@ -6,9 +6,6 @@
 import type { Identifier } from 'react-admin';
 import { discountedUnitPrice, pricedLine, totalsOf, type PricedLine, type Totals } from '../../../shared/money';
 
-/** The VAT rate the preview assumes: the server's default (VAT_RATE_PERCENT); the order freezes the real one. */
-export const PREVIEW_VAT_RATE_PERCENT = 20;
-
 export interface PriceRow {
     product_id: Identifier;
     unit_price_cents: number;

@@ -1,9 +1,13 @@
 import { useGetList, useGetOne, usePermissions } from 'react-admin';
+import { usePublisher } from '../misc/usePublisher';
 import { useServerToday } from '../misc/useServerToday';
 import type { Permissions } from '../providers/permissions';
 import { listPricesOn, type PriceRow } from './pricing';
 
-/** The login's buying terms: today's list prices and its organisation's discount (undefined until known). */
+/**
+ * The login's buying terms: today's list prices, its organisation's discount and the server's VAT
+ * rate (VAT_RATE_PERCENT, published on GET /api/publisher); undefined until all are known.
+ */
 export const useBuyerPricing = () => {
     const { permissions } = usePermissions<Permissions>();
     const today = useServerToday();
@@ -16,8 +20,10 @@ export const useBuyerPricing = () => {
         pagination: { page: 1, perPage: 1000 },
         sort: { field: 'valid_from', order: 'DESC' },
     });
-    if (!today || !prices || !organisation) return undefined;
+    const { data: publisher } = usePublisher();
+    if (!today || !prices || !organisation || !publisher) return undefined;
     return {
+        vatRatePercent: publisher.vat_rate_percent,
         listPrices: listPricesOn(prices, today),
         discountPercent: Number(organisation.discount_percent ?? 0),
     };

@@ -4,12 +4,21 @@ import { LocaleDateInput } from '../misc/LocaleDateInput';
 import { useLocalizedSave } from '../misc/useLocalizedSave';
 import { centsOfEuros } from '../misc/money';
 
+/** The price field's value as cents: a number is the stored row's (untouched), a string is typed in euros. */
+const centsOf = (value: unknown): number | null => (typeof value === 'number' ? value : typeof value === 'string' ? centsOfEuros(value) : null);
+
 const validPrice: Validator = value => {
-    const cents = typeof value === 'string' ? centsOfEuros(value) : null;
+    const cents = centsOf(value);
     return cents === null || cents < UNIT_PRICE_CENTS.min || cents > UNIT_PRICE_CENTS.max ? 'cascade.prices.invalid_price' : undefined;
 };
 
-const PriceForm = () => {
+/** An edited row shows its price in euros as typed ("40.05"). */
+const eurosOf = (value: unknown) => (typeof value === 'number' ? (value / 100).toFixed(2) : (value ?? ''));
+
+/** The form's price is sent in cents. */
+export const priceTransform = (data: { unit_price_cents: unknown }) => ({ ...data, unit_price_cents: centsOf(data.unit_price_cents) });
+
+export const PriceForm = () => {
     const save = useLocalizedSave();
     return (
         <SimpleForm onSubmit={save}>
@@ -21,6 +30,7 @@ const PriceForm = () => {
                 source="unit_price_cents"
                 validate={[required(), validPrice]}
                 helperText="cascade.prices.euros_hint"
+                format={eurosOf}
             />
             <LocaleDateInput source="valid_from" validate={required()} />
         </SimpleForm>
@@ -32,7 +42,7 @@ export const PriceCreate = () => (
     <Create
         redirect="list"
         title="cascade.prices.create_title"
-        transform={(data: { unit_price_cents: string }) => ({ ...data, unit_price_cents: centsOfEuros(data.unit_price_cents) })}
+        transform={priceTransform}
     >
         <PriceForm />
     </Create>

@@ -189,8 +189,22 @@ export interface HistoryEntry {
     cost: number;
 }
 
+/** What an invoice needs of an organisation (DESIGN §6). */
+export interface LegalIdentity {
+    legal_name: string | null;
+    address: string | null;
+    siren: string | null;
+    vat_number: string | null;
+}
+
+/** GET /api/publisher: the publisher's identity, and the VAT rate setting (read-only). */
+export interface Publisher extends LegalIdentity {
+    vat_rate_percent: number;
+}
+
 export interface Notification extends RaRecord {
-    kind: 'reminder' | 'auto_renew_failed';
+    /** pool_short: a pool that cannot pay its auto-renewals due within 14 days (no client: opens the dashboard). */
+    kind: 'reminder' | 'auto_renew_failed' | 'pool_short';
     subscription_id: Identifier | null;
     client_id: Identifier | null;
     days_before: number | null;
@@ -369,6 +383,10 @@ export const dataProvider = {
     },
     bulkRenew: (subscriptions: BulkLine[], idempotencyKey: string): Promise<{ results: BulkRenewResult[] }> =>
         post('/subscriptions/bulk-renew', { subscriptions }, idempotencyKey),
+    /** The publisher's identity on its invoices, and the VAT rate orders are submitted at. */
+    publisher: (): Promise<Publisher> => getJson('/publisher'),
+    updatePublisher: async (identity: LegalIdentity): Promise<Publisher> =>
+        (await httpClient(`${API_URL}/publisher`, { method: 'PUT', body: JSON.stringify(identity) })).json as Publisher,
     /** The server's "today" (its clock, pinned in tests), as YYYY-MM-DD. */
     serverToday: async (): Promise<string> => (await getJson<{ today: string }>('/health')).today,
     /** How far the server's clock is ahead of this device's, in ms (a phone's clock may be wrong; tests pin the server's). */

@@ -31,7 +31,7 @@ const readers: Record<string, readonly Role[]> = {
 /** Who may write (create, edit, delete) each resource, and the custom actions; absent = nobody. */
 const writers: Record<string, Partial<Record<string, readonly Role[]>>> = {
     products: { create: ADMIN, edit: ADMIN, delete: ADMIN },
-    prices: { create: ADMIN },
+    prices: { create: ADMIN, edit: ADMIN, delete: ADMIN },
     partners: { create: ADMIN, edit: ADMIN, delete: ADMIN, grant: ADMIN, require_totp: ADMIN },
     resellers: { create: CHANNEL, edit: CHANNEL, delete: CHANNEL, allocate: CHANNEL, require_totp: ADMIN },
     clients: { create: ALL, edit: ALL, undo: ALL },

@@ -17,6 +17,12 @@ export async function partyIdentity(db: Db, type: PartyType, id: number | null):
     .executeTakeFirstOrThrow();
 }
 
+/** The identity an invoice freezes for a party: its legal name, else its console name (null: the publisher without one). */
+export async function frozenIdentity(db: Db, type: PartyType, id: number | null): Promise<LegalIdentity> {
+  const { name, ...identity } = await partyIdentity(db, type, id);
+  return { ...identity, legal_name: identity.legal_name ?? name };
+}
+
 export async function productNames(db: Db, ids: readonly number[]): Promise<Map<number, string>> {
   const rows = await db.selectFrom('products').select(['id', 'name']).where('id', 'in', ids).execute();
   return new Map(rows.map((row) => [row.id, row.name]));

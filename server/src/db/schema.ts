@@ -171,6 +171,15 @@ export interface InvoicesTable extends Amounts {
   issued_on: string;
   due_on: string;
   created_at: string;
+  /** Both parties' legal identities frozen at issue (migration 0017); legal_name falls back to the console name. */
+  issuer_legal_name: string | null;
+  issuer_address: string | null;
+  issuer_siren: string | null;
+  issuer_vat_number: string | null;
+  buyer_legal_name: string | null;
+  buyer_address: string | null;
+  buyer_siren: string | null;
+  buyer_vat_number: string | null;
 }
 
 /** The last number given per issuer, kind and year: the gapless sequences. */
@@ -278,10 +287,13 @@ export interface RenewalAttemptsTable {
   created_at: string;
 }
 
+export const NOTIFICATION_KINDS = ['reminder', 'auto_renew_failed', 'pool_short'] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
 export interface NotificationsTable {
   id: Generated<number>;
   user_id: number;
-  kind: 'reminder' | 'auto_renew_failed';
+  kind: NotificationKind;
   event_key: string;
   subscription_id: number | null;
   client_id: number | null;

@@ -14,12 +14,13 @@ import {
 } from 'factur-x-kit';
 import type { PDFDocument } from 'pdf-lib';
 import type { InvoiceDocument, Party } from '../domain/invoiceDocument.ts';
+import { withInvoiceMetadata } from './pdfMetadata.ts';
 
 /**
  * The Factur-X form of an invoice: its EN 16931 (CII, profile "EN 16931", guideline
  * urn:cen.eu:en16931:2017) data, checked against the standard's business rules by factur-x-kit,
  * which embeds it as factur-x.xml (AFRelationship Alternative) in the printed PDF and turns that
- * PDF into PDF/A-3 (sRGB output intent, Factur-X XMP metadata).
+ * PDF into PDF/A-3 (sRGB output intent); pdfMetadata.ts then writes its Info and XMP metadata.
  */
 
 type Date3 = { year: number; month: number; day: number };
@@ -93,5 +94,5 @@ export async function withFacturX(doc: InvoiceDocument, printed: PDFDocument): P
   const facturX = await FacturX.fromObject(facturXData(doc));
   const check = facturX.validate();
   if (!check.valid) throw new Error(`Invoice ${doc.number} breaks EN 16931: ${JSON.stringify(check.errors)}`);
-  return facturX.getPDF({ pdfLibDocument: printed });
+  return withInvoiceMetadata(await facturX.getPDF({ pdfLibDocument: printed }), doc);
 }

@@ -1,4 +1,4 @@
-import { invoiceHeading, partyIdentity, productNames, type PartyType } from '../data/invoiceParties.ts';
+import { invoiceHeading, productNames } from '../data/invoiceParties.ts';
 import type { Db } from '../data/transact.ts';
 import type { InvoiceKind, LegalIdentity } from '../db/schema.ts';
 import { getRecord } from '../http/resource.ts';
@@ -47,7 +47,9 @@ export const LEGAL_MENTIONS = [
 
 const PUBLISHER_FALLBACK_NAME = 'Éditeur';
 
-interface StoredInvoice extends Totals {
+type Frozen<P extends string> = { [K in keyof LegalIdentity as `${P}${K}`]: LegalIdentity[K] };
+
+interface StoredInvoice extends Totals, Frozen<'issuer_'>, Frozen<'buyer_'> {
   kind: InvoiceKind;
   number: string;
   issued_on: string;
@@ -61,9 +63,15 @@ interface StoredInvoice extends Totals {
   lines: PricedLine[];
 }
 
-async function party(db: Db, type: PartyType, id: number | null): Promise<Party> {
-  const { name, ...identity } = await partyIdentity(db, type, id);
-  return { ...identity, display_name: identity.legal_name ?? name ?? PUBLISHER_FALLBACK_NAME };
+/** A party as the invoice froze it at issue (a later change of identity leaves it as it was). */
+function party(invoice: StoredInvoice, side: 'issuer' | 'buyer'): Party {
+  const identity: LegalIdentity = {
+    legal_name: invoice[`${side}_legal_name`],
+    address: invoice[`${side}_address`],
+    siren: invoice[`${side}_siren`],
+    vat_number: invoice[`${side}_vat_number`],
+  };
+  return { ...identity, display_name: identity.legal_name ?? PUBLISHER_FALLBACK_NAME };
 }
 
 /**
@@ -72,8 +80,9 @@ async function party(db: Db, type: PartyType, id: number | null): Promise<Party>
  */
 export async function invoiceDocument(db: Db, scope: Scope, id: number): Promise<InvoiceDocument> {
   const invoice = (await getRecord(db, invoicesSpec, id, scope)) as unknown as StoredInvoice;
-  const issuer = await party(db, invoice.issuer_type, invoice.issuer_id);
+  const issuer = party(invoice, 'issuer');
   if (!issuer.vat_number) {
+    // The identity is the one frozen at issue: an invoice issued without it stays without it.
     const whose = invoice.issuer_type === 'publisher' ? "The publisher's identity (PUT /api/publisher)" : "The issuing partner's identity";
     throw conflict(`${whose} has no VAT number, which an EN 16931 invoice must carry`, 'issuer_identity_incomplete', { missing: 'vat_number' });
   }
@@ -88,7 +97,7 @@ export async function invoiceDocument(db: Db, scope: Scope, id: number): Promise
     vat_cents: invoice.vat_cents,
     total_incl_vat_cents: invoice.total_incl_vat_cents,
     issuer,
-    buyer: await party(db, invoice.buyer_type, invoice.buyer_id),
+    buyer: party(invoice, 'buyer'),
     credited_invoice: invoice.credited_invoice_id === null ? null : await invoiceHeading(db, invoice.credited_invoice_id),
     lines: invoice.lines.map((line) => ({ ...line, product_name: names.get(line.product_id) ?? `#${line.product_id}` })),
     legal_mentions: LEGAL_MENTIONS,

@@ -1,5 +1,6 @@
 import { DEFAULT_LOCALE } from '../../../shared/contract.ts';
 import { isUniqueViolation } from '../data/constraints.ts';
+import { frozenIdentity } from '../data/invoiceParties.ts';
 import { creditNoteOf, findInvoice, insertInvoice, invoiceLinesOf, nextInvoiceNumber, type InvoiceRow } from '../data/invoices.ts';
 import type { Tx } from '../data/transact.ts';
 import { recordEvent } from '../webhooks/outbox.ts';
@@ -34,11 +35,16 @@ export interface NewDocument extends Parties {
   lines: readonly PricedLine[];
 }
 
-/** Issues a document today in the caller's transaction; resolves to its id. */
+/**
+ * Issues a document today in the caller's transaction; resolves to its id. Both parties' legal
+ * identities are copied onto it as they are now: the document never changes afterwards.
+ */
 export async function issueInvoice(tx: Tx, ctx: ActionContext, billing: BillingSettings, doc: NewDocument): Promise<number> {
   const year = Number(ctx.today.slice(0, 4));
   const key = issuerKey(doc);
   const number = invoiceNumber(year, await nextInvoiceNumber(tx, key, doc.kind, year));
+  const issuer = await frozenIdentity(tx, doc.supplier_type, doc.supplier_id);
+  const buyer = await frozenIdentity(tx, doc.buyer_type, doc.buyer_id);
   const id = await insertInvoice(
     tx,
     {
@@ -60,6 +66,14 @@ export async function issueInvoice(tx: Tx, ctx: ActionContext, billing: BillingS
       vat_cents: doc.vat_cents,
       total_incl_vat_cents: doc.total_incl_vat_cents,
       created_at: ctx.now,
+      issuer_legal_name: issuer.legal_name,
+      issuer_address: issuer.address,
+      issuer_siren: issuer.siren,
+      issuer_vat_number: issuer.vat_number,
+      buyer_legal_name: buyer.legal_name,
+      buyer_address: buyer.address,
+      buyer_siren: buyer.siren,
+      buyer_vat_number: buyer.vat_number,
     },
     doc.lines,
   );

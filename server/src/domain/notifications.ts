@@ -1,4 +1,5 @@
-import type { NotificationsTable } from '../db/schema.ts';
+import type { NotificationKind } from '../db/schema.ts';
+import type { Organisation } from './access.ts';
 import type { ActionContext } from './context.ts';
 import { transact, type Db, type Tx } from '../data/transact.ts';
 import { recordEvent } from '../webhooks/outbox.ts';
@@ -6,34 +7,43 @@ import { daysBetween, plusDays } from './dates.ts';
 import { dayText, textsFor, type Texts } from './texts.ts';
 
 /**
- * Notifications (the console's bell, and e-mail when SMTP is set): reminders before an end date
- * and failed auto-renewals, for the logins that manage the client: its reseller's and its
- * partner's. An event is notified once per login (unique event key).
+ * Notifications (the console's bell, and e-mail when SMTP is set): reminders before an end date,
+ * failed auto-renewals and pools short for their coming auto-renewals (poolShortfall.ts), for the
+ * logins that manage the client or the pool: its reseller's and its partner's. An event is
+ * notified once per login (unique event key).
  */
 
 export const REMINDER_DAYS = [90, 30, 7] as const;
 
-/** Creates the notification for each active login managing the subscription's client; returns the new ids. */
-export async function notifyManagers(
+/** What is notified: `message` is written for each login in its own language. */
+export interface NotifiedEvent {
+  kind: NotificationKind;
+  eventKey: string;
+  message: (texts: Texts) => string;
+  daysBefore?: number;
+  endDate?: string;
+}
+
+/**
+ * Creates the notification for each active login managing an organisation: its partner's partner
+ * logins, and the reseller's logins when it is a reseller's. Once per login and event key (a rerun,
+ * or a second server, adds nothing). Returns the new ids.
+ */
+export async function notifyOrganisation(
   tx: Tx,
   ctx: Pick<ActionContext, 'now'>,
-  subscriptionId: number,
-  /** `message` is written for each login in its own language. */
-  event: { kind: NotificationsTable['kind']; eventKey: string; message: (texts: Texts) => string; daysBefore?: number; endDate?: string },
+  organisation: Organisation,
+  event: NotifiedEvent,
+  about: { subscriptionId: number | null; clientId: number | null } = { subscriptionId: null, clientId: null },
 ): Promise<number[]> {
-  const sub = await tx
-    .selectFrom('subscriptions')
-    .select(['client_id', 'partner_id', 'reseller_id'])
-    .where('id', '=', subscriptionId)
-    .executeTakeFirstOrThrow();
   const logins = await tx
     .selectFrom('users')
     .select(['id', 'locale'])
     .where('active', '=', 1)
     .where((eb) =>
       eb.or([
-        eb.and([eb('role', '=', 'partner'), eb('partner_id', '=', sub.partner_id)]),
-        ...(sub.reseller_id !== null ? [eb('reseller_id', '=', sub.reseller_id)] : []),
+        eb.and([eb('role', '=', 'partner'), eb('partner_id', '=', organisation.partnerId)]),
+        ...(organisation.resellerId !== null ? [eb('reseller_id', '=', organisation.resellerId)] : []),
       ]),
     )
     .execute();
@@ -45,8 +55,8 @@ export async function notifyManagers(
         user_id: login.id,
         kind: event.kind,
         event_key: event.eventKey,
-        subscription_id: subscriptionId,
-        client_id: sub.client_id,
+        subscription_id: about.subscriptionId,
+        client_id: about.clientId,
         days_before: event.daysBefore ?? null,
         end_date: event.endDate ?? null,
         message: event.message(textsFor(login.locale)),
@@ -58,6 +68,16 @@ export async function notifyManagers(
     if (inserted) ids.push(inserted.id);
   }
   return ids;
+}
+
+/** Creates the notification for each active login managing the subscription's client; returns the new ids. */
+export async function notifyManagers(tx: Tx, ctx: Pick<ActionContext, 'now'>, subscriptionId: number, event: NotifiedEvent): Promise<number[]> {
+  const sub = await tx
+    .selectFrom('subscriptions')
+    .select(['client_id', 'partner_id', 'reseller_id'])
+    .where('id', '=', subscriptionId)
+    .executeTakeFirstOrThrow();
+  return notifyOrganisation(tx, ctx, { partnerId: sub.partner_id, resellerId: sub.reseller_id }, event, { subscriptionId, clientId: sub.client_id });
 }
 
 /** The reminder threshold a term ending in `daysLeft` days has reached (the closest one), if any. */

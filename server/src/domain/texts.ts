@@ -1,6 +1,6 @@
 import { format } from 'date-fns';
 import { STATUS_LABELS, type Locale } from '../../../shared/contract.ts';
-import type { MovementKind } from '../db/schema.ts';
+import type { MovementKind, NotificationKind } from '../db/schema.ts';
 
 /** French plurals: 0 and 1 take the singular ("0 licence", "1 licence", "2 licences"). */
 const frCount = (n: number, one: string, other: string) => `${n} ${Math.abs(n) < 2 ? one : other}`;
@@ -18,6 +18,12 @@ type SystemActor = (typeof SYSTEM_ACTORS)[number];
 const fr = {
   /** How a calendar date is written (date-fns pattern), as the console shows it. */
   datePattern: 'dd/MM/yyyy',
+  /** How a decimal amount is written in an export (1234,50). */
+  decimalSeparator: ',',
+  /** Who sells when no partner does. */
+  publisher: 'Éditeur',
+  orderStatus: { submitted: 'En attente', fulfilled: 'Livrée', refused: 'Refusée', cancelled: 'Annulée' },
+  invoiceKind: { invoice: 'Facture', credit_note: 'Avoir' },
   yes: 'Oui',
   no: 'Non',
   /** Ledger reasons the server writes, in the acting login's language. */
@@ -34,10 +40,16 @@ const fr = {
       `Renouvellement automatique impossible : licences insuffisantes (${frCount(needed, 'nécessaire', 'nécessaires')}, ${frCount(balance, 'restante', 'restantes')}).`,
     autoRenewExhausted: (days: number, needed: number, balance: number) =>
       `Renouvellement automatique abandonné après ${frCount(days, 'jour', 'jours')} : licences insuffisantes (${frCount(needed, 'nécessaire', 'nécessaires')}, ${frCount(balance, 'restante', 'restantes')}).`,
+    poolShort: (product: string, holder: string, needed: number, balance: number, from: string) =>
+      `Stock ${product} de ${holder} insuffisant pour les renouvellements automatiques des 14 prochains jours : ${frCount(needed, 'licence nécessaire', 'licences nécessaires')}, ${frCount(balance, 'restante', 'restantes')} (manque ${needed - balance} dès le ${from}). Commandez la différence.`,
   },
   mail: {
-    subject: { reminder: 'Cascade : abonnement à renouveler', auto_renew_failed: 'Cascade : renouvellement automatique en échec' },
-    footer: 'Ouvrez la console Cascade pour renouveler.',
+    subject: {
+      reminder: 'Cascade : abonnement à renouveler',
+      auto_renew_failed: 'Cascade : renouvellement automatique en échec',
+      pool_short: 'Cascade : stock insuffisant pour les renouvellements automatiques',
+    } satisfies Record<NotificationKind, string>,
+    footer: 'Ouvrez la console Cascade pour renouveler ou commander.',
   },
   systemActor: {
     seed: 'Données initiales',
@@ -90,6 +102,28 @@ const fr = {
       actor: 'Auteur',
       reason: 'Motif',
     },
+    orders: {
+      id: 'N° de commande',
+      created_at: 'Date',
+      status: 'Statut',
+      buyer: 'Acheteur',
+      supplier: 'Fournisseur',
+      total_excl_vat: 'Total HT (€)',
+      vat: 'TVA (€)',
+      total_incl_vat: 'Total TTC (€)',
+      reason: 'Motif',
+    },
+    invoices: {
+      number: 'Numéro',
+      kind: 'Type',
+      issuer: 'Émetteur',
+      buyer: 'Acheteur',
+      issued_on: "Date d'émission",
+      due_on: "Date d'échéance",
+      total_excl_vat: 'Total HT (€)',
+      vat: 'TVA (€)',
+      total_incl_vat: 'Total TTC (€)',
+    },
   },
 };
 
@@ -97,6 +131,10 @@ export type Texts = typeof fr;
 
 const en: Texts = {
   datePattern: 'yyyy-MM-dd',
+  decimalSeparator: '.',
+  publisher: 'Publisher',
+  orderStatus: { submitted: 'Waiting', fulfilled: 'Delivered', refused: 'Refused', cancelled: 'Cancelled' },
+  invoiceKind: { invoice: 'Invoice', credit_note: 'Credit note' },
   yes: 'Yes',
   no: 'No',
   reason: {
@@ -110,10 +148,12 @@ const en: Texts = {
     reminder: (client, end, days) => `${client}: the subscription ends on ${end} (in ${enCount(days, 'day', 'days')}).`,
     autoRenewFailed: (needed, balance) => `Auto-renewal impossible: not enough licences (${needed} needed, ${balance} left).`,
     autoRenewExhausted: (days, needed, balance) => `Auto-renewal given up after ${enCount(days, 'day', 'days')}: not enough licences (${needed} needed, ${balance} left).`,
+    poolShort: (product, holder, needed, balance, from) =>
+      `${holder}'s ${product} stock cannot cover the auto-renewals of the next 14 days: ${enCount(needed, 'licence', 'licences')} needed, ${balance} left (${needed - balance} short from ${from}). Order the difference.`,
   },
   mail: {
-    subject: { reminder: 'Cascade: subscription to renew', auto_renew_failed: 'Cascade: auto-renewal failed' },
-    footer: 'Open the Cascade console to renew.',
+    subject: { reminder: 'Cascade: subscription to renew', auto_renew_failed: 'Cascade: auto-renewal failed', pool_short: 'Cascade: stock short for auto-renewals' },
+    footer: 'Open the Cascade console to renew or order.',
   },
   systemActor: {
     seed: 'Initial data',
@@ -164,6 +204,28 @@ const en: Texts = {
       client: 'Client',
       actor: 'Author',
       reason: 'Reason',
+    },
+    orders: {
+      id: 'Order number',
+      created_at: 'Date',
+      status: 'Status',
+      buyer: 'Buyer',
+      supplier: 'Supplier',
+      total_excl_vat: 'Total excl. VAT (€)',
+      vat: 'VAT (€)',
+      total_incl_vat: 'Total incl. VAT (€)',
+      reason: 'Reason',
+    },
+    invoices: {
+      number: 'Number',
+      kind: 'Kind',
+      issuer: 'Issuer',
+      buyer: 'Buyer',
+      issued_on: 'Issued on',
+      due_on: 'Due on',
+      total_excl_vat: 'Total excl. VAT (€)',
+      vat: 'VAT (€)',
+      total_incl_vat: 'Total incl. VAT (€)',
     },
   },
 };

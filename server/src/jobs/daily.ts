@@ -6,6 +6,7 @@ import { claimDay, dayDone, markDayDone, releaseDay } from '../db/dailyRuns.ts';
 import { runAutoRenewal, type AutoRenewalSummary } from '../domain/autoRenewal.ts';
 import { runReminders } from '../domain/notifications.ts';
 import { recordExpirations } from '../domain/expirations.ts';
+import { notifyPoolShortfalls, type PoolShortfall } from '../domain/poolShortfall.ts';
 import { rollDerivedTo } from '../domain/derived.ts';
 import { DEFAULT_RETENTION, pruneExpired, type PruneSummary, type RetentionSettings } from '../domain/retention.ts';
 import type { Mailer } from '../mail.ts';
@@ -17,14 +18,20 @@ export interface DailyOptions {
   instant?: number;
 }
 
-export type DailySummary = AutoRenewalSummary & { notifications: number; emails: number; pruned: PruneSummary };
+export type DailySummary = AutoRenewalSummary & {
+  notifications: number;
+  emails: number;
+  pruned: PruneSummary;
+  /** The pools newly found short for their auto-renewals due within 14 days (domain/poolShortfall.ts). */
+  poolShortfalls: PoolShortfall[];
+};
 
 /** Without a mail server, the day's new notifications say their e-mail was never sent. */
 const NO_MAILER = 'No mail server configured (SMTP_URL)';
 
 /**
  * The daily jobs: auto-renewals first (so reminders are not sent for what just renewed), then
- * reminders, then the e-mails of the notifications both created, then the pruning of what is past
+ * reminders, then the pools short for the auto-renewals of the next 14 days, then the e-mails of the notifications both created, then the pruning of what is past
  * its retention. Safe to run twice on one day, and to rerun after a crash part-way: each
  * renewal, attempt and notification is its own commit, recorded once.
  */
@@ -37,6 +44,7 @@ export async function runDailyJobs(db: Db, day: { today: string; now: string }, 
   );
   await runReminders(db, day.today, day.now);
   await recordExpirations(db, day.today, day.now);
+  const poolShortfalls = await notifyPoolShortfalls(db, day.today, day.now);
   const created = await db
     .selectFrom('notifications')
     .select('id')
@@ -49,7 +57,7 @@ export async function runDailyJobs(db: Db, day: { today: string; now: string }, 
     await db.updateTable('notifications').set({ email_status: 'failed', email_last_error: NO_MAILER }).where('id', 'in', ids).where('email_status', '=', 'pending').execute();
   }
   const pruned = await pruneExpired(db, { now: day.now, instant: options.instant ?? Date.now() }, options.retention ?? DEFAULT_RETENTION);
-  return { ...renewals, notifications: ids.length, emails, pruned };
+  return { ...renewals, notifications: ids.length, emails, pruned, poolShortfalls };
 }
 
 /** How long a claim on a day's jobs holds before another process may take over (a run takes minutes). */

@@ -8,6 +8,7 @@ import type { Cell } from '../http/csv.ts';
 import type { ResourceSpec } from '../http/resource.ts';
 import { clientsSpec } from './clients.ts';
 import { movementsSpec } from './movements.ts';
+import { invoicesSpec, ordersSpec } from './orders.ts';
 import { subscriptionsSpec } from './subscriptions.ts';
 
 /**
@@ -16,7 +17,7 @@ import { subscriptionsSpec } from './subscriptions.ts';
  * publisher's time zone; en: 2026-12-03 and 2026-12-03 14:05).
  */
 
-export type ExportName = 'clients' | 'subscriptions' | 'movements';
+export type ExportName = 'clients' | 'subscriptions' | 'movements' | 'orders' | 'invoices';
 type ExportRecord = Record<string, unknown>;
 
 /** What a cell needs besides its record: the reader's texts and formats, and the names of ids. */
@@ -25,6 +26,8 @@ export interface CellContext {
   date(value: unknown): Cell;
   timestamp(value: unknown): Cell;
   yesNo(value: unknown): Cell;
+  /** Integer cents as a decimal amount in euros, written as the reader writes numbers (fr 1234,50; en 1234.50). */
+  euros(value: unknown): Cell;
   names: Names;
 }
 
@@ -87,7 +90,40 @@ const movements: ExportDefinition<'movements'> = {
   },
 };
 
-export const EXPORTS: { [Name in ExportName]: ExportDefinition<Name> } = { clients, subscriptions, movements };
+/** The supplier (orders) or issuer (invoices): the buyer's partner, or the publisher. */
+const seller = (type: unknown, id: unknown, c: CellContext): Cell => (type === 'partner' ? nameOf(c.names.partners, id) : c.texts.publisher);
+
+const orders: ExportDefinition<'orders'> = {
+  spec: ordersSpec,
+  columns: {
+    id: (r) => r.id as Cell,
+    created_at: (r, c) => c.timestamp(r.created_at),
+    status: (r, c) => c.texts.orderStatus[r.status as keyof Texts['orderStatus']],
+    buyer: (r) => text(r.buyer_name),
+    supplier: (r, c) => seller(r.supplier_type, r.supplier_id, c),
+    total_excl_vat: (r, c) => c.euros(r.total_excl_vat_cents),
+    vat: (r, c) => c.euros(r.vat_cents),
+    total_incl_vat: (r, c) => c.euros(r.total_incl_vat_cents),
+    reason: (r) => text(r.reason),
+  },
+};
+
+const invoices: ExportDefinition<'invoices'> = {
+  spec: invoicesSpec,
+  columns: {
+    number: (r) => text(r.number),
+    kind: (r, c) => c.texts.invoiceKind[r.kind as keyof Texts['invoiceKind']],
+    issuer: (r, c) => seller(r.issuer_type, r.issuer_id, c),
+    buyer: (r) => text(r.buyer_name),
+    issued_on: (r, c) => c.date(r.issued_on),
+    due_on: (r, c) => c.date(r.due_on),
+    total_excl_vat: (r, c) => c.euros(r.total_excl_vat_cents),
+    vat: (r, c) => c.euros(r.vat_cents),
+    total_incl_vat: (r, c) => c.euros(r.total_incl_vat_cents),
+  },
+};
+
+export const EXPORTS: { [Name in ExportName]: ExportDefinition<Name> } = { clients, subscriptions, movements, orders, invoices };
 
 /** The cell context of one export: the reader's language and the publisher's time zone. */
 export function cellContext(locale: Locale, timeZone: string, names: Names): CellContext {
@@ -100,6 +136,8 @@ export function cellContext(locale: Locale, timeZone: string, names: Names): Cel
     timestamp: (value) =>
       typeof value === 'string' && !Number.isNaN(Date.parse(value)) ? format(new TZDate(Date.parse(value), timeZone), `${texts.datePattern} HH:mm`) : text(value),
     yesNo: (value) => (value === null || value === undefined ? null : value ? texts.yes : texts.no),
+    euros: (value) =>
+      typeof value === 'number' ? `${Math.floor(value / 100)}${texts.decimalSeparator}${String(value % 100).padStart(2, '0')}` : null,
   };
 }
 

@@ -1,5 +1,6 @@
 import { sql, type SqlBool } from 'kysely';
 import type { Db } from '../data/transact.ts';
+import { NOTIFICATION_KINDS } from '../db/schema.ts';
 import type { ResourceSpec } from '../http/resource.ts';
 
 /** The bell: the caller's own notifications (filter read=false for the unread count). */
@@ -10,7 +11,7 @@ export const notificationsSpec: ResourceSpec = {
   visibleTo: (scope) => sql<SqlBool>`notifications.user_id = ${scope.userId ?? -1}`,
   fields: {
     id: { column: 'notifications.id', type: 'int' },
-    kind: { column: 'notifications.kind', type: 'enum', values: ['reminder', 'auto_renew_failed'] },
+    kind: { column: 'notifications.kind', type: 'enum', values: NOTIFICATION_KINDS },
     subscription_id: { column: 'notifications.subscription_id', type: 'int' },
     client_id: { column: 'notifications.client_id', type: 'int' },
     days_before: { column: 'notifications.days_before', type: 'int' },

@@ -6,6 +6,7 @@ import { byOrganisation, type Scope } from '../domain/access.ts';
 import type { PricedLine } from '../../../shared/money.ts';
 import type { FieldSpec } from '../http/listQuery.ts';
 import type { ResourceSpec } from '../http/resource.ts';
+import { legalIdentityFields } from './legalIdentity.ts';
 
 /**
  * Orders and invoices: seen by their buyer and their supplier (a partner sees its own and its
@@ -81,6 +82,9 @@ export const invoicesSpec: ResourceSpec = {
     issued_on: { column: 'invoices.issued_on', type: 'date' },
     due_on: { column: 'invoices.due_on', type: 'date' },
     ...amounts('invoices'),
+    // Both parties' identities as they were at issue.
+    ...legalIdentityFields('invoices', 'issuer_'),
+    ...legalIdentityFields('invoices', 'buyer_'),
   },
   attach: withLines(invoiceLinesOf),
 };

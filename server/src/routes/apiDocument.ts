@@ -198,8 +198,14 @@ function describeApi(registry: OpenAPIRegistry) {
   route({ method: 'post', path: '/api/prices', tag: 'Prices', body: priceSchemas.PriceInput, errors: [409], summary: 'Add a list price of a product from a date (admins)', description: 'One row per product and date; a price cannot start in the past.', success: { status: 201, description: 'Created', schema: record.price } });
   route({ method: 'put', path: '/api/prices/:id', tag: 'Prices', body: priceSchemas.PriceInput, errors: [409], summary: 'Change a price not yet in force before today (admins)', success: { description: 'The price after the change', schema: record.price } });
   route({ method: 'delete', path: '/api/prices/:id', tag: 'Prices', errors: [409], summary: 'Delete a price not yet in force before today (admins)', success: { description: 'The deleted price', schema: record.price } });
-  const PublisherIdentity = z.object({ legal_name: z.string().nullable(), address: z.string().nullable(), siren: z.string().nullable(), vat_number: z.string().nullable() });
-  route({ method: 'get', path: '/api/publisher', tag: 'Prices', summary: 'The publisher’s identity on its invoices', success: { description: 'Its identity', schema: PublisherIdentity } });
+  const PublisherIdentity = z.object({
+    legal_name: z.string().nullable(),
+    address: z.string().nullable(),
+    siren: z.string().nullable(),
+    vat_number: z.string().nullable(),
+    vat_rate_percent: z.number().describe('The VAT rate new orders are submitted at (setting VAT_RATE_PERCENT); read-only'),
+  });
+  route({ method: 'get', path: '/api/publisher', tag: 'Prices', summary: 'The publisher’s identity on its invoices, and the VAT rate', success: { description: 'Its identity', schema: PublisherIdentity } });
   route({ method: 'put', path: '/api/publisher', tag: 'Prices', body: publisherSchemas.PublisherInput, errors: [403], summary: 'Change the publisher’s identity (admins)', success: { description: 'Its identity after the change', schema: PublisherIdentity } });
 
   // Orders and invoices
