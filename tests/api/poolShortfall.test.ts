@@ -57,7 +57,7 @@ describe('pool short for its auto-renewals due within 14 days', () => {
     const [note] = await poolShortNotes(cookies.reseller);
     expect(note).toMatchObject({ end_date: '2026-12-05', email_status: 'failed' }); // no mail server in the test: said so
     expect(note.message).toBe(
-      'Stock TBox de Alpha Nord insuffisant pour les renouvellements automatiques des 14 prochains jours : 40 licences nécessaires, 2 restantes (manque 38 dès le 05/12/2026). Commandez la différence.',
+      'Stock TBox insuffisant chez Alpha Nord pour les renouvellements automatiques des 14 prochains jours : 40 licences nécessaires, 2 restantes (manque 38 dès le 05/12/2026). Commandez la différence.',
     );
     expect(await poolShortNotes(cookies.partner)).toHaveLength(1);
     expect(await poolShortNotes(cookies.otherPartner)).toEqual([]);
@@ -67,6 +67,27 @@ describe('pool short for its auto-renewals due within 14 days', () => {
     expect(await poolShortNotes(cookies.reseller)).toHaveLength(1);
     // A second server running the check at the same time adds nothing either.
     expect(await notifyPoolShortfalls(t.db, TODAY, t.clock.now())).toEqual([]);
+  });
+
+  it('tells the webhooks that chose pool.low once per episode, with the pool as GET answers it; not another organisation’s', async () => {
+    const subscribe = async (cookie: string) => {
+      const res = await request(t.app).post('/api/webhooks').set('Cookie', cookie).send({ url: 'https://hooks.example.com/cascade', events: ['pool.low'] });
+      expect(res.status, JSON.stringify(res.body)).toBe(201);
+      return res.body.id as number;
+    };
+    const resellerHook = await subscribe(cookies.reseller);
+    await subscribe(cookies.otherPartner);
+    await autoRenewing('Ends 2026-12-05', '2025-12-06', 40); // balance 5, 40 due on 05/12
+    await runDailyJobs(t.db, { today: TODAY, now: t.clock.now() }, null);
+    await runDailyJobs(t.db, { today: TODAY, now: t.clock.now() }, null);
+    const deliveries = await t.db
+      .selectFrom('webhook_deliveries as d')
+      .innerJoin('webhook_events as e', 'e.id', 'd.event_id')
+      .select(['d.webhook_id', 'e.type', 'e.data'])
+      .execute();
+    expect(deliveries.map((d) => [d.webhook_id, d.type])).toEqual([[resellerHook, 'pool.low']]);
+    const pool = (await request(t.app).get('/api/pools').query({ filter: JSON.stringify({ reseller_id: h.resellers.alphaNord }) })).body[0];
+    expect(JSON.parse(deliveries[0].data)).toEqual(pool);
   });
 
   it('writes the message in each login’s language', async () => {

@@ -4,6 +4,7 @@ import { plusDays } from './dates.ts';
 import { notifyOrganisation } from './notifications.ts';
 import { settings } from './settings.ts';
 import { dayText } from './texts.ts';
+import { recordEvent } from '../webhooks/outbox.ts';
 
 /**
  * Pools that cannot pay their auto-renewals due within the auto-renewal lead (14 days): the
@@ -11,7 +12,8 @@ import { dayText } from './texts.ts';
  * (bell and e-mail) to the logins managing the pool (the holder's, and its partner's for a
  * reseller's pool): its event key is the pool and the first end date the balance cannot cover, so
  * a rerun of the day, or a second server, adds nothing; a new episode (a later date short after
- * an order covered the first) is notified again.
+ * an order covered the first) is notified again. Webhooks that chose `pool.low` hear of each
+ * episode once too.
  */
 
 export interface PoolShortfall {
@@ -76,14 +78,17 @@ export async function notifyPoolShortfalls(db: Db, today: string, now: string): 
   const episodes = shortPools(await autoRenewalsDue(db, plusDays(today, settings.autoRenewLeadDays)));
   const raised: PoolShortfall[] = [];
   for (const { holder_name, product_name, ...episode } of episodes) {
-    const ids = await transact(db, (tx) =>
-      notifyOrganisation(tx, { now }, { partnerId: episode.partner_id, resellerId: episode.reseller_id }, {
+    const ids = await transact(db, async (tx) => {
+      const notified = await notifyOrganisation(tx, { now }, { partnerId: episode.partner_id, resellerId: episode.reseller_id }, {
         kind: 'pool_short',
         eventKey: episode.event_key,
         endDate: episode.short_from,
         message: (texts) => texts.notification.poolShort(product_name, holder_name, episode.auto_due_14, episode.balance, dayText(texts, episode.short_from)),
-      }),
-    );
+      });
+      // The same episode, once, to the webhooks that chose pool.low (DESIGN §7).
+      await recordEvent(tx, { type: 'pool.low', subject: { resource: 'pools', id: episode.pool_id }, key: `pool.low:${episode.pool_id}:${episode.short_from}`, now });
+      return notified;
+    });
     if (ids.length) raised.push({ ...episode, notification_ids: ids });
   }
   return raised;

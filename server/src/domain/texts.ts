@@ -41,7 +41,7 @@ const fr = {
     autoRenewExhausted: (days: number, needed: number, balance: number) =>
       `Renouvellement automatique abandonné après ${frCount(days, 'jour', 'jours')} : licences insuffisantes (${frCount(needed, 'nécessaire', 'nécessaires')}, ${frCount(balance, 'restante', 'restantes')}).`,
     poolShort: (product: string, holder: string, needed: number, balance: number, from: string) =>
-      `Stock ${product} de ${holder} insuffisant pour les renouvellements automatiques des 14 prochains jours : ${frCount(needed, 'licence nécessaire', 'licences nécessaires')}, ${frCount(balance, 'restante', 'restantes')} (manque ${needed - balance} dès le ${from}). Commandez la différence.`,
+      `Stock ${product} insuffisant chez ${holder} pour les renouvellements automatiques des 14 prochains jours : ${frCount(needed, 'licence nécessaire', 'licences nécessaires')}, ${frCount(balance, 'restante', 'restantes')} (manque ${needed - balance} dès le ${from}). Commandez la différence.`,
   },
   mail: {
     subject: {
