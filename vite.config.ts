@@ -1,7 +1,10 @@
 import { configDefaults, defineConfig } from 'vitest/config';
+import { fileURLToPath } from 'node:url';
 import { constants } from 'node:zlib';
 import react from '@vitejs/plugin-react';
 import { compression, defineAlgorithm } from 'vite-plugin-compression2';
+
+const fromRoot = (file: string) => fileURLToPath(new URL(file, import.meta.url));
 
 /** The server-side tests' settings, on SQLite (node) and on PostgreSQL (node-postgres). */
 const serverTests = { root: '.', environment: 'node', testTimeout: 30_000, hookTimeout: 120_000 } as const;
@@ -22,6 +25,11 @@ export default defineConfig({
       ],
     }),
   ],
+  resolve: {
+    alias: [
+      { find: 'object.entries', replacement: fromRoot('client/src/misc/objectEntries.cjs') },
+    ],
+  },
   build: { outDir: '../dist/public', emptyOutDir: true },
   server: { proxy: { '/api': 'http://localhost:3000' } },
   test: {
