@@ -1,5 +1,10 @@
 import { configDefaults, defineConfig } from 'vitest/config';
+import { fileURLToPath } from 'node:url';
+import { constants } from 'node:zlib';
 import react from '@vitejs/plugin-react';
+import { compression, defineAlgorithm } from 'vite-plugin-compression2';
+
+const fromRoot = (file: string) => fileURLToPath(new URL(file, import.meta.url));
 
 /** The server-side tests' settings, on SQLite (node) and on PostgreSQL (node-postgres). */
 const serverTests = { root: '.', environment: 'node', testTimeout: 30_000, hookTimeout: 120_000 } as const;
@@ -8,7 +13,23 @@ const serverTests = { root: '.', environment: 'node', testTimeout: 30_000, hookT
 // the server-side tests under node and the component tests under jsdom.
 export default defineConfig({
   root: 'client',
-  plugins: [react()],
+  plugins: [
+    react(),
+    // Every asset also as .br and .gz, at the strongest settings (once, at build): the server sends
+    // them as they are (server/src/app.ts) instead of compressing on each request.
+    compression({
+      include: /\.(js|css|html|svg|json)$/,
+      algorithms: [
+        defineAlgorithm('brotliCompress', { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }),
+        defineAlgorithm('gzip', { level: 9 }),
+      ],
+    }),
+  ],
+  resolve: {
+    alias: [
+      { find: 'object.entries', replacement: fromRoot('client/src/misc/objectEntries.cjs') },
+    ],
+  },
   build: { outDir: '../dist/public', emptyOutDir: true },
   server: { proxy: { '/api': 'http://localhost:3000' } },
   test: {

@@ -1,5 +1,5 @@
 import { lazy } from 'react';
-import { AdminContext, AdminUI, CustomRoutes, localStorageStore, Resource } from 'react-admin';
+import { AdminContext, CustomRoutes, localStorageStore, Resource } from 'react-admin';
 import { Route } from 'react-router';
 import { dataProvider } from './providers/dataProvider';
 import { authProvider } from './providers/authProvider';
@@ -7,6 +7,7 @@ import { i18nProvider } from './i18n/i18nProvider';
 import { Dashboard } from './dashboard/Dashboard';
 import { TO_RENEW_PATH } from './dashboard/ToRenewCard';
 import { Layout } from './layout/Layout';
+import { ConsoleUI } from './layout/ConsoleUI';
 import { darkTheme, lightTheme } from './layout/theme';
 import clients from './clients';
 import partners from './partners';
@@ -25,8 +26,10 @@ import { LoginPage } from './login/LoginPage';
 import { ACCOUNT_PATH } from './account/paths';
 import { API_REFERENCE_PATH } from './apiReference/paths';
 
-// The dashboard is the first screen; every other page loads on demand (and is
-// prefetched in the background once the page has loaded, see misc/prefetch.ts).
+// Lazy pages: the first download holds only the login page and the dashboard. Every other page is
+// `lazy(() => import('./x/XPage'))` (a default export), here for a custom route or in its resource's
+// index.ts for <Resource list/show/edit/create>; react-admin's layout shows them inside <Suspense>.
+// The daily pages are prefetched on the user's first intent (misc/prefetch.ts).
 const ToRenewList = lazy(() => import('./subscriptions/ToRenewList'));
 const AccountPage = lazy(() => import('./account/AccountPage'));
 const ApiReferencePage = lazy(() => import('./apiReference/ApiReferencePage'));
@@ -34,7 +37,7 @@ const ApiReferencePage = lazy(() => import('./apiReference/ApiReferencePage'));
 const store = localStorageStore();
 
 // <Admin> is AdminContext + AdminUI; used apart so react-admin's default English
-// i18nProvider (and its messages) stays out of the first download.
+// i18nProvider (and its messages) and its default login page stay out of the first download.
 export const App = () => (
     <AdminContext
         dataProvider={dataProvider}
@@ -45,7 +48,7 @@ export const App = () => (
         darkTheme={darkTheme}
         defaultTheme="light"
     >
-        <AdminUI
+        <ConsoleUI
             title="Cascade"
             dashboard={Dashboard}
             layout={Layout}
@@ -75,6 +78,6 @@ export const App = () => (
                 <Route path={ACCOUNT_PATH} element={<AccountPage />} />
                 <Route path={API_REFERENCE_PATH} element={<ApiReferencePage />} />
             </CustomRoutes>
-        </AdminUI>
+        </ConsoleUI>
     </AdminContext>
 );

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import compression from 'compression';
 import express, { type RequestHandler } from 'express';
+import expressStaticGzip from 'express-static-gzip';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
 import type { Clock } from './clock.ts';
@@ -162,12 +163,22 @@ export function createApp({ db, clock, logger, staticDir, trustProxy = false, re
 
   const index = staticDir ? path.resolve(staticDir, 'index.html') : null;
   if (index && fs.existsSync(index)) {
+    // Hashed assets: precompressed at build (.br, .gz next to each file; `Vary: Accept-Encoding`),
+    // cached for a year. compression() above leaves an answer that already has its Content-Encoding.
     app.use(
       '/assets',
-      express.static(path.resolve(staticDir!, 'assets'), { immutable: true, maxAge: '1y', fallthrough: false }),
+      expressStaticGzip(path.resolve(staticDir!, 'assets'), {
+        enableBrotli: true,
+        orderPreference: ['br', 'gz'],
+        index: false,
+        serveStatic: { immutable: true, maxAge: '1y' },
+      }),
+      notFoundRoute,
     );
-    app.use(express.static(path.resolve(staticDir!), { index: false }));
-    app.get('/{*splat}', (_req, res) => res.sendFile(index));
+    // index.html names the current assets: asked again (If-None-Match) on every load.
+    const noCache = { cacheControl: false, headers: { 'Cache-Control': 'no-cache' } };
+    app.use(express.static(path.resolve(staticDir!), { index: false, setHeaders: (res, file) => file.endsWith('.html') && res.setHeader('Cache-Control', 'no-cache') }));
+    app.get('/{*splat}', (_req, res) => res.sendFile(index, noCache));
   } else {
     app.get('/', (_req, res) => {
       res.type('html').send(
