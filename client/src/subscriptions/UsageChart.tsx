@@ -35,8 +35,8 @@ export const UsageChart = ({ subscription, productName }: { subscription: Subscr
                     <YAxis allowDecimals={false} width={40} tick={{ fontSize: 12 }} />
                     <Tooltip />
                     <Legend />
-                    <Line type="monotone" dataKey="users" name={translate('cascade.usage.chart_users')} stroke="#d97706" strokeWidth={2} />
-                    <Line type="stepAfter" dataKey="seats" name={translate('cascade.usage.chart_seats')} stroke="#64748b" strokeDasharray="4 4" dot={false} />
+                    <Line type="monotone" dataKey="users" name={translate('cascade.usage.chart_users')} stroke="#d97706" strokeWidth={2} isAnimationActive={false} />
+                    <Line type="stepAfter" dataKey="seats" name={translate('cascade.usage.chart_seats')} stroke="#64748b" strokeDasharray="4 4" dot={false} isAnimationActive={false} />
                 </LineChart>
             </ResponsiveContainer>
         </Box>
