@@ -64,6 +64,18 @@ export function requireRole(scope: Scope, roles: readonly Role[], action: string
   }
 }
 
+/** The organisation of a scope as the tables it owns store it (api_keys, webhooks): both null for the publisher. */
+export function organisationColumns(scope: Scope): { partner_id: number | null; reseller_id: number | null } {
+  switch (scope.role) {
+    case 'admin':
+      return { partner_id: null, reseller_id: null };
+    case 'partner':
+      return { partner_id: scope.partnerId, reseller_id: null };
+    case 'reseller':
+      return { partner_id: scope.partnerId, reseller_id: scope.resellerId };
+  }
+}
+
 /**
  * Rows owned by the caller's own organisation only (not its resellers'): the publisher's (both
  * columns null) for an admin, the partner's own for a partner, the reseller's for a reseller.

@@ -4,6 +4,7 @@ import type { Tx } from '../data/transact.ts';
 import { checkTargetUrl, type TargetPolicy } from '../webhooks/targets.ts';
 import { changedValues, created, deleted, fieldChanges, recordChange } from './changes.ts';
 import type { ActionContext } from './context.ts';
+import { organisationColumns } from './access.ts';
 import { ValidationError } from './errors.ts';
 
 /**
@@ -31,24 +32,12 @@ export function checkEvents(events: string[]): WebhookEvent[] {
 /** A signing secret: `whsec_` and 32 random bytes in hex. */
 export const newWebhookSecret = () => `whsec_${randomBytes(32).toString('hex')}`;
 
-/** The organisation columns of what the caller creates for its own organisation. */
-function organisationColumns({ scope }: ActionContext) {
-  switch (scope.role) {
-    case 'admin':
-      return { partner_id: null, reseller_id: null };
-    case 'partner':
-      return { partner_id: scope.partnerId, reseller_id: null };
-    case 'reseller':
-      return { partner_id: scope.partnerId, reseller_id: scope.resellerId };
-  }
-}
-
 /** Registers an endpoint for the caller's organisation; resolves to its id and its secret (shown once). */
 export async function createWebhook(tx: Tx, ctx: ActionContext, policy: TargetPolicy, input: { url: string; events: string[] }) {
   const url = checkTargetUrl(input.url, policy);
   const events = checkEvents(input.events);
   const secret = newWebhookSecret();
-  const organisation = organisationColumns(ctx);
+  const organisation = organisationColumns(ctx.scope);
   const { id } = await tx
     .insertInto('webhooks')
     .values({ ...organisation, url, events: JSON.stringify(events), secret, created_by: ctx.actor, created_at: ctx.now })

@@ -1,8 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { sql, type SqlBool } from 'kysely';
 import type { ApiKeyScope, Role } from '../../db/schema.ts';
 import type { Db, Tx } from '../../data/transact.ts';
-import type { Scope } from '../access.ts';
+import { organisationColumns, ownOrganisation, type Scope } from '../access.ts';
 import { created, recordChange } from '../changes.ts';
 import type { ActionContext } from '../context.ts';
 import { ForbiddenError, NotFoundError, ValidationError } from '../errors.ts';
@@ -21,24 +20,8 @@ const SHOWN_PREFIX_LENGTH = 12;
 
 export const hashApiKey = (secret: string) => createHash('sha256').update(secret).digest('hex');
 
-/** The organisation of a scope, as api_keys stores it: both null for the publisher. */
-export function organisationColumns(scope: Scope): { partner_id: number | null; reseller_id: number | null } {
-  switch (scope.role) {
-    case 'admin':
-      return { partner_id: null, reseller_id: null };
-    case 'partner':
-      return { partner_id: scope.partnerId, reseller_id: null };
-    case 'reseller':
-      return { partner_id: scope.partnerId, reseller_id: scope.resellerId };
-  }
-}
-
 /** The keys a scope manages: its own organisation's, never another's (an admin: the publisher's). */
-export function ownKeys(scope: Scope) {
-  const { partner_id, reseller_id } = organisationColumns(scope);
-  const same = (column: string, value: number | null) => (value === null ? sql<SqlBool>`${sql.ref(column)} IS NULL` : sql<SqlBool>`${sql.ref(column)} = ${value}`);
-  return sql<SqlBool>`(${same('api_keys.partner_id', partner_id)} AND ${same('api_keys.reseller_id', reseller_id)})`;
-}
+export const ownKeys = (scope: Scope) => ownOrganisation(scope, 'api_keys.partner_id', 'api_keys.reseller_id');
 
 /** What the trail and the ledger name a key by ("Clé API « CRM »"). */
 export const apiKeyActor = (name: string) => `Clé API « ${name} »`;
