@@ -6,7 +6,7 @@ import { fr } from '../../client/src/i18n/fr';
 import { en } from '../../client/src/i18n/en';
 import { changeLines } from '../../client/src/changes/changeLines';
 import { movementText } from '../../client/src/movements/MovementKindField';
-import { formatDate, formatDateTime, parseDateInput } from '../../client/src/misc/dates';
+import { formatDate, formatDateTime, formatMonth, parseDateInput } from '../../client/src/misc/dates';
 import { actorText } from '../../client/src/misc/actorText';
 
 const translateIn = (messages: object) => polyglotI18nProvider(() => messages as never, 'xx').translate;
@@ -71,6 +71,12 @@ describe('dates', () => {
         const instant = new Date(2026, 11, 2, 14, 5).toISOString();
         expect(formatDateTime(instant, 'fr')).toBe('02/12/2026 14:05');
         expect(formatDateTime(instant, 'en')).toBe('2 Dec 2026, 14:05');
+    });
+
+    it('names the chart’s months as French readers expect (janv. 27, févr. 27, août 27, déc. 26), and Jan 27 in English', () => {
+        expect(['2027-01', '2027-02', '2027-08', '2026-12'].map(month => formatMonth(month, 'fr'))).toEqual(['janv. 27', 'févr. 27', 'août 27', 'déc. 26']);
+        expect(formatMonth('2027-01', 'en')).toBe('Jan 27');
+        expect(formatMonth('not a month', 'fr')).toBe('not a month');
     });
 
     it('reads a typed day-first date, and leaves an impossible one as typed', () => {
