@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { Box, Stack, Tab, Tabs, Typography, useMediaQuery, type Theme } from '@mui/material';
 import {
     DataTable,
@@ -210,6 +211,20 @@ const ToRenewCards = ({ view }: { view: View }) => {
 const firstOfMonth = (today: string) => `${today.slice(0, 7)}-01`;
 
 /**
+ * The two views' tabs, rendered apart from the list: MUI's Tabs measures the page's layout after
+ * each of its renders (its indicator), and the list's own re-renders need not cost that on a phone.
+ */
+const ViewTabs = memo(({ view, onChange }: { view: View; onChange: (view: View) => void }) => {
+    const translate = useTranslate();
+    return (
+        <Tabs value={view} onChange={(_event, value: View) => onChange(value)} sx={{ mt: 1 }}>
+            <Tab value="to_renew" label={translate('cascade.to_renew.tab_to_renew')} />
+            <Tab value="renewed" label={translate('cascade.to_renew.tab_renewed')} />
+        </Tabs>
+    );
+});
+
+/**
  * "Clients à renouveler" (DESIGN §5): the expiring or expired subscriptions, soonest end first, and
  * "Renouvelés ce mois-ci" (the work done since the first of the server's month). A row renewed here
  * keeps its place, with its check and undo button, until the list is reloaded.
@@ -223,10 +238,8 @@ export const ToRenewList = () => {
     const filter = view === 'to_renew' ? { to_renew: true } : today ? { renewed_from: firstOfMonth(today) } : null;
     return (
         <BulkRenewHost resource="subscriptions" storeKey={`${STORE_KEY}.${view}`}>
-            <Tabs value={view} onChange={(_event, value: View) => setView(value)} sx={{ mt: 1 }}>
-                <Tab value="to_renew" label={translate('cascade.to_renew.tab_to_renew')} />
-                <Tab value="renewed" label={translate('cascade.to_renew.tab_renewed')} />
-            </Tabs>
+            {/* setView is stable (react-admin's useStore), so the tabs re-render only when the view changes */}
+            <ViewTabs view={view} onChange={setView} />
             {filter ? (
                 <List
                     key={view}
