@@ -284,6 +284,8 @@ describe.runIf(enabled)('renewing from "Clients à renouveler" in Chromium (demo
       await dialog.getByRole('button', { name: 'OK' }).click();
       await phone.getByText(`Abonnement renouvelé jusqu’au ${fr(quote.end_date)}`, { exact: false }).waitFor();
       await card.getByTestId('renewed-check').waitFor();
+      // The first dialog has finished closing (under load its exit transition can outlast the check).
+      await phone.getByRole('dialog').waitFor({ state: 'detached' });
       // an expired one restarts today: a second click must not charge the client again unasked
       await card.getByRole('button', { name: 'Renouveler', exact: true }).click();
       const again = phone.getByRole('dialog').getByTestId('renew-already');
