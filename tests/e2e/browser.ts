@@ -128,14 +128,17 @@ export async function openDemoConsole(today: string) {
 }
 
 /** The serious and critical axe-core violations of the page as it stands, one line each (rule, where). */
-export async function seriousViolations(page: Page): Promise<string[]> {
+export async function seriousViolations(page: Page, scope: { include?: string; exclude?: string } = {}): Promise<string[]> {
   // A dialog still fading in blends its colours with the backdrop: axe would see a contrast fault no
   // user sees. Wait for the running finite transitions (not the skeletons' endless pulse), at most 2 s.
   await page.evaluate(() => {
     const running = document.getAnimations().filter((animation) => animation.effect?.getComputedTiming().iterations !== Infinity);
     return Promise.race([Promise.all(running.map((animation) => animation.finished.catch(() => undefined))), new Promise((resolve) => setTimeout(resolve, 2_000))]);
   });
-  const { violations } = await new AxeBuilder({ page }).analyze();
+  let axe = new AxeBuilder({ page });
+  if (scope.include) axe = axe.include(scope.include);
+  if (scope.exclude) axe = axe.exclude(scope.exclude);
+  const { violations } = await axe.analyze();
   return violations
     .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
     .map((violation) => `${violation.id} (${violation.impact}): ${violation.nodes.map((node) => node.target.join(' ')).slice(0, 3).join(' | ')}`);

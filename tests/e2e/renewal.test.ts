@@ -1,8 +1,7 @@
 import path from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiAs, ARTIFACTS, browserTestsEnabled, logInThroughPage, openDemoConsole, startDemoServer } from './browser.ts';
+import { apiAs, ARTIFACTS, browserTestsEnabled, logInThroughPage, openDemoConsole, seriousViolations as axeViolations, startDemoServer } from './browser.ts';
 
 const TODAY = '2026-11-26';
 const enabled = browserTestsEnabled();
@@ -27,12 +26,7 @@ describe.runIf(enabled)('renewing from "Clients à renouveler" in Chromium (demo
    * or a dialog). Left out: react-admin's row checkbox (`.select-item`), which puts its aria-label on
    * MUI's span instead of the input (upstream, in SelectRowCheckbox).
    */
-  async function seriousViolations(target: Page, include = '#main-content') {
-    const { violations } = await new AxeBuilder({ page: target }).include(include).exclude('.select-item').analyze();
-    return violations
-      .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-      .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
-  }
+  const seriousViolations = (target: Page, include = '#main-content') => axeViolations(target, { include, exclude: '.select-item' });
 
   /** Subscriptions to renew whose pool can pay their renewal at the quoted defaults (latest term). */
   async function renewable(filter: object, wanted: number) {
