@@ -6,7 +6,7 @@ import { DatabaseRateLimitStore } from '../db/rateLimits.ts';
 import { apiKeyActor, liveApiKey, scopeOfKey, type LiveApiKey } from '../domain/auth/apiKeys.ts';
 import { logAccess } from '../domain/auth/login.ts';
 import { AppError, ForbiddenError, UnauthorizedError } from '../domain/errors.ts';
-import { requestMeta } from './session.ts';
+import { hasBearer, requestMeta } from './session.ts';
 
 /**
  * `Authorization: Bearer csk_…` (DESIGN §7): an API key acts as its organisation on every /api
@@ -17,11 +17,7 @@ import { requestMeta } from './session.ts';
  */
 
 /** The secret of an `Authorization: Bearer …` header; undefined without one. */
-export function bearerSecret(req: Request): string | undefined {
-  const header = req.get('authorization');
-  if (header === undefined || !/^bearer\s/i.test(header)) return undefined;
-  return header.slice(6).trim();
-}
+export const bearerSecret = (req: Request): string | undefined => (hasBearer(req) ? req.get('authorization')!.slice(6).trim() : undefined);
 
 /** The API key the request authenticated with, if any. */
 export const apiKeyOf = (res: Response) => res.locals.apiKey as LiveApiKey | undefined;
