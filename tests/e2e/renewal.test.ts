@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiAs, ARTIFACTS, browserTestsEnabled, logInThroughPage, openDemoConsole, seriousViolations as axeViolations, startDemoServer } from './browser.ts';
 
@@ -45,9 +45,21 @@ describe.runIf(enabled)('renewing from "Clients à renouveler" in Chromium (demo
   const openToRenew = (target: Page) =>
     target.goto(`${server.url}/#/to-renew?filter=${encodeURIComponent('{}')}&displayedFilters=${encodeURIComponent('{}')}`);
 
+  /**
+   * Types a client's name in the search box and waits until the list shows that client's lines only.
+   * The search is debounced, then fetched: until its answer comes, the unfiltered page is still shown,
+   * where the targets (the soonest ends) already are. A renewal made there would be undone on screen
+   * by the late answer: the server no longer lists the renewed line as to renew, so its row or card
+   * (and a dialog it had open) disappears.
+   */
+  async function searchClient(target: Page, lines: Locator, clientName: string) {
+    await target.getByPlaceholder(/Rechercher/).fill(clientName);
+    await lines.filter({ hasNotText: clientName }).first().waitFor({ state: 'detached' });
+  }
+
   /** The to-renew list narrowed to one client by the search box; its row of that product. */
   async function rowOf(target: Page, clientName: string, productCode: string) {
-    await target.getByPlaceholder(/Rechercher/).fill(clientName);
+    await searchClient(target, target.locator('tbody tr'), clientName);
     const row = target.locator('tbody tr', { hasText: clientName }).filter({ hasText: productCode }).first();
     await row.waitFor();
     return row;
@@ -162,7 +174,7 @@ describe.runIf(enabled)('renewing from "Clients à renouveler" in Chromium (demo
     const rows = page.locator('tbody tr');
     for (const { row: sub } of [first, second]) {
       const code = await codeOf(sub.product_id);
-      await page.getByPlaceholder(/Rechercher/).fill(sub.client_name);
+      await searchClient(page, rows, sub.client_name);
       await rows.filter({ hasText: sub.client_name }).filter({ hasText: code }).first().getByRole('checkbox').check();
     }
     await page.getByRole('button', { name: 'Renouveler la sélection' }).click();
@@ -256,7 +268,7 @@ describe.runIf(enabled)('renewing from "Clients à renouveler" in Chromium (demo
       await first.getByRole('button', { name: 'Renouveler', exact: true }).waitFor();
       await shot(phone, 'to-renew-390');
       expect(await seriousViolations(phone)).toEqual([]);
-      await phone.getByPlaceholder(/Rechercher/).fill(target.client_name);
+      await searchClient(phone, phone.getByTestId('to-renew-card'), target.client_name);
       const card = phone.getByTestId('to-renew-card').filter({ hasText: target.client_name }).filter({ hasText: code }).first();
       await card.waitFor();
       expect(await card.textContent()).toContain(fr(target.end_date));
