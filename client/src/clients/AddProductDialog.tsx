@@ -55,14 +55,16 @@ export const AddProductDialog = ({ client, onClose }: { client: RaRecord; onClos
         <Dialog open onClose={adding.pending ? undefined : onClose} fullWidth maxWidth="sm">
             <Form
                 defaultValues={line}
-                onSubmit={(values: Partial<AddSubscriptionParams>) =>
-                    adding.run({
+                // Resolves to nothing: react-admin's Form takes what onSubmit resolves to for the fields'
+                // server errors (it threw on the new subscription's null fields). A refusal shows below.
+                onSubmit={async (values: Partial<AddSubscriptionParams>) => {
+                    await adding.run({
                         product_id: values.product_id!,
                         start_date: values.start_date!,
                         years: Number(values.years),
                         seats: Number(values.seats),
-                    })
-                }
+                    });
+                }}
             >
                 <DialogTitle>{translate('cascade.add_product.title', { client: client.name })}</DialogTitle>
                 <DialogContent>
