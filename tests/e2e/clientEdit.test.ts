@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { apiAs, ARTIFACTS, browserTestsEnabled, logInThroughPage, openDemoConsole, startDemoServer } from './browser.ts';
 
 const TODAY = '2026-12-03';
@@ -20,6 +20,8 @@ describe.runIf(enabled)('editing a client in Chromium: rename, reference, move, 
   let client: Record<string, any>;
   let newReseller: { id: number; name: string };
   const shot = (name: string) => page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
+  /** The page's uncaught exceptions (browser.ts only logs them): each test must leave none. */
+  const pageErrors: string[] = [];
 
   /** A license-moving request from the logged-in console (its session, its origin), with a fresh key. */
   const post = (path: string, body: unknown) =>
@@ -38,6 +40,7 @@ describe.runIf(enabled)('editing a client in Chromium: rename, reference, move, 
   beforeAll(async () => {
     demo = await openDemoConsole(TODAY);
     ({ server, page } = demo);
+    page.on('pageerror', (error) => pageErrors.push(`${error.message}\n${error.stack ?? ''}`));
     partner = await apiAs(server.url, 'partner');
     await logInThroughPage(page, server.url, 'partner');
     // A new client of one of the partner's resellers, with one product; and another reseller of that partner.
@@ -60,6 +63,9 @@ describe.runIf(enabled)('editing a client in Chromium: rename, reference, move, 
     client = created.body;
   });
   afterAll(() => demo?.close());
+  afterEach(() => {
+    expect(pageErrors.splice(0)).toEqual([]);
+  });
 
   it('renames the client, gives it a reference and moves it to another reseller of the partner', async () => {
     await page.goto(`${server.url}/#/clients/${client.id}/show`);
