@@ -10,7 +10,7 @@ import desktopConfig from 'lighthouse/core/config/desktop-config.js';
 import { DEMO_LOGINS } from '../server/src/seed/demoLogins.ts';
 
 /**
- * npm run lighthouse [-- --runs N]: Lighthouse 12.2.3 (Debian's Chromium) on the demo, logged in as
+ * npm run lighthouse [-- --runs N] [--reports DIR]: Lighthouse 12.2.3 (Debian's Chromium) on the demo, logged in as
  * the demo reseller, on the dashboard and the to-renew list, in the mobile (Lighthouse's default: slow
  * 4G, 4× CPU slowdown) and desktop presets. Prints the medians, stores them in
  * docs/performance/lighthouse.json, and exits 1 when a target is missed.
@@ -24,7 +24,8 @@ const PRESETS = ['mobile', 'desktop'] as const;
 const CHROME_PATH = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 const OUTPUT = path.resolve('docs/performance/lighthouse.json');
 
-const { values: args } = parseArgs({ options: { runs: { type: 'string', default: '5' }, output: { type: 'string', default: OUTPUT } } });
+// --reports DIR keeps each run's full Lighthouse report (JSON) there, to see what a figure is made of.
+const { values: args } = parseArgs({ options: { runs: { type: 'string', default: '5' }, output: { type: 'string', default: OUTPUT }, reports: { type: 'string' } } });
 const runs = Number(args.runs);
 if (!Number.isInteger(runs) || runs < 1) {
   console.error('--runs takes a whole number ≥ 1');
@@ -110,6 +111,11 @@ async function measureOnce(url: string, preset: (typeof PRESETS)[number], cookie
     const lhr = result?.lhr;
     if (!lhr) throw new Error(`Lighthouse gave no result for ${url}`);
     if (lhr.runtimeError) throw new Error(`Lighthouse: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
+    if (args.reports) {
+      fs.mkdirSync(args.reports, { recursive: true });
+      const name = `${new URL(url).hash.replace(/\W/g, '') || 'dashboard'}-${preset}-${Date.now()}.json`;
+      fs.writeFileSync(path.join(args.reports, name), JSON.stringify(lhr));
+    }
     const metric = (id: string) => lhr.audits[id]?.numericValue ?? Number.NaN;
     return {
       score: lhr.categories.performance.score ?? 0,
