@@ -1,20 +1,29 @@
 /**
  * The daily pages (client list, clients to renew and its dialog) are lazy routes so the first
- * screen (the dashboard) downloads less. Their code is fetched ahead on the first sign the user is
- * about to leave the dashboard (the pointer over a link or button, or keyboard focus on one), or
- * after a quiet while: evaluating it costs ~100 ms of main thread, which must not compete with the
- * dashboard's own first render.
+ * screen (the dashboard) downloads less. The page the address opens (a bookmark, a reload) is
+ * fetched at once, with the console's own code, instead of after the layout has rendered. The
+ * others are fetched ahead on the first sign the user is about to leave the dashboard (the pointer
+ * over a link or button, or keyboard focus on one), or after a quiet while: evaluating them costs
+ * ~100 ms of main thread, which must not compete with the dashboard's own first render.
  */
 const QUIET_WHILE_MS = 15_000;
 
+const DAILY_PAGES: Record<string, () => Promise<unknown>> = {
+    '#/clients': () => import('../clients/ClientList'),
+    '#/to-renew': () => import('../subscriptions/ToRenewList'),
+};
+
+/** The address's page, without its query (`#/to-renew?filter=…` is the to-renew list). */
+const openedPage = () => window.location.hash.split('?')[0];
+
 export const prefetchDailyPages = () => {
+    void DAILY_PAGES[openedPage()]?.();
     let timer: ReturnType<typeof setTimeout> | undefined;
     const fetchPages = () => {
         document.removeEventListener('pointerover', onIntent);
         document.removeEventListener('focusin', onIntent);
         clearTimeout(timer);
-        void import('../clients/ClientList');
-        void import('../subscriptions/ToRenewList');
+        for (const load of Object.values(DAILY_PAGES)) void load();
     };
     function onIntent(event: Event) {
         if (event.target instanceof Element && event.target.closest('a, button, [role="menuitem"]')) fetchPages();
