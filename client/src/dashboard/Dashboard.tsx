@@ -1,31 +1,40 @@
-import { lazy, startTransition, Suspense, useEffect, useState } from 'react';
+import { lazy, memo, startTransition, Suspense, useDeferredValue, useEffect, useRef, useState } from 'react';
 import { Alert, Card, CardContent, CardHeader, Grid, Skeleton } from '@mui/material';
 import { Title, useTranslate } from 'react-admin';
 import { ToRenewCard } from './ToRenewCard';
 import { StatusCounts } from './StatusCounts';
 import { PoolsCard } from './PoolsCard';
 import { useDashboard } from './useDashboard';
+import { useOnScreen } from '../misc/useOnScreen';
 
 const DueChart = lazy(() => import('./DueChart'));
 const ForecastCard = lazy(() => import('./ForecastCard'));
 
 const ChartSkeleton = () => <Skeleton variant="rounded" height={300} data-testid="chart-skeleton" />;
 
-/**
- * The chart is the heaviest render of the first screen: it mounts in a transition, which React
- * renders in short slices between paints instead of one long task that blocks the page.
- */
+/** The forecast mounts in a transition, rendered in short slices between paints. */
 const useMountedInTransition = () => {
     const [mounted, setMounted] = useState(false);
     useEffect(() => startTransition(() => setMounted(true)), []);
     return mounted;
 };
 
-/** Small presentational cards over one GET /api/dashboard, and the lazy chart and stock forecast. */
+/**
+ * Small presentational cards over one GET /api/dashboard, and the lazy chart and stock forecast.
+ * The figures render in a deferred pass, in slices (layout/Deferred.tsx says why). On a phone the
+ * chart comes after the pools, below the first screen, and is drawn when scrolled to: recharts'
+ * render is one long task (~0.5 s on a slow phone) that no slicing splits.
+ */
 export const Dashboard = () => {
-    const translate = useTranslate();
     const { data, error } = useDashboard();
-    const chartMounted = useMountedInTransition();
+    return <DashboardCards data={useDeferredValue(data)} error={error} />;
+};
+
+const DashboardCards = memo(({ data, error }: Pick<ReturnType<typeof useDashboard>, 'data' | 'error'>) => {
+    const translate = useTranslate();
+    const forecastMounted = useMountedInTransition();
+    const chartBox = useRef<HTMLDivElement>(null);
+    const chartOnScreen = useOnScreen(chartBox, data !== undefined);
     return (
         <Grid container spacing={2} sx={{ mt: 1, mb: 2 }}>
             <Title title={translate('cascade.dashboard.title')} />
@@ -40,14 +49,17 @@ export const Dashboard = () => {
             <Grid size={{ xs: 12, md: 8 }}>
                 <StatusCounts counts={data} overUsed={data?.over_used} />
             </Grid>
+            <Grid size={{ xs: 12, lg: 4 }}>
+                <PoolsCard pools={data?.pools} />
+            </Grid>
             <Grid size={{ xs: 12, lg: 8 }}>
                 <Card sx={{ height: '100%' }}>
                     <CardHeader
                         title={translate('cascade.dashboard.due_by_month')}
                         slotProps={{ title: { variant: 'subtitle1' } }}
                     />
-                    <CardContent>
-                        {data && chartMounted ? (
+                    <CardContent ref={chartBox}>
+                        {data && chartOnScreen ? (
                             <Suspense fallback={<ChartSkeleton />}>
                                 <DueChart data={data.due_by_month} />
                             </Suspense>
@@ -57,10 +69,7 @@ export const Dashboard = () => {
                     </CardContent>
                 </Card>
             </Grid>
-            <Grid size={{ xs: 12, lg: 4 }}>
-                <PoolsCard pools={data?.pools} />
-            </Grid>
-            {data && chartMounted ? (
+            {data && forecastMounted ? (
                 <Grid size={12}>
                     <Suspense fallback={null}>
                         <ForecastCard pools={data.pools} />
@@ -69,6 +78,6 @@ export const Dashboard = () => {
             ) : null}
         </Grid>
     );
-};
+});
 
 export default Dashboard;

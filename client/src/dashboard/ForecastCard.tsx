@@ -1,4 +1,4 @@
-import { Fragment } from 'react';
+import { Fragment, memo, useDeferredValue } from 'react';
 import { Card, CardHeader, Table, TableBody, TableCell, TableHead, TableRow, Typography, useMediaQuery, type Theme } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
 import { useDataProvider, usePermissions, useTranslate } from 'react-admin';
@@ -18,12 +18,17 @@ const isOwnPool = (row: ForecastRow, permissions: Permissions | undefined) =>
  * Loaded after the first screen (it brings the order dialog).
  */
 export const ForecastCard = ({ pools }: { pools: DashboardPool[] }) => {
-    const translate = useTranslate();
     const dataProvider = useDataProvider<CascadeDataProvider>();
+    const { data } = useQuery({ queryKey: ['forecast'], queryFn: () => dataProvider.forecast() });
+    // rendered in a deferred pass, in slices (layout/Deferred.tsx says why)
+    return <ForecastTable data={useDeferredValue(data)} pools={pools} />;
+};
+
+const ForecastTable = memo(({ data, pools }: { data: ForecastRow[] | undefined; pools: DashboardPool[] }) => {
+    const translate = useTranslate();
     const { permissions } = usePermissions<Permissions>();
     // a phone has no room for a fifth column: the verdict goes on a row of its own
     const isSmall = useMediaQuery<Theme>(theme => theme.breakpoints.down('sm'));
-    const { data } = useQuery({ queryKey: ['forecast'], queryFn: () => dataProvider.forecast() });
     const poolById = new Map(pools.map(pool => [String(pool.id), pool]));
     const rows = (data ?? []).filter(row => row.due_90 > 0).sort((a, b) => b.shortfall_90 - a.shortfall_90);
     return (
@@ -92,6 +97,6 @@ export const ForecastCard = ({ pools }: { pools: DashboardPool[] }) => {
             )}
         </Card>
     );
-};
+});
 
 export default ForecastCard;

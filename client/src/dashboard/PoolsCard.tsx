@@ -1,4 +1,4 @@
-import { Card, CardHeader, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import { Card, CardHeader, Skeleton, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { useTranslate } from 'react-admin';
 import type { DashboardPool } from '../providers/dataProvider';
 
@@ -31,7 +31,10 @@ export const PoolsCard = ({ pools }: { pools: DashboardPool[] | undefined }) => 
     return (
         <Card sx={{ height: '100%' }}>
             <CardHeader title={translate('cascade.dashboard.pools')} slotProps={{ title: { variant: 'subtitle1' } }} />
-            {pools && pools.length === 0 ? (
+            {pools === undefined ? (
+                // the height of one holder's row (a reseller's): the chart below does not move when it comes
+                <Skeleton variant="rounded" height={74} sx={{ mx: 2, mb: 2 }} />
+            ) : pools.length === 0 ? (
                 <Typography variant="body2" color="text.secondary" sx={{ px: 2, pb: 2 }}>
                     {translate('cascade.dashboard.no_pool')}
                 </Typography>
