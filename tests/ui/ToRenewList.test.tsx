@@ -93,10 +93,13 @@ describe('<ToRenewList>', () => {
         expect(renew).toHaveBeenCalledWith(8, { years: 2, seats: 3 }, expect.any(String));
         await screen.findByText(/Abonnement renouvelé jusqu’au 02\/12\/2028/);
 
-        const renewedRow = screen.getByText('Garage Durand').closest('tr') as HTMLElement;
-        expect(within(renewedRow).getByTestId('renewed-check')).toBeInTheDocument();
-        expect(renewedRow).toHaveTextContent('Renouvelé');
-        expect(within(renewedRow).getByRole('button', { name: 'Annuler le renouvellement' })).toBeInTheDocument();
+        // the patched row renders in the list's deferred pass, just after the message
+        await waitFor(() => {
+            const renewedRow = screen.getByText('Garage Durand').closest('tr') as HTMLElement;
+            expect(within(renewedRow).getByTestId('renewed-check')).toBeInTheDocument();
+            expect(renewedRow).toHaveTextContent('Renouvelé');
+            expect(within(renewedRow).getByRole('button', { name: 'Annuler le renouvellement' })).toBeInTheDocument();
+        });
         expect(names()).toEqual(before); // same place
         expect(subscriptionCalls(getList)).toHaveLength(1); // no reload: the row was patched in place
     });

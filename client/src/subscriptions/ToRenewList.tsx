@@ -1,9 +1,11 @@
-import { memo } from 'react';
+import { memo, useDeferredValue, useMemo } from 'react';
 import { Box, Stack, Tab, Tabs, Typography, useMediaQuery, type Theme } from '@mui/material';
 import {
     DataTable,
     FilterButton,
     List,
+    ListContextProvider,
+    Pagination,
     NullableBooleanInput,
     RecordContextProvider,
     ReferenceField,
@@ -208,6 +210,27 @@ const ToRenewCards = ({ view }: { view: View }) => {
     );
 };
 
+/**
+ * The rows and their pagination. A new page of data renders in a deferred pass, in slices (layout/
+ * Deferred.tsx says why), while the filters answer at once; anything else (a ticked box, a refetch
+ * starting) renders at once, as before.
+ */
+const ToRenewRows = ({ view, isSmall }: { view: View; isSmall: boolean }) => {
+    const live = useListContext<Subscription>();
+    const deferred = useDeferredValue(live);
+    // while the deferred pass is pending, the last rendered context, so nothing renders twice
+    const shown = deferred.data === live.data ? live : deferred;
+    return useMemo(
+        () => (
+            <ListContextProvider value={shown}>
+                {isSmall ? <ToRenewCards view={view} /> : <ToRenewTable view={view} />}
+                <Pagination />
+            </ListContextProvider>
+        ),
+        [shown, isSmall, view],
+    );
+};
+
 const firstOfMonth = (today: string) => `${today.slice(0, 7)}-01`;
 
 /**
@@ -251,10 +274,11 @@ export const ToRenewList = () => {
                     storeKey={`${STORE_KEY}.${view}`}
                     title={translate('cascade.to_renew.title')}
                     actions={<Actions filter={filter} />}
+                    pagination={false}
                     empty={false}
                 >
                     <StatusLegend statuses={['expiring', 'expired', 'renewed']} />
-                    {isSmall ? <ToRenewCards view={view} /> : <ToRenewTable view={view} />}
+                    <ToRenewRows view={view} isSmall={isSmall} />
                 </List>
             ) : null}
         </BulkRenewHost>
