@@ -1,4 +1,4 @@
-import { lazy } from 'react';
+import { lazy, Suspense } from 'react';
 import { AdminContext, CustomRoutes, localStorageStore, Resource } from 'react-admin';
 import { Route } from 'react-router';
 import { dataProvider } from './providers/dataProvider';
@@ -8,6 +8,7 @@ import { Dashboard } from './dashboard/Dashboard';
 import { TO_RENEW_PATH } from './dashboard/ToRenewCard';
 import { Layout } from './layout/Layout';
 import { ConsoleUI } from './layout/ConsoleUI';
+import { Shell } from './layout/Shell';
 import { darkTheme, lightTheme } from './layout/theme';
 import clients from './clients';
 import partners from './partners';
@@ -22,7 +23,6 @@ import orders from './orders';
 import invoices from './invoices';
 import prices from './prices';
 import webhooks from './webhooks';
-import { LoginPage } from './login/LoginPage';
 import { ACCOUNT_PATH } from './account/paths';
 import { API_REFERENCE_PATH } from './apiReference/paths';
 
@@ -31,6 +31,13 @@ import { API_REFERENCE_PATH } from './apiReference/paths';
 // index.ts for <Resource list/show/edit/create>; react-admin's layout shows them inside <Suspense>.
 // The daily pages are prefetched on the user's first intent (misc/prefetch.ts).
 const ToRenewList = lazy(() => import('./subscriptions/ToRenewList'));
+// A signed-in user (the usual visit) never sees the login page: its form's code (MUI's inputs) waits.
+const LazyLoginPage = lazy(() => import('./login/LoginPage'));
+const LoginPage = () => (
+    <Suspense fallback={<Shell />}>
+        <LazyLoginPage />
+    </Suspense>
+);
 const AccountPage = lazy(() => import('./account/AccountPage'));
 const ApiReferencePage = lazy(() => import('./apiReference/ApiReferencePage'));
 

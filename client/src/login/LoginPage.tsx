@@ -5,7 +5,7 @@ import { LocalesMenuButton, useLogin, useTranslate } from 'react-admin';
 import { loginErrorMessage, needsCode } from './loginErrors';
 
 /**
- * Cascade's login page (in the first download, so kept small): email and password, then, when
+ * Cascade's login page (loaded on demand, App.tsx): email and password, then, when
  * the login has two-factor authentication, the 6-digit code (or a recovery code).
  */
 export const LoginPage = () => {
