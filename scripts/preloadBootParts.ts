@@ -14,7 +14,6 @@ export const preloadBootParts = (): Plugin => ({
     handler(_html, { bundle }) {
       if (!bundle) return [];
       const chunks = Object.values(bundle).filter((output) => output.type === 'chunk');
-      const byModule = new Map(chunks.flatMap((chunk) => (chunk.facadeModuleId ? [[chunk.facadeModuleId, chunk]] : [])));
       const byFile = new Map(chunks.map((chunk) => [chunk.fileName, chunk]));
       const entry = chunks.find((chunk) => chunk.isEntry);
       if (!entry) return [];
@@ -24,10 +23,10 @@ export const preloadBootParts = (): Plugin => ({
         files.add(file);
         byFile.get(file)?.imports.forEach(withImports);
       };
-      for (const id of entry.dynamicImports) withImports(byFile.has(id) ? id : (byModule.get(id)?.fileName ?? id));
+      entry.dynamicImports.forEach(withImports); // file names, like `imports`
       // Vite preloads the entry's own imports already
       for (const file of [entry.fileName, ...entry.imports]) files.delete(file);
-      return [...files].filter((file) => byFile.has(file)).map((file) => ({ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `/${file}` }, injectTo: 'head' as const }));
+      return [...files].map((file) => ({ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `/${file}` }, injectTo: 'head' as const }));
     },
   },
 });
