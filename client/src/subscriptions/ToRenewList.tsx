@@ -14,7 +14,6 @@ import {
     TextField,
     TopToolbar,
     useCanAccess,
-    useGetList,
     useListContext,
     useRecordContext,
     useLocaleState,
@@ -37,6 +36,7 @@ import { BulkRenewButton, BulkRenewHost } from './BulkRenewButton';
 import { SeatsWithSchedule } from './ScheduledChange';
 import { SubscriptionActions } from './SubscriptionActions';
 import { OverUsedBadge } from './OverUsedBadge';
+import { useProductCatalogue } from './productCatalogue';
 import { ShownInToRenew, toRenewRowSx } from './renewedHere';
 
 type View = 'to_renew' | 'renewed';
@@ -107,10 +107,7 @@ const ProductCodes = createContext<ReadonlyMap<string, string>>(new Map());
 
 /** Its own component: the codes' arrival re-renders the ProductCode cells, not every row. */
 const ProductCodesProvider = ({ children }: { children: ReactNode }) => {
-    const { data } = useGetList<{ id: number; code: string }>('products', {
-        pagination: { page: 1, perPage: 100 },
-        sort: { field: 'code', order: 'ASC' },
-    });
+    const { data } = useProductCatalogue();
     const codes = useMemo(() => new Map((data ?? []).map(product => [String(product.id), product.code])), [data]);
     return <ProductCodes.Provider value={codes}>{children}</ProductCodes.Provider>;
 };

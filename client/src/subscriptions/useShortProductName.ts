@@ -1,5 +1,5 @@
 import { useCallback } from 'react';
-import { useGetList } from 'react-admin';
+import { useProductCatalogue } from './productCatalogue';
 
 /**
  * The short product name ("TBox", the product's code) for a product's full name as the API's
@@ -7,10 +7,7 @@ import { useGetList } from 'react-admin';
  * products are loaded. Titles and lines stay short enough for a phone.
  */
 export const useShortProductName = () => {
-    const { data } = useGetList('products', {
-        pagination: { page: 1, perPage: 100 },
-        sort: { field: 'code', order: 'ASC' },
-    });
+    const { data } = useProductCatalogue();
     return useCallback(
         (name: string | undefined) => data?.find(product => product.name === name)?.code ?? name ?? '',
         [data],
