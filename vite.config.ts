@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { constants } from 'node:zlib';
 import react from '@vitejs/plugin-react';
 import { compression, defineAlgorithm } from 'vite-plugin-compression2';
-import { preloadBootParts } from './scripts/preloadBootParts.ts';
+import { bootChunks } from './scripts/bootChunks.ts';
 
 const fromRoot = (file: string) => fileURLToPath(new URL(file, import.meta.url));
 
@@ -16,7 +16,16 @@ export default defineConfig({
   root: 'client',
   plugins: [
     react(),
-    preloadBootParts(),
+    // One file each, in this order, for the dashboard's forecast (on its first screen), the daily pages
+    // (misc/prefetch.ts) and the dashboard's chart (recharts, which none of the others must wait for).
+    bootChunks({
+      lazyFirst: [
+        'client/src/dashboard/ForecastCard.tsx',
+        'client/src/subscriptions/ToRenewList.tsx',
+        'client/src/clients/ClientList.tsx',
+        'client/src/dashboard/DueChart.tsx',
+      ],
+    }),
     // Every asset also as .br and .gz, at the strongest settings (once, at build): the server sends
     // them as they are (server/src/app.ts) instead of compressing on each request.
     compression({

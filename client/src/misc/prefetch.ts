@@ -9,9 +9,11 @@
  */
 const QUIET_WHILE_MS = 15_000;
 
+// The build (scripts/bootChunks.ts) puts each page's code in a file of its own, in this order: the
+// code both pages use goes with the first (after the dashboard's cards).
 const DAILY_PAGES: Record<string, () => Promise<unknown>> = {
-    '#/clients': () => import('../clients/ClientList'),
     '#/to-renew': () => import('../subscriptions/ToRenewList'),
+    '#/clients': () => import('../clients/ClientList'),
 };
 
 /** The address's page, without its query (`#/to-renew?filter=…` is the to-renew list). */
