@@ -25,7 +25,7 @@ afterEach(() => {
 });
 
 describe('prefetching the daily pages', () => {
-    it('waits for the pointer over a link, then fetches the client list and the to-renew list', async () => {
+    it('waits for the pointer over a link, then fetches the to-renew list and the client list', async () => {
         const prefetchDailyPages = await loadPrefetch();
         document.body.innerHTML = '<p>texte</p><a href="#/clients">Clients</a>';
         prefetchDailyPages();
@@ -33,7 +33,7 @@ describe('prefetching the daily pages', () => {
         await new Promise(resolve => setTimeout(resolve, 20));
         expect(loaded).toEqual([]);
         document.querySelector('a')!.dispatchEvent(new Event('pointerover', { bubbles: true }));
-        await vi.waitFor(() => expect(loaded).toEqual(['ClientList', 'ToRenewList']));
+        await vi.waitFor(() => expect(loaded).toEqual(['ToRenewList', 'ClientList']));
     });
 
     it('fetches the page the address opens at once, its filters aside, and only that one', async () => {

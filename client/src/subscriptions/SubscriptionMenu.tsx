@@ -22,17 +22,50 @@ const hasCurrentTerm = (record: Subscription) => record.status !== 'expired' && 
 /**
  * The less frequent actions on a subscription, behind "⋮": seat change during the term,
  * a change scheduled for the next renewal, the renewal history, "Ne pas renouveler".
+ * A list renders it on each of its 25 rows: the menu, its dialogs and the update they share are
+ * mounted at the first tap only (and stay, so the menu closes with its animation).
  */
 export const SubscriptionMenu = ({ clientName }: { clientName?: string }) => {
     const record = useRecordContext<Subscription>();
     const translate = useTranslate();
+    const [anchor, setAnchor] = useState<HTMLElement | null>(null);
+    const [used, setUsed] = useState(false);
+    if (!record) return null;
+    return (
+        <span onClick={(event: MouseEvent) => event.stopPropagation()}>
+            <IconButton
+                size="small"
+                aria-label={translate('cascade.subscription_menu.label')}
+                aria-haspopup="menu"
+                onClick={event => {
+                    setAnchor(event.currentTarget);
+                    setUsed(true);
+                }}
+            >
+                <MoreVertIcon fontSize="small" />
+            </IconButton>
+            {used ? <SubscriptionMenuItems record={record} clientName={clientName} anchor={anchor} setAnchor={setAnchor} /> : null}
+        </span>
+    );
+};
+
+const SubscriptionMenuItems = ({
+    record,
+    clientName,
+    anchor,
+    setAnchor,
+}: {
+    record: Subscription;
+    clientName?: string;
+    anchor: HTMLElement | null;
+    setAnchor: (anchor: HTMLElement | null) => void;
+}) => {
+    const translate = useTranslate();
     const notify = useNotify();
     const notifyError = useNotifyError();
     const queryClient = useQueryClient();
-    const [anchor, setAnchor] = useState<HTMLElement | null>(null);
     const [opened, setOpened] = useState<Opened>(null);
     const [update, { isPending }] = useUpdate<Subscription>();
-    if (!record) return null;
     const client = clientName ?? record.client_name ?? '';
     const open = (what: Opened) => () => {
         setAnchor(null);
@@ -56,15 +89,7 @@ export const SubscriptionMenu = ({ clientName }: { clientName?: string }) => {
             },
         );
     return (
-        <span onClick={(event: MouseEvent) => event.stopPropagation()}>
-            <IconButton
-                size="small"
-                aria-label={translate('cascade.subscription_menu.label')}
-                aria-haspopup="menu"
-                onClick={event => setAnchor(event.currentTarget)}
-            >
-                <MoreVertIcon fontSize="small" />
-            </IconButton>
+        <>
             <Menu anchorEl={anchor} open={anchor !== null} onClose={() => setAnchor(null)}>
                 <MenuItem onClick={open('seats')} disabled={!hasCurrentTerm(record)}>
                     <ListItemIcon>
@@ -113,6 +138,6 @@ export const SubscriptionMenu = ({ clientName }: { clientName?: string }) => {
                 onConfirm={() => setCancelled(true)}
                 onClose={close}
             />
-        </span>
+        </>
     );
 };

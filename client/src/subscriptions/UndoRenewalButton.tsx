@@ -14,14 +14,19 @@ import { usePatchSubscriptionRows } from './renewedRows';
  */
 export const UndoRenewalButton = ({ clientName }: { clientName?: string }) => {
     const record = useRecordContext<Subscription>();
+    // most rows have no window: they need none of the machinery below (a list renders 25 rows)
+    return record?.undo_until ? <UndoRenewal record={record} clientName={clientName} /> : null;
+};
+
+const UndoRenewal = ({ record, clientName }: { record: Subscription; clientName?: string }) => {
     const translate = useTranslate();
     const [locale] = useLocaleState();
     const dataProvider = useDataProvider<CascadeDataProvider>();
     const patchRows = usePatchSubscriptionRows();
-    const undoable = useUndoWindow(record?.undo_until);
+    const undoable = useUndoWindow(record.undo_until);
     const [open, setOpen] = useState(false);
     const undo = useLicenseAction<UndoResult<Subscription>, void>({
-        action: key => dataProvider.undoRenewal(record!.id, key),
+        action: key => dataProvider.undoRenewal(record.id, key),
         refresh: 'licences',
         success: result => translate('cascade.undo.renewal_done', { smart_count: result.returned }),
         onDone: ({ returned: _returned, ...subscription }) => {
@@ -29,7 +34,7 @@ export const UndoRenewalButton = ({ clientName }: { clientName?: string }) => {
             patchRows([subscription]);
         },
     });
-    if (!record || !undoable) return null;
+    if (!undoable) return null;
     return (
         <UndoConfirm
             label="cascade.undo.renewal"
