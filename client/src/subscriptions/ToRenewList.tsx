@@ -12,6 +12,7 @@ import {
     SearchInput,
     SelectInput,
     TextField,
+    Title,
     TopToolbar,
     useCanAccess,
     useListContext,
@@ -23,6 +24,8 @@ import {
 } from 'react-admin';
 import { Link } from 'react-router';
 import type { Subscription } from '../providers/dataProvider';
+import { Deferred } from '../layout/Deferred';
+import { PageSkeleton } from '../layout/PageSkeleton';
 import { DateOnlyField } from '../misc/DateOnlyField';
 import { formatDate } from '../misc/dates';
 import { LocaleDateInput } from '../misc/LocaleDateInput';
@@ -274,26 +277,31 @@ export const ToRenewList = () => {
     const filter = view === 'to_renew' ? { to_renew: true } : today ? { renewed_from: firstOfMonth(today) } : null;
     return (
         <BulkRenewHost resource="subscriptions" storeKey={`${STORE_KEY}.${view}`}>
+            <Title title={translate('cascade.to_renew.title')} />
             {/* setView is stable (react-admin's useStore), so the tabs re-render only when the view changes */}
             <ViewTabs view={view} onChange={setView} />
-            {filter ? (
-                <List
-                    key={view}
-                    resource="subscriptions"
-                    filter={filter}
-                    filters={filtersOf(view, showReseller)}
-                    sort={{ field: 'end_date', order: 'ASC' }}
-                    perPage={25}
-                    storeKey={`${STORE_KEY}.${view}`}
-                    title={translate('cascade.to_renew.title')}
-                    actions={<Actions filter={filter} />}
-                    pagination={false}
-                    empty={false}
-                >
-                    <StatusLegend statuses={['expiring', 'expired', 'renewed']} />
-                    <ToRenewRows view={view} isSmall={isSmall} />
-                </List>
-            ) : null}
+            {/* The title and tabs paint first, the filters and rows in a render of their own: on a
+                slow phone the page's first paint then waits for neither. */}
+            <Deferred fallback={<PageSkeleton />}>
+                {filter ? (
+                    <List
+                        key={view}
+                        resource="subscriptions"
+                        filter={filter}
+                        filters={filtersOf(view, showReseller)}
+                        sort={{ field: 'end_date', order: 'ASC' }}
+                        perPage={25}
+                        storeKey={`${STORE_KEY}.${view}`}
+                        title={false}
+                        actions={<Actions filter={filter} />}
+                        pagination={false}
+                        empty={false}
+                    >
+                        <StatusLegend statuses={['expiring', 'expired', 'renewed']} />
+                        <ToRenewRows view={view} isSmall={isSmall} />
+                    </List>
+                ) : null}
+            </Deferred>
         </BulkRenewHost>
     );
 };
