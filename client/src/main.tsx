@@ -7,15 +7,21 @@
  * are cut so that none runs much over 50 ms on a phone (the core and app bar were one ~200 ms run).
  * Until then index.html's static shell is on screen.
  */
+import { afterNextPaint } from './misc/afterNextPaint';
 import { currentAccount } from './providers/authProvider';
+import { primeGet } from './providers/dataProvider';
 
 // The session check (react-admin's first question) leaves now, with the code, not after it: its
 // answer waits in authProvider's short cache (a refusal is not kept, and is the login page's business).
 currentAccount().catch(() => undefined);
+// So do the dashboard's figures when the address opens it: its cards wait on nothing else.
+if (['', '#/'].includes(window.location.hash)) primeGet('/dashboard');
 
 void import('./misc/prefetch').then(({ prefetchDailyPages }) => prefetchDailyPages());
 
-void Promise.all([
+// The parts arrive meanwhile (index.html preloads them); they run once the shell is on screen, not
+// before its first paint when they arrive first.
+afterNextPaint(() => void Promise.all([
     import('react'),
     import('react-dom/client'),
     import('./layout/theme'),
@@ -28,4 +34,4 @@ void Promise.all([
     startTransition(() =>
         createRoot(document.getElementById('root')!).render(createElement(StrictMode, null, createElement(App))),
     ),
-);
+));

@@ -2,11 +2,13 @@
  * The daily pages (client list, clients to renew and its dialog) are lazy routes so the first
  * screen (the dashboard) downloads less. The page the address opens (a bookmark, a reload) is
  * fetched with the console's own code, instead of after the layout has rendered (once the static
- * shell has painted: its ~50 files need not delay the first paint). The
+ * shell has painted: its code need not delay the first paint). The
  * others are fetched ahead on the first sign the user is about to leave the dashboard (the pointer
  * over a link or button, or keyboard focus on one), or after a quiet while: evaluating them costs
  * ~100 ms of main thread, which must not compete with the dashboard's own first render.
  */
+import { afterNextPaint } from './afterNextPaint';
+
 const QUIET_WHILE_MS = 15_000;
 
 // The build (scripts/bootChunks.ts) puts each page's code in a file of its own, in this order: the
@@ -18,9 +20,6 @@ const DAILY_PAGES: Record<string, () => Promise<unknown>> = {
 
 /** The address's page, without its query (`#/to-renew?filter=…` is the to-renew list). */
 const openedPage = () => window.location.hash.split('?')[0];
-
-/** After the page's next paint (a frame's callbacks run before it, a task queued from one after it). */
-const afterNextPaint = (callback: () => void) => requestAnimationFrame(() => setTimeout(callback, 0));
 
 export const prefetchDailyPages = () => {
     const openedPageCode = DAILY_PAGES[openedPage()];

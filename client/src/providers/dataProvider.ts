@@ -343,7 +343,34 @@ const post = async <T>(path: string, body: unknown, idempotencyKey?: string): Pr
     return json as T;
 };
 
-const getJson = async <T>(path: string): Promise<T> => (await httpClient(`${API_URL}${path}`)).json as T;
+/** GETs asked ahead (primeGet), each for the first getJson of its path: a path → its answer. */
+const primed = new Map<string, Promise<unknown>>();
+const PRIMED_TTL_MS = 10_000;
+
+/**
+ * Asks GET `path` now, before the code that will want it has even arrived (main.tsx: the dashboard's
+ * figures leave with the session check, not after the console has rendered). The first getJson of
+ * the same path within 10 s takes the answer; later ones ask afresh. A refusal is not kept: before a
+ * login, the 401 is the login page's business, and must not reach the first query after it.
+ */
+export const primeGet = (path: string) => {
+    const answer = httpClient(`${API_URL}${path}`).then(({ json }) => json);
+    primed.set(path, answer);
+    const forget = () => {
+        if (primed.get(path) === answer) primed.delete(path);
+    };
+    answer.catch(forget);
+    setTimeout(forget, PRIMED_TTL_MS);
+};
+
+const getJson = async <T>(path: string): Promise<T> => {
+    const answer = primed.get(path);
+    if (answer) {
+        primed.delete(path);
+        return answer as Promise<T>;
+    }
+    return (await httpClient(`${API_URL}${path}`)).json as T;
+};
 
 const base = simpleRestProvider(API_URL, httpClient);
 
