@@ -88,7 +88,10 @@ describe('<ToRenewList>', () => {
         await user.click(within(row).getByRole('button', { name: 'Renouveler' }));
         const dialog = await screen.findByRole('dialog');
         expect(await within(dialog).findByRole('heading')).toHaveTextContent('Renouveler TSend — Garage Durand');
-        await user.click(within(dialog).getByRole('button', { name: 'OK' }));
+        // OK waits for the quote (the dialog's code arrives at the tap, the quote after it)
+        const ok = within(dialog).getByRole('button', { name: 'OK' });
+        await waitFor(() => expect(ok).toBeEnabled());
+        await user.click(ok);
         await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
         expect(renew).toHaveBeenCalledWith(8, { years: 2, seats: 3 }, expect.any(String));
         await screen.findByText(/Abonnement renouvelé jusqu’au 02\/12\/2028/);

@@ -1,8 +1,10 @@
-import { createContext, useContext, useState, type ReactNode } from 'react';
+import { createContext, lazy, Suspense, useContext, useState, type ReactNode } from 'react';
 import { Button } from '@mui/material';
 import AutorenewIcon from '@mui/icons-material/Autorenew';
 import { useListContext, useTranslate, useUnselectAll, type Identifier } from 'react-admin';
-import { BulkRenewDialog } from './BulkRenewDialog';
+
+// the dialog's code arrives when it opens
+const BulkRenewDialog = lazy(() => import('./BulkRenewDialog').then(({ BulkRenewDialog }) => ({ default: BulkRenewDialog })));
 
 const OpenBulkRenewal = createContext<((ids: Identifier[]) => void) | null>(null);
 
@@ -22,7 +24,11 @@ export const BulkRenewHost = ({ resource, storeKey, children }: { resource: stri
     return (
         <OpenBulkRenewal.Provider value={setIds}>
             {children}
-            {ids ? <BulkRenewDialog ids={ids} onClose={close} /> : null}
+            {ids ? (
+                <Suspense fallback={null}>
+                    <BulkRenewDialog ids={ids} onClose={close} />
+                </Suspense>
+            ) : null}
         </OpenBulkRenewal.Provider>
     );
 };

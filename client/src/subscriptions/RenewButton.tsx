@@ -1,9 +1,11 @@
-import { useState, type MouseEvent } from 'react';
+import { lazy, Suspense, useState, type MouseEvent } from 'react';
 import { Button } from '@mui/material';
 import AutorenewIcon from '@mui/icons-material/Autorenew';
 import { useRecordContext, useTranslate } from 'react-admin';
 import type { Subscription } from '../providers/dataProvider';
-import { RenewDialog } from './RenewDialog';
+
+// the dialog's code arrives at the first tap: a list of 25 rows need not carry it
+const RenewDialog = lazy(() => import('./RenewDialog').then(({ RenewDialog }) => ({ default: RenewDialog })));
 
 /**
  * "Renouveler" for the subscription in the record context; owns the dialog's open state.
@@ -25,7 +27,9 @@ export const RenewButton = () => {
             </Button>
             {open ? (
                 <span onClick={event => event.stopPropagation()}>
-                    <RenewDialog subscription={record} onClose={() => setOpen(false)} />
+                    <Suspense fallback={null}>
+                        <RenewDialog subscription={record} onClose={() => setOpen(false)} />
+                    </Suspense>
                 </span>
             ) : null}
         </>
