@@ -3,8 +3,8 @@ import { build, type InlineConfig, type Plugin, type PluginOption, type Rollup }
 /**
  * How the console's code is cut into files, and which of them index.html asks for up front.
  *
- * client/src/main.tsx imports the console's parts dynamically (react, react-dom, the theme, the
- * layout, the app) so each runs in a task of its own. Left alone, the bundler cuts the code shared
+ * client/src/main.tsx imports the console's parts dynamically (react, react-dom, the theme, MUI's
+ * core, the app bar, the layout, the app) so each runs in a task of its own. Left alone, the bundler cuts the code shared
  * between those parts and the ~30 lazy pages into ~25 boot files and ~50 more for the to-renew list.
  * A phone on a mobile network opens at most 6 connections to a plain-HTTP server and asks for one
  * file at a time on each: 75 files are ~13 round trips of 150 ms before the list shows. So the build
@@ -18,7 +18,6 @@ import { build, type InlineConfig, type Plugin, type PluginOption, type Rollup }
  * (at low priority: the static shell paints first).
  */
 export const bootChunks = ({ lazyFirst }: { lazyFirst: string[] }): PluginOption => {
-
     const survey: Plugin = {
         name: 'cascade-boot-chunks-survey',
         apply: 'build',

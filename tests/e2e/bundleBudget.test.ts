@@ -24,8 +24,9 @@ interface ManifestChunk {
 const manifest = () => JSON.parse(fs.readFileSync(path.join(DIST, '.vite/manifest.json'), 'utf8')) as Record<string, ManifestChunk>;
 
 /** The files the chunks load: themselves and their static imports, transitively. */
-function loaded(chunks: ManifestChunk[], files = new Set<string>()): Set<string> {
+function loaded(chunks: ManifestChunk[]): Set<string> {
   const byKey = manifest();
+  const files = new Set<string>();
   const withImports = (chunk: ManifestChunk) => {
     if (files.has(chunk.file)) return;
     files.add(chunk.file);

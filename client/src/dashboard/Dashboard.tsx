@@ -1,4 +1,4 @@
-import { lazy, memo, startTransition, Suspense, useDeferredValue, useEffect, useRef, useState } from 'react';
+import { lazy, memo, Suspense, useDeferredValue, useRef } from 'react';
 import { Alert, Card, CardContent, CardHeader, Grid, Skeleton } from '@mui/material';
 import { Title, useTranslate } from 'react-admin';
 import { ToRenewCard } from './ToRenewCard';
@@ -6,18 +6,12 @@ import { StatusCounts } from './StatusCounts';
 import { PoolsCard } from './PoolsCard';
 import { useDashboard } from './useDashboard';
 import { useOnScreen } from '../misc/useOnScreen';
+import { useMountedInTransition } from '../layout/Deferred';
 
 const DueChart = lazy(() => import('./DueChart'));
 const ForecastCard = lazy(() => import('./ForecastCard'));
 
 const ChartSkeleton = () => <Skeleton variant="rounded" height={300} data-testid="chart-skeleton" />;
-
-/** The forecast mounts in a transition, rendered in short slices between paints. */
-const useMountedInTransition = () => {
-    const [mounted, setMounted] = useState(false);
-    useEffect(() => startTransition(() => setMounted(true)), []);
-    return mounted;
-};
 
 /**
  * Small presentational cards over one GET /api/dashboard, and the lazy chart and stock forecast.
@@ -32,6 +26,7 @@ export const Dashboard = () => {
 
 const DashboardCards = memo(({ data, error }: Pick<ReturnType<typeof useDashboard>, 'data' | 'error'>) => {
     const translate = useTranslate();
+    // the forecast mounts in a transition, rendered in short slices between paints
     const forecastMounted = useMountedInTransition();
     const chartBox = useRef<HTMLDivElement>(null);
     const chartOnScreen = useOnScreen(chartBox, data !== undefined);

@@ -4,7 +4,7 @@ import AutorenewIcon from '@mui/icons-material/Autorenew';
 import { useListContext, useTranslate, useUnselectAll, type Identifier } from 'react-admin';
 
 // the dialog's code arrives when it opens
-const BulkRenewDialog = lazy(() => import('./BulkRenewDialog').then(({ BulkRenewDialog }) => ({ default: BulkRenewDialog })));
+const BulkRenewDialog = lazy(() => import('./BulkRenewDialog'));
 
 const OpenBulkRenewal = createContext<((ids: Identifier[]) => void) | null>(null);
 

@@ -5,7 +5,7 @@ import { useRecordContext, useTranslate } from 'react-admin';
 import type { Subscription } from '../providers/dataProvider';
 
 // the dialog's code arrives at the first tap: a list of 25 rows need not carry it
-const RenewDialog = lazy(() => import('./RenewDialog').then(({ RenewDialog }) => ({ default: RenewDialog })));
+const RenewDialog = lazy(() => import('./RenewDialog'));
 
 /**
  * "Renouveler" for the subscription in the record context; owns the dialog's open state.

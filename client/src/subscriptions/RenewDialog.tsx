@@ -239,3 +239,5 @@ export const RenewDialog = ({ subscription, onClose }: RenewDialogProps) => {
         </Dialog>
     );
 };
+
+export default RenewDialog;

@@ -40,4 +40,3 @@ export const SubscriptionMenu = ({ clientName }: { clientName?: string }) => {
         </span>
     );
 };
-
