@@ -4,6 +4,7 @@ import { constants } from 'node:zlib';
 import react from '@vitejs/plugin-react';
 import { compression, defineAlgorithm } from 'vite-plugin-compression2';
 import { bootChunks } from './scripts/bootChunks.ts';
+import { staticShell } from './scripts/staticShell.ts';
 
 const fromRoot = (file: string) => fileURLToPath(new URL(file, import.meta.url));
 
@@ -16,6 +17,8 @@ export default defineConfig({
   root: 'client',
   plugins: [
     react(),
+    // The static shell's page titles and headings, filled in before the first paint.
+    staticShell(),
     // One file each, in this order, for the dashboard's forecast (on its first screen), the daily pages
     // (misc/prefetch.ts) and the dashboard's chart (recharts, which none of the others must wait for).
     bootChunks({

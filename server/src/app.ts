@@ -11,6 +11,7 @@ import { derivedKeeper } from './domain/derived.ts';
 import { DEFAULT_BILLING, type BillingSettings } from '../../shared/money.ts';
 import { errorHandler, notFoundRoute } from './http/errors.ts';
 import { routeMatcherAtFirstUse } from './http/mountedRoutes.ts';
+import { contentSecurityPolicy } from './http/contentSecurity.ts';
 import { requestLog } from './http/requestLog.ts';
 import { apiKeyRateLimit, apiKeyRights, authenticateApiKey } from './http/apiKeys.ts';
 import { readRoutes } from './http/resource.ts';
@@ -75,8 +76,9 @@ export function createApp({ db, clock, logger, staticDir, trustProxy = false, re
   // First of all, so every answer (errors of the middleware below included) has its id and its line.
   app.use(requestLog({ logger, routeOf: routeMatcherAtFirstUse(app) }));
   app.set('trust proxy', trustProxy);
-  // No HTTPS upgrade: the console is also served over plain HTTP on a LAN or localhost.
-  app.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } }, strictTransportSecurity: false }));
+  const index = staticDir ? path.resolve(staticDir, 'index.html') : null;
+  const indexHtml = index && fs.existsSync(index) ? fs.readFileSync(index, 'utf8') : null;
+  app.use(helmet({ contentSecurityPolicy: contentSecurityPolicy(indexHtml), strictTransportSecurity: false }));
   // compression wraps every response it sees; a client that accepts no encoding (an API client, a
   // script) skips the wrapping altogether.
   const compress = compression();
@@ -161,8 +163,7 @@ export function createApp({ db, clock, logger, staticDir, trustProxy = false, re
   api.use(notFoundRoute);
   app.use('/api', api);
 
-  const index = staticDir ? path.resolve(staticDir, 'index.html') : null;
-  if (index && fs.existsSync(index)) {
+  if (index && indexHtml !== null) {
     // Hashed assets: precompressed at build (.br, .gz next to each file; `Vary: Accept-Encoding`),
     // cached for a year. compression() above leaves an answer that already has its Content-Encoding.
     app.use(

@@ -1,4 +1,4 @@
-import { STATUS_LABELS } from '../../../shared/contract';
+import { STATUS_LABELS } from '../../../shared/contract.ts';
 import type { Messages } from './fr';
 
 export const en: Messages = {

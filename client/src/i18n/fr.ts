@@ -1,4 +1,4 @@
-import { STATUS_LABELS } from '../../../shared/contract';
+import { STATUS_LABELS } from '../../../shared/contract.ts';
 // Our own labels, French first. en.ts is typed against this object, so a key
 // missing in English is a type error.
 export const fr = {

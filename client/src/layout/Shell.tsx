@@ -1,15 +1,9 @@
 /**
- * The static shell of index.html (its styles are there, inline), rendered again by React while
- * react-admin checks the session: the page stays as it was until the real layout mounts, instead of
- * going shell → spinner → dashboard.
+ * index.html's static shell (its styles are there, inline) as its script filled it for the page
+ * opened, taken before React replaces #root's content and rendered again while react-admin checks
+ * the session and the layout is built: the page stays as it was instead of going shell → spinner →
+ * dashboard.
  */
-export const Shell = () => (
-    <div aria-busy="true">
-        <div className="shell-bar">Cascade</div>
-        <div className="shell-main">
-            <div className="shell-card" />
-            <div className="shell-card" />
-            <div className="shell-card tall" />
-        </div>
-    </div>
-);
+const staticShell = document.querySelector('#root > .shell')?.outerHTML ?? '';
+
+export const Shell = () => <div dangerouslySetInnerHTML={{ __html: staticShell }} />;
