@@ -268,6 +268,11 @@ describe.runIf(enabled)('renewing from "Clients à renouveler" in Chromium (demo
       await first.getByRole('button', { name: 'Renouveler', exact: true }).waitFor();
       await shot(phone, 'to-renew-390');
       expect(await seriousViolations(phone)).toEqual([]);
+      // the rows start on the first screen: of the filters, only the search is shown, the others are one tap away
+      expect(await phone.getByRole('combobox', { name: 'Statut' }).count()).toBe(0);
+      await phone.getByRole('button', { name: 'Ajouter un filtre' }).click();
+      await phone.getByRole('menuitemcheckbox', { name: 'Statut' }).click();
+      await phone.getByRole('combobox', { name: 'Statut' }).waitFor();
       await searchClient(phone, phone.getByTestId('to-renew-card'), target.client_name);
       const card = phone.getByTestId('to-renew-card').filter({ hasText: target.client_name }).filter({ hasText: code }).first();
       await card.waitFor();

@@ -24,25 +24,34 @@ describe.runIf(enabled)('the static shell before the code', () => {
   });
 
   /** A phone on which the console's scripts never arrive: what stays is the static shell. */
-  const withoutCode = async (address: string, storedLocale?: string) => {
+  const withoutCode = async (address: string, stored: Record<string, string> = {}) => {
     const context = await browser.newContext(PHONE);
-    if (storedLocale) await context.addInitScript((locale) => localStorage.setItem('RaStore.locale', JSON.stringify(locale)), storedLocale);
+    await context.addInitScript((entries) => {
+      for (const [key, value] of Object.entries(entries)) localStorage.setItem(`RaStore.${key}`, JSON.stringify(value));
+    }, stored);
     await context.route('**/assets/*.js', (route) => route.abort());
     const page = await context.newPage();
     const blocked: string[] = [];
     page.on('console', (message) => message.text().includes('Content Security Policy') && blocked.push(message.text()));
     await page.goto(`${server.url}${address}`);
     const shell = page.locator('#root > .shell');
-    const seen = { title: await shell.locator('.shell-bar').innerText(), main: await shell.locator('.shell-main').innerText(), blocked };
+    const seen = {
+      title: await shell.locator('.shell-bar').innerText(),
+      main: await shell.locator('.shell-main').innerText(),
+      selectedTab: await shell.locator('.shell-tab.selected').allInnerTexts(),
+      blocked,
+    };
     await context.close();
     return seen;
   };
 
-  it('names the to-renew list and shows its two tabs', async () => {
+  it('names the to-renew list and shows its two tabs, the last one chosen selected', async () => {
     const shell = await withoutCode('/#/to-renew');
     expect(shell.blocked).toEqual([]);
     expect(shell.title).toBe('Clients à renouveler');
     expect(shell.main.split('\n').filter(Boolean)).toEqual(['À RENOUVELER', 'RENOUVELÉS CE MOIS-CI']);
+    expect(shell.selectedTab).toEqual(['À RENOUVELER']);
+    expect((await withoutCode('/#/to-renew', { 'subscriptions.toRenew.view': 'renewed' })).selectedTab).toEqual(['RENOUVELÉS CE MOIS-CI']);
   });
 
   it("names the dashboard and shows its cards' titles, in the stored language", async () => {
@@ -54,7 +63,7 @@ describe.runIf(enabled)('the static shell before the code', () => {
       'Licences restantes par produit',
       'Échéances des 12 prochains mois',
     ]);
-    const english = await withoutCode('/#/', 'en');
+    const english = await withoutCode('/#/', { locale: 'en' });
     expect(english.title).toBe('Dashboard');
     expect(english.main).toContain('Due in the next 12 months');
   });
@@ -68,12 +77,12 @@ describe.runIf(enabled)('the static shell before the code', () => {
   /**
    * The console's own headings paint no larger than the shell's copies, so a phone's largest paint
    * is the shell's, not seconds later: a theme change that makes a heading larger must change
-   * index.html's shell too.
+   * index.html's shell too. (At 390 px the app bar's title wraps onto two lines, in both.)
    */
-  describe("the page's largest paint", () => {
+  describe.each([390, 412])("the page's largest paint on a %i px phone", (width) => {
     let context: BrowserContext;
     beforeAll(async () => {
-      context = await browser.newContext(PHONE);
+      context = await browser.newContext({ ...PHONE, viewport: { width, height: 823 } });
       await logInThroughPage(await context.newPage(), server.url, 'reseller');
       await context.addInitScript(() => {
         const seen: string[] = [];

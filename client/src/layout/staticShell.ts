@@ -1,7 +1,8 @@
 /**
  * The static shell's words. index.html's shell is on screen before the console's code has arrived;
  * on the two daily pages it shows their real title and headings (the dashboard's card titles, the
- * to-renew list's tabs) instead of blank boxes, in the login's language as react-admin last stored it.
+ * to-renew list's tabs, the last one chosen selected) instead of blank boxes, in the login's language
+ * as react-admin last stored it.
  * scripts/staticShell.ts puts fillShell, with these words taken from the messages, inline in
  * index.html (the server allows that one script by its hash), where it runs before the first paint.
  *
@@ -24,20 +25,22 @@ export const shellPageTexts = ({ cascade: { dashboard, to_renew } }: Messages): 
 
 /**
  * Runs in the page, as index.html's inline script: it is serialised with Function#toString, so it
- * names nothing from outside and declares no helper of its own.
+ * names nothing from outside.
  */
 export function fillShell(texts: ShellTexts) {
     const shell = document.querySelector('#root > .shell');
     const hash = window.location.hash;
     const page = hash === '' || hash === '#/' ? 'dashboard' : /^#\/to-renew(?:[/?]|$)/.test(hash) ? 'to_renew' : null;
     if (!shell || !page) return;
-    let locale: 'fr' | 'en' = 'fr';
-    try {
-        // react-admin's localStorageStore keeps the language as JSON under RaStore.locale
-        if (JSON.parse(window.localStorage.getItem('RaStore.locale') ?? 'null') === 'en') locale = 'en';
-    } catch {
-        // no storage (a private window) or a value of another version: French
-    }
+    // what react-admin's localStorageStore keeps (as JSON): the language, the to-renew list's tab
+    const stored = (key: string): unknown => {
+        try {
+            return JSON.parse(window.localStorage.getItem(`RaStore.${key}`) ?? 'null');
+        } catch {
+            return null; // no storage (a private window), or a value of another version
+        }
+    };
+    const locale = stored('locale') === 'en' ? 'en' : 'fr';
     const words = texts[locale];
     shell.querySelector('.shell-title')!.textContent = page === 'dashboard' ? words.dashboard.title : words.to_renew.title;
     const main = shell.querySelector('.shell-main')!;
@@ -53,7 +56,8 @@ export function fillShell(texts: ShellTexts) {
         for (const heading of words.dashboard.cards) add(add(main, 'shell-card'), 'shell-heading', heading);
     } else {
         const tabs = add(main, 'shell-tabs');
-        words.to_renew.tabs.forEach((tab, index) => add(tabs, index === 0 ? 'shell-tab selected' : 'shell-tab', tab));
+        const selected = stored('subscriptions.toRenew.view') === 'renewed' ? 1 : 0;
+        words.to_renew.tabs.forEach((tab, index) => add(tabs, index === selected ? 'shell-tab selected' : 'shell-tab', tab));
         add(main, 'shell-card');
         add(main, 'shell-card tall');
     }

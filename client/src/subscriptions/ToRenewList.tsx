@@ -72,8 +72,12 @@ const choiceFilter = ({
     </ReferenceInput>
 );
 
-/** The filters of both views; the status one only where statuses differ (to renew), the reseller one for the channel. */
-const filtersOf = (view: View, showReseller: boolean) =>
+/**
+ * The filters of both views; the status one only where statuses differ (to renew), the reseller one
+ * for the channel. On a phone only the search is always shown (the status and product filters are
+ * behind the filter button): the rows start on the first screen, and a phone builds two inputs less.
+ */
+const filtersOf = (view: View, showReseller: boolean, isSmall: boolean) =>
     [
         <SearchInput key="q" source="q" alwaysOn />,
         view === 'to_renew' ? (
@@ -81,11 +85,11 @@ const filtersOf = (view: View, showReseller: boolean) =>
                 key="status"
                 source="status"
                 label="cascade.to_renew.status"
-                alwaysOn
+                alwaysOn={!isSmall}
                 choices={TO_RENEW_STATUSES.map(status => ({ id: status, name: `cascade.status.${status}` }))}
             />
         ) : null,
-        choiceFilter({ source: 'product_id', reference: 'products', optionText: 'code', label: 'product', alwaysOn: true }),
+        choiceFilter({ source: 'product_id', reference: 'products', optionText: 'code', label: 'product', alwaysOn: !isSmall }),
         showReseller ? choiceFilter({ source: 'reseller_id', reference: 'resellers', optionText: 'name', label: 'reseller' }) : null,
         <NullableBooleanInput key="over_used" source="over_used" label="cascade.usage.filter" />,
         <LocaleDateInput key="end_date_gte" source="end_date_gte" label="cascade.to_renew.end_from" />,
@@ -288,7 +292,7 @@ export const ToRenewList = () => {
                         key={view}
                         resource="subscriptions"
                         filter={filter}
-                        filters={filtersOf(view, showReseller)}
+                        filters={filtersOf(view, showReseller, isSmall)}
                         sort={{ field: 'end_date', order: 'ASC' }}
                         perPage={25}
                         storeKey={`${STORE_KEY}.${view}`}
