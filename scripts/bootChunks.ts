@@ -1,7 +1,7 @@
-import { build, type InlineConfig, type Plugin, type PluginOption, type Rollup } from 'vite';
+import { build, type InlineConfig, type Plugin, type Rollup } from 'vite';
 
 /**
- * How the console's code is cut into files, and which of them index.html asks for up front.
+ * How the console's code is cut into files.
  *
  * client/src/main.tsx imports the console's parts dynamically (react, react-dom, the theme, MUI's
  * core, the app bar, the layout, the app) so each runs in a task of its own. Left alone, the bundler cuts the code shared
@@ -14,62 +14,33 @@ import { build, type InlineConfig, type Plugin, type PluginOption, type Rollup }
  * `lazyFirst` (the dashboard's cards, the daily pages), in that order: code two of them share goes
  * with the first. The other pages keep the bundler's own cutting.
  *
- * index.html gets a <link rel="modulepreload"> for each part's files, so they leave with the page
- * (at low priority: the static shell paints first).
+ * index.html names the entry only: the parts are asked for once the static shell has painted
+ * (client/src/main.tsx says why).
  */
-export const bootChunks = ({ lazyFirst }: { lazyFirst: string[] }): PluginOption => {
-    const survey: Plugin = {
-        name: 'cascade-boot-chunks-survey',
-        apply: 'build',
-        async config(config) {
-            const groups = groupsOf(await surveyBuild(config), lazyFirst);
-            return {
-                build: {
-                    rolldownOptions: {
-                        output: {
-                            // A group's modules import only modules of earlier groups or of the entry (it took
-                            // all the others its files held): the bundler need not pull them in.
-                            codeSplitting: {
-                                groups: [...groups].map(([name, modules]) => ({
-                                    name,
-                                    test: (id: string) => modules.has(id),
-                                    includeDependenciesRecursively: false,
-                                })),
-                            },
+export const bootChunks = ({ lazyFirst }: { lazyFirst: string[] }): Plugin => ({
+    name: 'cascade-boot-chunks',
+    apply: 'build',
+    async config(config) {
+        const groups = groupsOf(await surveyBuild(config), lazyFirst);
+        return {
+            build: {
+                rolldownOptions: {
+                    output: {
+                        // A group's modules import only modules of earlier groups or of the entry (it took
+                        // all the others its files held): the bundler need not pull them in.
+                        codeSplitting: {
+                            groups: [...groups].map(([name, modules]) => ({
+                                name,
+                                test: (id: string) => modules.has(id),
+                                includeDependenciesRecursively: false,
+                            })),
                         },
                     },
                 },
-            };
-        },
-    };
-
-    const preload: Plugin = {
-        name: 'cascade-boot-chunks-preload',
-        apply: 'build',
-        transformIndexHtml: {
-            order: 'post',
-            handler(_html, { bundle }) {
-                if (!bundle) return [];
-                const chunks = Object.values(bundle).filter(isChunk);
-                const entry = chunks.find((chunk) => chunk.isEntry);
-                if (!entry) return [];
-                const files = closure(entry.dynamicImports, new Map(chunks.map((chunk) => [chunk.fileName, chunk])));
-                // Vite preloads the entry's own imports already
-                for (const file of [entry.fileName, ...entry.imports]) files.delete(file);
-                // Low priority: the shell's first paint waits for none of them (module scripts never
-                // block it, but Lighthouse's simulation counts a high-priority script that arrived
-                // before the paint as blocking it: ~260 KB on slow 4G).
-                return [...files].map((file) => ({
-                    tag: 'link',
-                    attrs: { rel: 'modulepreload', crossorigin: true, fetchpriority: 'low', href: `/${file}` },
-                    injectTo: 'head' as const,
-                }));
             },
-        },
-    };
-
-    return [survey, preload];
-};
+        };
+    },
+});
 
 const isChunk = (output: Rollup.OutputChunk | Rollup.OutputAsset): output is Rollup.OutputChunk => output.type === 'chunk';
 

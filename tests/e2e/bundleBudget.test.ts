@@ -4,11 +4,11 @@ import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 
 /**
- * The first load must stay small: what the boot loads before anything renders, gzipped. That is the
- * entry script with its static imports, and the parts client/src/main.tsx imports (dynamically, so
- * each runs in a task of its own) with theirs, as the build's manifest lists them; index.html
- * preloads all of them. Charts and every page but the dashboard must stay lazy. Issue 15 asks 250 KB:
- * README "Performance" says what the rest is made of.
+ * The first load must stay small: what the boot loads before the console renders, gzipped. That is
+ * the entry script with its static imports, and the parts client/src/main.tsx imports (dynamically,
+ * so each runs in a task of its own) with theirs, as the build's manifest lists them. Charts and
+ * every page but the dashboard must stay lazy. Issue 15 asks 250 KB: README "Performance" says what
+ * the rest is made of.
  */
 const BUDGET_BYTES = 270_000;
 const DIST = path.resolve('dist/public');
@@ -61,10 +61,14 @@ describe('the initial JavaScript of the built console', () => {
     expect(total).toBeLessThanOrEqual(BUDGET_BYTES);
   });
 
-  it('has index.html preload every one of them', () => {
+  // Lighthouse's phone simulation counts every file that arrived before the largest paint as needed
+  // by it: the parts are asked for once the static shell has painted (client/src/main.tsx).
+  it('has index.html name the entry and its own imports only, none of the parts', () => {
     const html = fs.readFileSync(path.join(DIST, 'index.html'), 'utf8');
-    const loaded = [...html.matchAll(/<(?:script[^>]+src|link[^>]+rel="modulepreload"[^>]+href)="\/([^"]+)"/g)].map((m) => m[1]);
-    expect(new Set(loaded)).toEqual(new Set(initialScripts()));
+    const named = [...html.matchAll(/<(?:script[^>]+src|link[^>]+rel="modulepreload"[^>]+href)="\/([^"]+)"/g)].map((m) => m[1]);
+    const entry = Object.values(manifest()).find((chunk) => chunk.isEntry)!;
+    expect(new Set(named)).toEqual(loaded([entry]));
+    expect(initialScripts().length).toBeGreaterThan(named.length);
   });
 
   // A phone opens 6 connections to a plain-HTTP server and asks for one file at a time on each: each
